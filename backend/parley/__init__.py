@@ -1,0 +1,1 @@
+"""Parley: a self-hostable real-time chat server."""

@@ -1,0 +1,1 @@
+"""The REST edge: routers, dependencies, and the one domain-error → HTTP mapping."""

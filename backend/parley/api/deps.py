@@ -1,0 +1,68 @@
+"""Every Depends() provider, exported as Annotated aliases that routes import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.api.state import AppState
+from parley.errors import Forbidden, Unauthorized
+from parley.models import User
+from parley.services import auth
+from parley.services.ratelimit import RateLimiter
+from parley.settings import Settings
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/login", auto_error=False)
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.parley
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_limiter(state: StateDep) -> RateLimiter:
+    return state.limiter
+
+
+async def get_session(state: StateDep) -> AsyncIterator[AsyncSession]:
+    async with state.sessions() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
+TokenDep = Annotated[str | None, Depends(oauth2_scheme)]
+
+
+async def get_current_user(session: SessionDep, settings: SettingsDep, token: TokenDep) -> User:
+    if not token:
+        raise Unauthorized("Not authenticated")
+    return await auth.user_from_access_token(session=session, settings=settings, token=token)
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require_admin(user: CurrentUser) -> User:
+    if not user.is_admin:
+        raise Forbidden("Site admins only")
+    return user
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+ClientAddress = Annotated[str, Depends(client_address)]

@@ -1,0 +1,56 @@
+"""The one place domain errors become HTTP responses."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from parley.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
+
+STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    NotFound: 404,
+    Forbidden: 403,
+    Unauthorized: 401,
+    Conflict: 409,
+    Invalid: 422,
+    RateLimited: 429,
+}
+
+
+async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    status = STATUS_BY_ERROR.get(type(exc), 400)
+    headers: dict[str, str] = {}
+    if isinstance(exc, RateLimited):
+        headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, Unauthorized):
+        headers["WWW-Authenticate"] = "Bearer"
+    body: dict[str, object] = {"detail": exc.detail}
+    if isinstance(exc, Invalid) and exc.field:
+        body["detail"] = [{"loc": ["body", exc.field], "msg": exc.detail, "type": "value_error"}]
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    # Pydantic's own error dicts can carry the raw input and exception objects, which
+    # are not always JSON-serialisable (bytes, ValueError): keep only the useful keys.
+    errors = [
+        {"loc": list(error.get("loc", ())), "msg": str(error.get("msg", "")), "type": error.get("type")}
+        for error in exc.errors()
+    ]
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

@@ -1,0 +1,82 @@
+"""Sign-up, login, refresh and logout."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Cookie, Response, status
+from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import Depends
+
+from parley.api.deps import ClientAddress, LimiterDep, SessionDep, SettingsDep
+from parley.errors import Unauthorized
+from parley.models import TokenPublic, UserCreate, UserPublic
+from parley.services import auth, users
+from parley.services.auth import BAD_REFRESH, IssuedTokens
+from parley.settings import Settings
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+REFRESH_COOKIE = "parley_refresh"
+COOKIE_PATH = "/api/auth"
+RefreshCookie = Annotated[str | None, Cookie(alias=REFRESH_COOKIE)]
+
+
+def _respond(response: Response, tokens: IssuedTokens, settings: Settings) -> TokenPublic:
+    response.set_cookie(
+        REFRESH_COOKIE,
+        tokens.refresh_token,
+        max_age=settings.refresh_token_days * 86400,
+        path=COOKIE_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=settings.cookie_secure,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return TokenPublic(access_token=tokens.access_token, expires_in=tokens.expires_in)
+
+
+@router.post("/signup", status_code=status.HTTP_201_CREATED)
+async def signup(session: SessionDep, user_create: UserCreate) -> UserPublic:
+    user = await users.create_user(session=session, user_create=user_create)
+    return UserPublic.model_validate(user)
+
+
+@router.post("/login")
+async def login(
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LimiterDep,
+    address: ClientAddress,
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+) -> TokenPublic:
+    user = await auth.authenticate(
+        session=session,
+        limiter=limiter,
+        settings=settings,
+        username=form.username,
+        password=form.password,
+        client_address=address,
+    )
+    tokens = await auth.issue_tokens(session=session, settings=settings, user=user)
+    return _respond(response, tokens, settings)
+
+
+@router.post("/refresh")
+async def refresh(
+    response: Response, session: SessionDep, settings: SettingsDep, cookie: RefreshCookie = None
+) -> TokenPublic:
+    if not cookie:
+        raise Unauthorized(BAD_REFRESH)
+    tokens = await auth.rotate_refresh_token(
+        session=session, settings=settings, refresh_token=cookie
+    )
+    return _respond(response, tokens, settings)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(response: Response, session: SessionDep, cookie: RefreshCookie = None) -> None:
+    if cookie:
+        await auth.revoke_refresh_token(session=session, refresh_token=cookie)
+    response.delete_cookie(REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, samesite="strict")

@@ -1,0 +1,108 @@
+"""`python -m parley serve | migrate | create-admin | openapi`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+import uvicorn
+from pydantic import ValidationError
+
+from parley import migrate
+from parley.db import create_engine, create_session_factory
+from parley.errors import Conflict
+from parley.models import Role, UserCreate
+from parley.observability import configure_logging
+from parley.services.users import create_user
+from parley.settings import Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        messages = "; ".join(str(error["msg"]) for error in exc.errors())
+        sys.exit(f"parley: invalid settings: {messages}")
+
+
+def serve(_args: argparse.Namespace) -> None:
+    settings = _settings()
+    configure_logging(settings.log_level)
+    migrate.upgrade(settings.database_url)
+    from parley.main import create_app  # the app is only built once settings are valid
+
+    app = create_app(settings)
+    print(f"Parley is running at http://{settings.host}:{settings.port}", flush=True)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        log_config=None,  # keep our JSON logging instead of uvicorn's default config
+        proxy_headers=True,
+        timeout_graceful_shutdown=5,
+    )
+
+
+def migrate_command(_args: argparse.Namespace) -> None:
+    settings = _settings()
+    migrate.upgrade(settings.database_url)
+    print("Database is at the latest revision.")
+
+
+def create_admin(args: argparse.Namespace) -> None:
+    settings = _settings()
+    password = os.environ.get("PARLEY_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    try:
+        user_create = UserCreate(
+            username=args.username, password=password, display_name=args.display_name
+        )
+    except ValidationError as exc:
+        sys.exit("parley: " + "; ".join(str(error["msg"]) for error in exc.errors()))
+
+    async def run() -> None:
+        engine = create_engine(settings)
+        try:
+            async with create_session_factory(engine)() as session:
+                user = await create_user(
+                    session=session, user_create=user_create, role=Role.admin
+                )
+        finally:
+            await engine.dispose()
+        print(f"Created site admin {user.username!r} (id {user.id}).")
+
+    migrate.upgrade(settings.database_url)
+    try:
+        asyncio.run(run())
+    except Conflict as exc:
+        sys.exit(f"parley: {exc.detail}")
+
+
+def write_openapi(args: argparse.Namespace) -> None:
+    from parley.main import create_app
+
+    os.environ.setdefault("PARLEY_SECRET_KEY", "openapi-generation-only")
+    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))
+    document = json.dumps(app.openapi(), indent=2, sort_keys=True) + "\n"
+    Path(args.path).write_text(document)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="parley")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="migrate, then serve API + SPA").set_defaults(run=serve)
+    commands.add_parser("migrate", help="apply migrations").set_defaults(run=migrate_command)
+    admin = commands.add_parser("create-admin", help="create a site admin account")
+    admin.add_argument("username")
+    admin.add_argument("--display-name", default=None)
+    admin.set_defaults(run=create_admin)
+    openapi = commands.add_parser("openapi", help="write the OpenAPI schema to a file")
+    openapi.add_argument("path")
+    openapi.set_defaults(run=write_openapi)
+    args = parser.parse_args(argv)
+    args.run(args)

@@ -1,0 +1,34 @@
+"""Refresh-token records and the token response."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from parley.models.base import UTCDateTime, utcnow
+
+
+class RefreshToken(SQLModel, table=True):
+    """One issued refresh token; a login starts a family, each refresh extends it.
+
+    Presenting a token that was already rotated means it was stolen or replayed, so
+    the whole family is revoked (RFC 6819 §5.2.2.3).
+    """
+
+    __tablename__ = "refresh_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    family_id: str = Field(max_length=32, index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class TokenPublic(SQLModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int

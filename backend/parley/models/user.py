@@ -1,0 +1,81 @@
+"""The user aggregate: the table and the schemas that cross the API."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import field_validator
+from sqlmodel import Field, SQLModel
+
+from parley.models.base import UTCDateTime, utcnow
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9_.-]{3,32}$")
+
+
+class Role(StrEnum):
+    admin = "admin"
+    user = "user"
+
+
+class UserBase(SQLModel):
+    display_name: str = Field(default="", max_length=64)
+
+
+class User(UserBase, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Stored lower-cased (see UserCreate), which makes the unique index case-insensitive.
+    username: str = Field(max_length=32, unique=True, index=True)
+    password_hash: str = Field(max_length=255)
+    role: str = Field(default=Role.user.value, max_length=16)
+    token_version: int = Field(default=0)
+    is_banned: bool = Field(default=False)
+    is_disabled: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.admin.value
+
+
+def _normalise_username(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+class UserCreate(SQLModel):
+    username: str = Field(min_length=3, max_length=32)
+    password: str = Field(min_length=8, max_length=256)
+    display_name: str | None = Field(default=None, max_length=64)
+
+    @field_validator("username", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return _normalise_username(value)
+
+    @field_validator("username")
+    @classmethod
+    def _allowed_characters(cls, value: str) -> str:
+        if not USERNAME_PATTERN.fullmatch(value):
+            raise ValueError(
+                "Username must be 3-32 characters: lowercase letters, digits, '_', '.' or '-'"
+            )
+        return value
+
+    @field_validator("display_name")
+    @classmethod
+    def _strip_display_name(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+
+class UserUpdate(SQLModel):
+    display_name: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+class UserPublic(UserBase):
+    id: int
+    username: str
+    role: str
+    created_at: datetime

@@ -1,0 +1,89 @@
+"""The only importer of passlib and python-jose: password hashing and tokens.
+
+Access tokens are HS256 JWTs; decoding pins the algorithm (so alg=none or an RS/HS
+confusion is refused) and requires exp, iat and sub. Refresh tokens are opaque random
+strings; only their SHA-256 is stored, so a database leak yields no usable token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from jose import JWTError, jwt
+from passlib.context import CryptContext
+
+ALGORITHM = "HS256"
+_passwords = CryptContext(schemes=["argon2"], deprecated="auto")
+# Verifying against this for unknown users makes "no such user" cost as much as
+# "wrong password", so response time does not reveal which usernames exist.
+_DUMMY_HASH = _passwords.hash("parley-dummy-password")
+
+
+class InvalidToken(Exception):
+    """The token is malformed, expired, forged or of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: int
+    token_version: int
+    expires_at: datetime
+
+
+def hash_password(password: str) -> str:
+    return _passwords.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    if password_hash is None:
+        _passwords.verify(password, _DUMMY_HASH)
+        return False
+    return _passwords.verify(password, password_hash)
+
+
+def create_access_token(
+    *, user_id: int, token_version: int, secret: str, lifetime: timedelta
+) -> tuple[str, datetime]:
+    now = datetime.now(UTC)
+    expires_at = now + lifetime
+    claims = {
+        "sub": str(user_id),
+        "ver": token_version,
+        "iat": int(now.timestamp()),
+        "exp": int(expires_at.timestamp()),
+        "typ": "access",
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM), expires_at
+
+
+def decode_access_token(token: str, *, secret: str) -> AccessClaims:
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            options={"require_exp": True, "require_iat": True, "require_sub": True},
+        )
+    except JWTError as exc:
+        raise InvalidToken(str(exc)) from exc
+    try:
+        if claims.get("typ") != "access":
+            raise InvalidToken("not an access token")
+        return AccessClaims(
+            user_id=int(claims["sub"]),
+            token_version=int(claims["ver"]),
+            expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidToken("malformed claims") from exc
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_refresh_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

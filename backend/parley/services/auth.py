@@ -1,0 +1,155 @@
+"""Login, token issue, refresh rotation with reuse detection, logout."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import col, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley import security
+from parley.errors import Forbidden, Unauthorized
+from parley.models import RefreshToken, User
+from parley.models.base import utcnow
+from parley.services.ratelimit import RateLimiter
+from parley.services.users import get_user_by_username
+from parley.settings import Settings
+
+BAD_CREDENTIALS = "Incorrect username or password"
+BAD_TOKEN = "Could not validate credentials"
+BAD_REFRESH = "Session expired, please sign in again"
+# Two tabs refreshing at once both present the same cookie; the loser must not be
+# treated as a thief. Within this window a rotated token is refused without revoking.
+ROTATION_GRACE = timedelta(seconds=20)
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    refresh_expires_at: datetime
+
+
+async def authenticate(
+    *,
+    session: AsyncSession,
+    limiter: RateLimiter,
+    settings: Settings,
+    username: str,
+    password: str,
+    client_address: str,
+) -> User:
+    await limiter.hit(
+        settings.login_rate_limit,
+        "login",
+        client_address,
+        username.strip().lower(),
+        detail="Too many login attempts, try again later",
+    )
+    user = await get_user_by_username(session=session, username=username)
+    if not security.verify_password(password, user.password_hash if user else None):
+        raise Unauthorized(BAD_CREDENTIALS)
+    assert user is not None
+    ensure_may_sign_in(user)
+    return user
+
+
+def ensure_may_sign_in(user: User) -> None:
+    if user.is_banned:
+        raise Forbidden("This account is banned")
+    if user.is_disabled:
+        raise Forbidden("This account is disabled")
+
+
+async def issue_tokens(
+    *, session: AsyncSession, settings: Settings, user: User, family_id: str | None = None
+) -> IssuedTokens:
+    assert user.id is not None
+    access, _ = security.create_access_token(
+        user_id=user.id,
+        token_version=user.token_version,
+        secret=settings.secret_key,
+        lifetime=timedelta(minutes=settings.access_token_minutes),
+    )
+    refresh = security.new_refresh_token()
+    expires_at = utcnow() + timedelta(days=settings.refresh_token_days)
+    session.add(
+        RefreshToken(
+            user_id=user.id,
+            family_id=family_id or uuid.uuid4().hex,
+            token_hash=security.hash_refresh_token(refresh),
+            expires_at=expires_at,
+        )
+    )
+    await session.commit()
+    return IssuedTokens(
+        access_token=access,
+        expires_in=settings.access_token_minutes * 60,
+        refresh_token=refresh,
+        refresh_expires_at=expires_at,
+    )
+
+
+async def rotate_refresh_token(
+    *, session: AsyncSession, settings: Settings, refresh_token: str
+) -> IssuedTokens:
+    record = await _find_refresh(session=session, refresh_token=refresh_token)
+    now = utcnow()
+    if record is None or record.revoked_at is not None or record.expires_at <= now:
+        raise Unauthorized(BAD_REFRESH)
+    # Conditional update: of two concurrent rotations only one can win.
+    claimed = await session.exec(
+        update(RefreshToken)
+        .where(col(RefreshToken.id) == record.id, col(RefreshToken.used_at).is_(None))
+        .values(used_at=now)
+    )
+    if claimed.rowcount != 1:
+        await session.rollback()
+        await session.refresh(record)
+        if record.used_at is not None and now - record.used_at > ROTATION_GRACE:
+            await _revoke_family(session=session, family_id=record.family_id)
+        raise Unauthorized(BAD_REFRESH)
+    user = await session.get(User, record.user_id)
+    if user is None:
+        raise Unauthorized(BAD_REFRESH)
+    ensure_may_sign_in(user)
+    return await issue_tokens(
+        session=session, settings=settings, user=user, family_id=record.family_id
+    )
+
+
+async def revoke_refresh_token(*, session: AsyncSession, refresh_token: str) -> None:
+    record = await _find_refresh(session=session, refresh_token=refresh_token)
+    if record is not None:
+        await _revoke_family(session=session, family_id=record.family_id)
+
+
+async def user_from_access_token(*, session: AsyncSession, settings: Settings, token: str) -> User:
+    try:
+        claims = security.decode_access_token(token, secret=settings.secret_key)
+    except security.InvalidToken as exc:
+        raise Unauthorized(BAD_TOKEN) from exc
+    user = await session.get(User, claims.user_id)
+    # token_version is bumped to invalidate every token a user holds (ban, password).
+    if user is None or user.token_version != claims.token_version:
+        raise Unauthorized(BAD_TOKEN)
+    ensure_may_sign_in(user)
+    return user
+
+
+async def _find_refresh(*, session: AsyncSession, refresh_token: str) -> RefreshToken | None:
+    token_hash = security.hash_refresh_token(refresh_token)
+    statement = select(RefreshToken).where(RefreshToken.token_hash == token_hash)
+    return (await session.exec(statement)).first()
+
+
+async def _revoke_family(*, session: AsyncSession, family_id: str) -> None:
+    await session.exec(
+        update(RefreshToken)
+        .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    await session.commit()

@@ -1,0 +1,33 @@
+"""Rate limits on a well-kept library (limits), behind one small class.
+
+The storage is chosen by URI (memory:// embedded, redis:// scaled), so instances of a
+scaled deployment share their counters.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import parse
+from limits.aio.storage import Storage
+from limits.storage import storage_from_string
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from parley.errors import RateLimited
+
+
+class RateLimiter:
+    def __init__(self, storage_uri: str = "async+memory://") -> None:
+        storage = storage_from_string(storage_uri)
+        assert isinstance(storage, Storage)
+        self._limiter = MovingWindowRateLimiter(storage)
+
+    async def hit(self, limit: str, *key: str, detail: str) -> None:
+        """Count one attempt against `limit` for `key`; raise RateLimited past it."""
+        item = parse(limit)
+        if await self._limiter.hit(item, *key):
+            return
+        stats = await self._limiter.get_window_stats(item, *key)
+        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+        raise RateLimited(detail, retry_after=retry_after)

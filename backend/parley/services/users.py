@@ -1,0 +1,56 @@
+"""Accounts: creation, lookup and profile changes."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley import security
+from parley.errors import Conflict, NotFound
+from parley.models import Role, User, UserCreate, UserUpdate
+
+
+async def create_user(
+    *, session: AsyncSession, user_create: UserCreate, role: Role | None = None
+) -> User:
+    """Create an account. Without an explicit role, the first account becomes the admin."""
+    if role is None:
+        existing = (await session.exec(select(func.count()).select_from(User))).one()
+        role = Role.admin if existing == 0 else Role.user
+    user = User(
+        username=user_create.username,
+        display_name=user_create.display_name or user_create.username,
+        password_hash=security.hash_password(user_create.password),
+        role=role.value,
+    )
+    session.add(user)
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("Username already taken") from exc
+    await session.refresh(user)
+    return user
+
+
+async def get_user(*, session: AsyncSession, user_id: int) -> User:
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user
+
+
+async def get_user_by_username(*, session: AsyncSession, username: str) -> User | None:
+    statement = select(User).where(User.username == username.strip().lower())
+    return (await session.exec(statement)).first()
+
+
+async def update_user(*, session: AsyncSession, user: User, user_update: UserUpdate) -> User:
+    changes = user_update.model_dump(exclude_unset=True, exclude_none=True)
+    for name, value in changes.items():
+        setattr(user, name, value.strip() if isinstance(value, str) else value)
+    session.add(user)
+    await session.commit()
+    await session.refresh(user)
+    return user

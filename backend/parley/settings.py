@@ -1,0 +1,97 @@
+"""Every knob of Parley, read once from PARLEY_* environment variables.
+
+The embedded default needs nothing: SQLite under the data folder and a secret key that
+is generated on first start and kept there (0600). Any other database is a deployment,
+so it must be given PARLEY_SECRET_KEY explicitly rather than a key nobody backs up.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SECRET_FILE_NAME = "secret_key"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARLEY_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    data_dir: Path = REPO_ROOT / "data"
+    database_url: str = ""
+    secret_key: str = Field(default="", repr=False)
+    access_token_minutes: int = Field(default=15, ge=1)
+    refresh_token_days: int = Field(default=30, ge=1)
+    allowed_origins: list[str] = Field(default_factory=list)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    static_dir: Path = REPO_ROOT / "frontend" / "dist"
+    login_rate_limit: str = "10/minute"
+    cookie_secure: bool = False
+
+    @model_validator(mode="after")
+    def _derive_defaults(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'parley.db'}"
+        self.database_url = normalise_database_url(self.database_url)
+        if not self.allowed_origins:
+            self.allowed_origins = default_origins(self.host, self.port)
+        if not self.secret_key:
+            if not self.is_sqlite:
+                raise ValueError(
+                    "PARLEY_SECRET_KEY is required when PARLEY_DATABASE_URL is not SQLite: "
+                    "set it to a long random string (e.g. `openssl rand -hex 32`) and keep it "
+                    "stable across restarts and instances."
+                )
+            self.secret_key = load_or_create_secret(self.data_dir)
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual URL spellings and pick the async driver for each."""
+    for plain, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(plain):
+            return driver + url[len(plain) :]
+    return url
+
+
+def default_origins(host: str, port: int) -> list[str]:
+    hosts = {host, "127.0.0.1", "localhost"} if host in ("0.0.0.0", "127.0.0.1") else {host}  # noqa: S104
+    # Vite's dev server (5173) proxies to us, so its origin is allowed too.
+    return sorted(f"http://{h}:{p}" for h in hosts for p in (port, 5173))
+
+
+def load_or_create_secret(data_dir: Path) -> str:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SECRET_FILE_NAME
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: two processes starting at once must not write two different keys.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,21 @@
+"""Serve the built SPA: real files as they are, any other GET path gets index.html."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.exceptions import HTTPException
+from starlette.responses import FileResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+
+class SpaFiles(StaticFiles):
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as exc:
+            # API and socket paths never fall back: a typo there must stay a 404.
+            if exc.status_code != 404 or path.startswith(("api/", "ws", "metrics")):
+                raise
+            return FileResponse(Path(str(self.directory)) / "index.html")
