@@ -69,9 +69,7 @@ def create_admin(args: argparse.Namespace) -> None:
         engine = create_engine(settings)
         try:
             async with create_session_factory(engine)() as session:
-                user = await create_user(
-                    session=session, user_create=user_create, role=Role.admin
-                )
+                user = await create_user(session=session, user_create=user_create, role=Role.admin)
         finally:
             await engine.dispose()
         print(f"Created site admin {user.username!r} (id {user.id}).")

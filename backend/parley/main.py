@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
@@ -52,10 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.parley = state
     install_error_handlers(app)
 
-    api = APIRouter(prefix="/api")
+    # Each router carries its full /api/... prefix so metrics see whole route templates.
     for module in (auth, users, health):
-        api.include_router(module.router)
-    app.include_router(api)
+        app.include_router(module.router)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:

@@ -10,9 +10,7 @@ from typing import Any
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-REQUESTS = Counter(
-    "parley_http_requests_total", "HTTP requests", ["method", "route", "status"]
-)
+REQUESTS = Counter("parley_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
     "parley_http_request_duration_seconds", "HTTP request latency", ["method", "route"]
 )

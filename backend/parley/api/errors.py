@@ -45,7 +45,11 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     # Pydantic's own error dicts can carry the raw input and exception objects, which
     # are not always JSON-serialisable (bytes, ValueError): keep only the useful keys.
     errors = [
-        {"loc": list(error.get("loc", ())), "msg": str(error.get("msg", "")), "type": error.get("type")}
+        {
+            "loc": list(error.get("loc", ())),
+            "msg": str(error.get("msg", "")),
+            "type": error.get("type"),
+        }
         for error in exc.errors()
     ]
     return JSONResponse({"detail": errors}, status_code=422)

@@ -30,5 +30,5 @@ class RefreshToken(SQLModel, table=True):
 
 class TokenPublic(SQLModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 (the OAuth2 token type)
     expires_in: int

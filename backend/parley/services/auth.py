@@ -18,7 +18,7 @@ from parley.services.users import get_user_by_username
 from parley.settings import Settings
 
 BAD_CREDENTIALS = "Incorrect username or password"
-BAD_TOKEN = "Could not validate credentials"
+BAD_TOKEN = "Could not validate credentials"  # noqa: S105 (a message)
 BAD_REFRESH = "Session expired, please sign in again"
 # Two tabs refreshing at once both present the same cookie; the loser must not be
 # treated as a thief. Within this window a rotated token is refused without revoking.

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Response, status
+from fastapi import APIRouter, Cookie, Depends, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
-from fastapi import Depends
 
 from parley.api.deps import ClientAddress, LimiterDep, SessionDep, SettingsDep
 from parley.errors import Unauthorized
@@ -15,7 +14,7 @@ from parley.services import auth, users
 from parley.services.auth import BAD_REFRESH, IssuedTokens
 from parley.settings import Settings
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 REFRESH_COOKIE = "parley_refresh"
 COOKIE_PATH = "/api/auth"

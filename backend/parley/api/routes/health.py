@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from parley.api.deps import StateDep
 
-router = APIRouter(tags=["health"])
+router = APIRouter(prefix="/api", tags=["health"])
 
 
 @router.get("/health")

@@ -8,7 +8,7 @@ from parley.api.deps import CurrentUser, SessionDep
 from parley.models import UserPublic, UserUpdate
 from parley.services import users
 
-router = APIRouter(prefix="/users", tags=["users"])
+router = APIRouter(prefix="/api/users", tags=["users"])
 
 
 @router.get("/me")

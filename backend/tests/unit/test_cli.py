@@ -1,0 +1,70 @@
+"""The command line, run as a user runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _parley(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "parley", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_create_admin_then_duplicate_is_refused(tmp_path: Path) -> None:
+    env = {"PARLEY_DATA_DIR": str(tmp_path), "PARLEY_ADMIN_PASSWORD": "admin-password"}
+    env.pop("PARLEY_DATABASE_URL", None)
+    first = _parley("create-admin", "Root", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "Created site admin 'root'" in first.stdout
+    again = _parley("create-admin", "root", env=env)
+    assert again.returncode != 0 and "Username already taken" in again.stderr
+
+
+def test_create_admin_rejects_a_short_password(tmp_path: Path) -> None:
+    env = {"PARLEY_DATA_DIR": str(tmp_path), "PARLEY_ADMIN_PASSWORD": "short"}
+    result = _parley("create-admin", "root", env=env)
+    assert result.returncode != 0 and "at least 8 characters" in result.stderr
+
+
+def test_serve_refuses_postgres_without_secret(tmp_path: Path) -> None:
+    env = {
+        "PARLEY_DATA_DIR": str(tmp_path),
+        "PARLEY_DATABASE_URL": "postgresql://postgres@127.0.0.1/none",
+        "PARLEY_SECRET_KEY": "",
+    }
+    result = _parley("serve", env=env)
+    assert result.returncode != 0 and "PARLEY_SECRET_KEY is required" in result.stderr
+
+
+def test_openapi_has_tagged_operation_ids(tmp_path: Path) -> None:
+    target = tmp_path / "openapi.json"
+    result = _parley("openapi", str(target), env={"PARLEY_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    operations = {
+        op["operationId"]
+        for path in json.loads(target.read_text())["paths"].values()
+        for op in path.values()
+    }
+    assert {"auth-login", "auth-signup", "users-read_me"} <= operations
+
+
+@pytest.mark.parametrize("name", ["frontend/openapi.json"])
+def test_committed_openapi_is_current(tmp_path: Path, name: str) -> None:
+    repo = Path(__file__).resolve().parents[3]
+    target = tmp_path / "openapi.json"
+    _parley("openapi", str(target), env={"PARLEY_DATA_DIR": str(tmp_path)})
+    assert target.read_text() == (repo / name).read_text(), (
+        "frontend/openapi.json is stale: run `make openapi`"
+    )

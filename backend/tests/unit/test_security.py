@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from jose import jwt
+
+from parley import security
+
+
+def test_password_hash_is_argon2_and_verifies() -> None:
+    hashed = security.hash_password("s3cret-pass")
+    assert hashed.startswith("$argon2")
+    assert security.verify_password("s3cret-pass", hashed)
+    assert not security.verify_password("other-pass", hashed)
+    assert not security.verify_password("anything", None)
+
+
+def test_access_token_round_trip() -> None:
+    token, expires_at = security.create_access_token(
+        user_id=42, token_version=3, secret="k", lifetime=timedelta(minutes=1)
+    )
+    claims = security.decode_access_token(token, secret="k")
+    assert (claims.user_id, claims.token_version) == (42, 3)
+    assert claims.expires_at == expires_at.replace(microsecond=0)
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"sub": "1", "ver": 0, "iat": 1, "typ": "access"},  # no exp
+        {"ver": 0, "iat": 1, "exp": 4102444800, "typ": "access"},  # no sub
+        {"sub": "1", "ver": 0, "iat": 1, "exp": 4102444800, "typ": "refresh"},
+        {"sub": "x", "ver": 0, "iat": 1, "exp": 4102444800, "typ": "access"},
+        {"sub": "1", "iat": 1, "exp": 4102444800, "typ": "access"},  # no ver
+    ],
+)
+def test_tokens_missing_or_wrong_claims_are_refused(claims: dict[str, object]) -> None:
+    token = jwt.encode(claims, "k", algorithm="HS256")
+    with pytest.raises(security.InvalidToken):
+        security.decode_access_token(token, secret="k")
+
+
+def test_other_algorithms_are_refused() -> None:
+    claims = {"sub": "1", "ver": 0, "iat": 1, "exp": 4102444800, "typ": "access"}
+    token = jwt.encode(claims, "k", algorithm="HS512")
+    with pytest.raises(security.InvalidToken):
+        security.decode_access_token(token, secret="k")
+
+
+def test_refresh_tokens_are_random_and_hashed() -> None:
+    first, second = security.new_refresh_token(), security.new_refresh_token()
+    assert first != second and len(first) >= 40
+    assert security.hash_refresh_token(first) == security.hash_refresh_token(first)
+    assert first not in security.hash_refresh_token(first)
