@@ -1,0 +1,38 @@
+import { ApiError, unwrap } from './errors';
+import { authLogin, authLogout, authSignup, usersReadMe } from './generated';
+import type { UserCreate, UserPublic } from './generated';
+import { session } from './client';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export async function logIn({ username, password }: Credentials): Promise<void> {
+  const grant = await unwrap(authLogin({ body: { username, password } }));
+  session.signIn(grant);
+}
+
+export function signUp(account: UserCreate): Promise<UserPublic> {
+  return unwrap(authSignup({ body: account }));
+}
+
+/** Signs out locally even when the server can't be reached: the user asked to leave. */
+export async function logOut(): Promise<void> {
+  try {
+    await unwrap(authLogout());
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+  } finally {
+    session.signOut();
+  }
+}
+
+export function fetchMe(): Promise<UserPublic> {
+  return unwrap(usersReadMe());
+}
+
+/** Asks the server for a fresh access token from the refresh cookie (start-up, and on demand). */
+export function restoreSession(): Promise<unknown> {
+  return session.refresh().catch(() => null);
+}

@@ -1,0 +1,28 @@
+import { Menu } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+import { currentLanguage, LANGUAGES, setLanguage } from '../i18n';
+
+/** The language choice as items of an open Mantine <Menu>. */
+export function LanguageMenuItems() {
+  const { t } = useTranslation();
+  const active = currentLanguage();
+  return (
+    <>
+      <Menu.Label>{t('language.label')}</Menu.Label>
+      {LANGUAGES.map((language) => (
+        <Menu.Item
+          key={language}
+          lang={language}
+          role="menuitemradio"
+          aria-checked={language === active}
+          leftSection={<IconCheck size={16} aria-hidden visibility={language === active ? 'visible' : 'hidden'} />}
+          onClick={() => void setLanguage(language)}
+        >
+          {t(`language.names.${language}`)}
+        </Menu.Item>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+// The auth feature's public face; other features import only from here.
+export { GuestOnly } from './GuestOnly';
+export { LoginPage } from './LoginPage';
+export { RequireAuth } from './RequireAuth';
+export { SignupPage } from './SignupPage';
+export { useAuthStatus } from './useAuthStatus';
+export { useCurrentUser } from './useCurrentUser';
+export { useLogout } from './useLogout';
+export { useResetCacheOnSignOut } from './useResetCacheOnSignOut';

@@ -1,0 +1,44 @@
+import { ApiError } from '../../api';
+import { describeAuthFailure } from './serverErrors';
+
+describe('describeAuthFailure', () => {
+  it('puts "username taken" on the username field', () => {
+    expect(describeAuthFailure(new ApiError({ status: 409, detail: 'Username already taken' }))).toEqual({
+      fieldErrors: { username: { key: 'auth.errors.usernameTaken' } },
+      formError: null,
+    });
+  });
+
+  it('maps 422 problems onto the named fields', () => {
+    const error = new ApiError({
+      status: 422,
+      problems: [
+        { loc: ['body', 'username'], msg: 'bad', type: 'value_error' },
+        { loc: ['body', 'password'], msg: 'short', type: 'string_too_short' },
+      ],
+    });
+    expect(describeAuthFailure(error)).toEqual({
+      fieldErrors: {
+        username: { key: 'auth.errors.usernameInvalid' },
+        password: { key: 'auth.errors.passwordInvalid' },
+      },
+      formError: null,
+    });
+  });
+
+  it('falls back to a form error for a 422 on an unknown field', () => {
+    const error = new ApiError({ status: 422, problems: [{ loc: ['body'], msg: 'missing', type: 'missing' }] });
+    expect(describeAuthFailure(error).formError).toEqual({ key: 'auth.errors.unexpected' });
+  });
+
+  it('reports wrong credentials, rate limits and network trouble above the form', () => {
+    expect(describeAuthFailure(new ApiError({ status: 401 })).formError?.key).toBe('auth.errors.wrongCredentials');
+    expect(describeAuthFailure(new ApiError({ status: 429, retryAfterSeconds: 42 })).formError).toEqual({
+      key: 'auth.errors.tooManyAttempts',
+      values: { seconds: 42 },
+    });
+    expect(describeAuthFailure(new ApiError({ status: 429 })).formError?.key).toBe('auth.errors.tooManyAttemptsLater');
+    expect(describeAuthFailure(new ApiError({ status: 0 })).formError?.key).toBe('auth.errors.network');
+    expect(describeAuthFailure(new Error('boom')).formError?.key).toBe('auth.errors.unexpected');
+  });
+});

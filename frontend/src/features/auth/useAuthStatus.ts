@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+
+import { session, type AuthStatus } from '../../api';
+
+export function useAuthStatus(): AuthStatus {
+  return useSyncExternalStore(session.subscribe, session.getStatus);
+}

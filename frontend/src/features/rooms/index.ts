@@ -1,0 +1,1 @@
+export { RoomsSidebar } from './RoomsSidebar';

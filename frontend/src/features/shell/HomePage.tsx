@@ -1,0 +1,28 @@
+import { Center, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconMessages } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+import { useCurrentUser } from '../auth';
+
+/** The landing view until rooms exist: a welcome, and the truth that there is nothing yet. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { data: user } = useCurrentUser();
+  return (
+    <Center mih="60dvh">
+      <Stack align="center" ta="center" maw={420} gap="sm">
+        <ThemeIcon size={72} radius="xl" variant="light" color="indigo">
+          <IconMessages size={40} aria-hidden />
+        </ThemeIcon>
+        {user ? (
+          <Title order={1} fz={24}>
+            {t('home.welcome', { name: user.display_name || user.username })}
+          </Title>
+        ) : (
+          <Skeleton height={28} width={240} />
+        )}
+        <Text c="dimmed">{t('home.empty')}</Text>
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,3 @@
+export { AppLayout } from './AppLayout';
+export { HomePage } from './HomePage';
+export { NotFoundPage } from './NotFoundPage';

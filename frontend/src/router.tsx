@@ -1,0 +1,26 @@
+import { createBrowserRouter } from 'react-router';
+
+import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
+import { AppLayout, HomePage, NotFoundPage } from './features/shell';
+
+export const router = createBrowserRouter([
+  {
+    element: <GuestOnly />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/signup', element: <SignupPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
