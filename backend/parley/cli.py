@@ -34,19 +34,11 @@ def serve(_args: argparse.Namespace) -> None:
     settings = _settings()
     configure_logging(settings.log_level)
     migrate.upgrade(settings.database_url)
-    from parley.main import create_app  # the app is only built once settings are valid
+    from parley.main import create_app, server_config  # built once settings are valid
 
     app = create_app(settings)
     print(f"Parley is running at http://{settings.host}:{settings.port}", flush=True)
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        log_config=None,  # keep our JSON logging instead of uvicorn's default config
-        proxy_headers=True,
-        timeout_graceful_shutdown=5,
-    )
+    uvicorn.Server(server_config(app, settings)).run()
 
 
 def migrate_command(_args: argparse.Namespace) -> None:

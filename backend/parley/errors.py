@@ -19,6 +19,12 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class Locked(Forbidden):
+    """The room is read-only for its members."""
+
+    code = "locked"
+
+
 class Unauthorized(DomainError):
     code = "unauthorized"
 

@@ -5,17 +5,23 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import uvicorn
+from fastapi import FastAPI, WebSocket
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from parley.api.errors import install_error_handlers
-from parley.api.routes import auth, health, users
-from parley.api.state import AppState
+from parley.api.routes import auth, health, messages, rooms, users
 from parley.db import create_engine, create_session_factory
 from parley.observability import RequestObserver
+from parley.realtime.broker.memory import MemoryBroker
+from parley.realtime.fanout import RealtimePublisher
+from parley.realtime.gateway import Gateway
+from parley.realtime.hub import Hub
+from parley.realtime.protocol import MAX_FRAME_BYTES
 from parley.services.ratelimit import RateLimiter
+from parley.services.runtime import Runtime
 from parley.settings import Settings, get_settings
 from parley.spa import SpaFiles
 
@@ -28,16 +34,23 @@ def _operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = create_engine(settings)
-    state = AppState(
+    broker = MemoryBroker()
+    hub = Hub(broker)
+    runtime = Runtime(
         settings=settings,
         engine=engine,
         sessions=create_session_factory(engine),
         limiter=RateLimiter(),
+        publisher=RealtimePublisher(broker),
+        presence=hub,
     )
+    gateway = Gateway(runtime, hub)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await broker.start(hub.deliver)
         yield
+        await broker.stop()
         await engine.dispose()
 
     app = FastAPI(
@@ -49,12 +62,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
     )
-    app.state.parley = state
+    app.state.parley = runtime
     install_error_handlers(app)
 
     # Each router carries its full /api/... prefix so metrics see whole route templates.
-    for module in (auth, users, health):
+    for module in (auth, users, rooms, messages, health):
         app.include_router(module.router)
+
+    @app.websocket("/ws")
+    async def websocket_gateway(websocket: WebSocket) -> None:
+        await gateway(websocket)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
@@ -64,3 +81,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.mount("/", SpaFiles(directory=settings.static_dir, html=True), name="spa")
     app.add_middleware(RequestObserver)
     return app
+
+
+def server_config(app: FastAPI, settings: Settings) -> uvicorn.Config:
+    """uvicorn options Parley relies on: frame size cap (1009) and protocol pings."""
+    return uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        log_config=None,  # keep our JSON logging instead of uvicorn's default config
+        proxy_headers=True,
+        ws_max_size=MAX_FRAME_BYTES,
+        ws_ping_interval=settings.ws_ping_interval,
+        ws_ping_timeout=settings.ws_ping_timeout,
+        timeout_graceful_shutdown=5,
+    )

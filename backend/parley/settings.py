@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     static_dir: Path = REPO_ROOT / "frontend" / "dist"
     login_rate_limit: str = "10/minute"
     cookie_secure: bool = False
+    ws_queue_bytes: int = Field(default=1024 * 1024, ge=64 * 1024)
+    ws_queue_frames: int = Field(default=4096, ge=16)
+    ws_backfill_limit: int = Field(default=500, ge=1)
+    ws_ping_interval: float = Field(default=20.0, gt=0)
+    ws_ping_timeout: float = Field(default=20.0, gt=0)
 
     @model_validator(mode="after")
     def _derive_defaults(self) -> Settings:

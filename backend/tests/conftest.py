@@ -17,7 +17,7 @@ import httpx
 import pytest
 import uvicorn
 
-from parley.main import create_app
+from parley.main import create_app, server_config
 from parley.settings import Settings
 from tests.databases import (
     ADMIN_URL,
@@ -132,9 +132,8 @@ async def server(settings: Settings) -> AsyncIterator[RunningServer]:
     settings = settings.model_copy(
         update={"port": port, "allowed_origins": [f"http://127.0.0.1:{port}"]}
     )
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
+    config = server_config(create_app(settings), settings)
+    config.log_level = "warning"
     instance = uvicorn.Server(config)
     task = asyncio.create_task(instance.serve())
     while not instance.started:

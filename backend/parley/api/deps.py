@@ -9,22 +9,23 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.api.state import AppState
 from parley.errors import Forbidden, Unauthorized
+from parley.events import PresenceReader, Publisher
 from parley.models import User
 from parley.services import auth
 from parley.services.ratelimit import RateLimiter
+from parley.services.runtime import Runtime
 from parley.settings import Settings
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/login", auto_error=False)
 
 
-def get_state(request: Request) -> AppState:
-    state: AppState = request.app.state.parley
+def get_state(request: Request) -> Runtime:
+    state: Runtime = request.app.state.parley
     return state
 
 
-StateDep = Annotated[AppState, Depends(get_state)]
+StateDep = Annotated[Runtime, Depends(get_state)]
 
 
 def get_settings(state: StateDep) -> Settings:
@@ -40,7 +41,17 @@ async def get_session(state: StateDep) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+def get_publisher(state: StateDep) -> Publisher:
+    return state.publisher
+
+
+def get_presence(state: StateDep) -> PresenceReader:
+    return state.presence
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+PublisherDep = Annotated[Publisher, Depends(get_publisher)]
+PresenceDep = Annotated[PresenceReader, Depends(get_presence)]
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 TokenDep = Annotated[str | None, Depends(oauth2_scheme)]

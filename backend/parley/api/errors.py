@@ -28,13 +28,14 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
 
 async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    status = STATUS_BY_ERROR.get(type(exc), 400)
+    # Walk the class hierarchy so a subclass (Locked is a Forbidden) maps like its parent.
+    status = next((STATUS_BY_ERROR[k] for k in type(exc).__mro__ if k in STATUS_BY_ERROR), 400)
     headers: dict[str, str] = {}
     if isinstance(exc, RateLimited):
         headers["Retry-After"] = str(exc.retry_after)
     if isinstance(exc, Unauthorized):
         headers["WWW-Authenticate"] = "Bearer"
-    body: dict[str, object] = {"detail": exc.detail}
+    body: dict[str, object] = {"detail": exc.detail, "code": exc.code}
     if isinstance(exc, Invalid) and exc.field:
         body["detail"] = [{"loc": ["body", exc.field], "msg": exc.detail, "type": "value_error"}]
     return JSONResponse(body, status_code=status, headers=headers)

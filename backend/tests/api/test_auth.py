@@ -38,7 +38,7 @@ async def test_taken_username_is_409_case_insensitively(client: httpx.AsyncClien
         "/api/auth/signup", json={"username": "BOB", "password": "password123"}
     )
     assert response.status_code == 409
-    assert response.json() == {"detail": "Username already taken"}
+    assert response.json()["detail"] == "Username already taken"
 
 
 @pytest.mark.parametrize("username", ["ab", "a" * 33, "bad name", "émile", "semi;colon", ""])
@@ -104,7 +104,8 @@ async def test_wrong_password_and_unknown_user_get_the_same_401(
     wrong = await login(client, username=str(user["username"]), password="wrong-password")
     unknown = await login(client, username="nobody-here", password="wrong-password")
     assert wrong.status_code == unknown.status_code == 401
-    assert wrong.json() == unknown.json() == {"detail": "Incorrect username or password"}
+    assert wrong.json() == unknown.json()
+    assert wrong.json()["detail"] == "Incorrect username or password"
 
 
 async def test_login_brute_force_is_429_with_retry_after(client: httpx.AsyncClient) -> None:
@@ -162,7 +163,7 @@ async def test_bad_access_tokens_are_401(client: httpx.AsyncClient) -> None:
     for name, token in cases.items():
         response = await client.get("/api/users/me", headers=bearer(token))
         assert response.status_code == 401, name
-        assert response.json() == {"detail": "Could not validate credentials"}, name
+        assert response.json()["detail"] == "Could not validate credentials", name
 
 
 async def test_missing_token_is_401(client: httpx.AsyncClient) -> None:
@@ -267,4 +268,4 @@ async def test_banned_user_cannot_log_in_or_use_tokens(
     assert (await client.get("/api/users/me", headers=bearer(token))).status_code == 403
     response = await login(client, username=str(user["username"]))
     assert response.status_code == 403
-    assert response.json() == {"detail": "This account is banned"}
+    assert response.json()["detail"] == "This account is banned"

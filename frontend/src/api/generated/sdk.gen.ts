@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, UsersReadMeData, UsersReadMeResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UsersReadMeData, UsersReadMeResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -59,9 +59,146 @@ export const authSignup = <ThrowOnError extends boolean = false>(options: Option
 export const healthHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthHealthData, ThrowOnError>) => (options?.client ?? client).get<HealthHealthResponses, unknown, ThrowOnError>({ url: '/api/health', ...options });
 
 /**
+ * Delete Message
+ */
+export const messagesDeleteMessage = <ThrowOnError extends boolean = false>(options: Options<MessagesDeleteMessageData, ThrowOnError>) => (options.client ?? client).delete<MessagesDeleteMessageResponses, MessagesDeleteMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{message_id}',
+    ...options
+});
+
+/**
+ * Edit Message
+ */
+export const messagesEditMessage = <ThrowOnError extends boolean = false>(options: Options<MessagesEditMessageData, ThrowOnError>) => (options.client ?? client).patch<MessagesEditMessageResponses, MessagesEditMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{message_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Ready
  */
 export const healthReady = <ThrowOnError extends boolean = false>(options?: Options<HealthReadyData, ThrowOnError>) => (options?.client ?? client).get<HealthReadyResponses, HealthReadyErrors, ThrowOnError>({ url: '/api/ready', ...options });
+
+/**
+ * List Rooms
+ */
+export const roomsListRooms = <ThrowOnError extends boolean = false>(options?: Options<RoomsListRoomsData, ThrowOnError>) => (options?.client ?? client).get<RoomsListRoomsResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms',
+    ...options
+});
+
+/**
+ * Create Room
+ */
+export const roomsCreateRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsCreateRoomData, ThrowOnError>) => (options.client ?? client).post<RoomsCreateRoomResponses, RoomsCreateRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Room
+ */
+export const roomsDeleteRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsDeleteRoomData, ThrowOnError>) => (options.client ?? client).delete<RoomsDeleteRoomResponses, RoomsDeleteRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}',
+    ...options
+});
+
+/**
+ * Read Room
+ */
+export const roomsReadRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsReadRoomData, ThrowOnError>) => (options.client ?? client).get<RoomsReadRoomResponses, RoomsReadRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}',
+    ...options
+});
+
+/**
+ * Update Room
+ */
+export const roomsUpdateRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsUpdateRoomData, ThrowOnError>) => (options.client ?? client).patch<RoomsUpdateRoomResponses, RoomsUpdateRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Join Room
+ */
+export const roomsJoinRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsJoinRoomData, ThrowOnError>) => (options.client ?? client).post<RoomsJoinRoomResponses, RoomsJoinRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/join',
+    ...options
+});
+
+/**
+ * Leave Room
+ */
+export const roomsLeaveRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsLeaveRoomData, ThrowOnError>) => (options.client ?? client).post<RoomsLeaveRoomResponses, RoomsLeaveRoomErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/leave',
+    ...options
+});
+
+/**
+ * List Members
+ */
+export const roomsListMembers = <ThrowOnError extends boolean = false>(options: Options<RoomsListMembersData, ThrowOnError>) => (options.client ?? client).get<RoomsListMembersResponses, RoomsListMembersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/members',
+    ...options
+});
+
+/**
+ * Invite Member
+ */
+export const roomsInviteMember = <ThrowOnError extends boolean = false>(options: Options<RoomsInviteMemberData, ThrowOnError>) => (options.client ?? client).post<RoomsInviteMemberResponses, RoomsInviteMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/members',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Messages
+ */
+export const roomsListMessages = <ThrowOnError extends boolean = false>(options: Options<RoomsListMessagesData, ThrowOnError>) => (options.client ?? client).get<RoomsListMessagesResponses, RoomsListMessagesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/messages',
+    ...options
+});
+
+/**
+ * Mark Read
+ */
+export const roomsMarkRead = <ThrowOnError extends boolean = false>(options: Options<RoomsMarkReadData, ThrowOnError>) => (options.client ?? client).post<RoomsMarkReadResponses, RoomsMarkReadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/read',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * Read Me

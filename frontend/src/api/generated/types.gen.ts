@@ -5,6 +5,24 @@ export type ClientOptions = {
 };
 
 /**
+ * AuthorPublic
+ */
+export type AuthorPublic = {
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
  * Body_auth-login
  */
 export type BodyAuthLogin = {
@@ -42,6 +60,212 @@ export type HttpValidationError = {
      * Detail
      */
     detail?: Array<ValidationError>;
+};
+
+/**
+ * MemberInvite
+ */
+export type MemberInvite = {
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
+ * MemberPublic
+ */
+export type MemberPublic = {
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Joined At
+     */
+    joined_at: string;
+    /**
+     * Online
+     */
+    online: boolean;
+    role: RoomRole;
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
+ * MessageEdit
+ */
+export type MessageEdit = {
+    /**
+     * Body
+     */
+    body: string;
+};
+
+/**
+ * MessagePage
+ */
+export type MessagePage = {
+    /**
+     * Has More
+     */
+    has_more: boolean;
+    /**
+     * Messages
+     */
+    messages: Array<MessagePublic>;
+};
+
+/**
+ * MessagePublic
+ */
+export type MessagePublic = {
+    author: AuthorPublic;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Client Id
+     */
+    client_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Deleted At
+     */
+    deleted_at: string | null;
+    /**
+     * Deleted By
+     */
+    deleted_by: number | null;
+    /**
+     * Edited At
+     */
+    edited_at: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Room Id
+     */
+    room_id: number;
+    /**
+     * Seq
+     */
+    seq: number;
+};
+
+/**
+ * ReadMarker
+ */
+export type ReadMarker = {
+    /**
+     * Seq
+     */
+    seq: number;
+};
+
+/**
+ * RoomCreate
+ */
+export type RoomCreate = {
+    /**
+     * Is Private
+     */
+    is_private?: boolean;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Topic
+     */
+    topic?: string;
+};
+
+/**
+ * RoomPublic
+ */
+export type RoomPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Is Private
+     */
+    is_private?: boolean;
+    /**
+     * Last Read Seq
+     */
+    last_read_seq?: number;
+    /**
+     * Last Seq
+     */
+    last_seq: number;
+    /**
+     * Locked
+     */
+    locked: boolean;
+    /**
+     * Member Count
+     */
+    member_count?: number;
+    my_role?: RoomRole | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Topic
+     */
+    topic?: string;
+};
+
+/**
+ * RoomRole
+ */
+export type RoomRole = 'owner' | 'moderator' | 'member';
+
+/**
+ * RoomUpdate
+ */
+export type RoomUpdate = {
+    /**
+     * Is Private
+     */
+    is_private?: boolean | null;
+    /**
+     * Locked
+     */
+    locked?: boolean | null;
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Topic
+     */
+    topic?: string | null;
 };
 
 /**
@@ -264,6 +488,66 @@ export type HealthHealthResponses = {
 
 export type HealthHealthResponse = HealthHealthResponses[keyof HealthHealthResponses];
 
+export type MessagesDeleteMessageData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}';
+};
+
+export type MessagesDeleteMessageErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type MessagesDeleteMessageError = MessagesDeleteMessageErrors[keyof MessagesDeleteMessageErrors];
+
+export type MessagesDeleteMessageResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessagePublic;
+};
+
+export type MessagesDeleteMessageResponse = MessagesDeleteMessageResponses[keyof MessagesDeleteMessageResponses];
+
+export type MessagesEditMessageData = {
+    body: MessageEdit;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}';
+};
+
+export type MessagesEditMessageErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type MessagesEditMessageError = MessagesEditMessageErrors[keyof MessagesEditMessageErrors];
+
+export type MessagesEditMessageResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessagePublic;
+};
+
+export type MessagesEditMessageResponse = MessagesEditMessageResponses[keyof MessagesEditMessageResponses];
+
 export type HealthReadyData = {
     body?: never;
     path?: never;
@@ -284,6 +568,330 @@ export type HealthReadyResponses = {
      */
     200: unknown;
 };
+
+export type RoomsListRoomsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/rooms';
+};
+
+export type RoomsListRoomsResponses = {
+    /**
+     * Response Rooms-List Rooms
+     *
+     * Successful Response
+     */
+    200: Array<RoomPublic>;
+};
+
+export type RoomsListRoomsResponse = RoomsListRoomsResponses[keyof RoomsListRoomsResponses];
+
+export type RoomsCreateRoomData = {
+    body: RoomCreate;
+    path?: never;
+    query?: never;
+    url: '/api/rooms';
+};
+
+export type RoomsCreateRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsCreateRoomError = RoomsCreateRoomErrors[keyof RoomsCreateRoomErrors];
+
+export type RoomsCreateRoomResponses = {
+    /**
+     * Successful Response
+     */
+    201: RoomPublic;
+};
+
+export type RoomsCreateRoomResponse = RoomsCreateRoomResponses[keyof RoomsCreateRoomResponses];
+
+export type RoomsDeleteRoomData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}';
+};
+
+export type RoomsDeleteRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsDeleteRoomError = RoomsDeleteRoomErrors[keyof RoomsDeleteRoomErrors];
+
+export type RoomsDeleteRoomResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RoomsDeleteRoomResponse = RoomsDeleteRoomResponses[keyof RoomsDeleteRoomResponses];
+
+export type RoomsReadRoomData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}';
+};
+
+export type RoomsReadRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsReadRoomError = RoomsReadRoomErrors[keyof RoomsReadRoomErrors];
+
+export type RoomsReadRoomResponses = {
+    /**
+     * Successful Response
+     */
+    200: RoomPublic;
+};
+
+export type RoomsReadRoomResponse = RoomsReadRoomResponses[keyof RoomsReadRoomResponses];
+
+export type RoomsUpdateRoomData = {
+    body: RoomUpdate;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}';
+};
+
+export type RoomsUpdateRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsUpdateRoomError = RoomsUpdateRoomErrors[keyof RoomsUpdateRoomErrors];
+
+export type RoomsUpdateRoomResponses = {
+    /**
+     * Successful Response
+     */
+    200: RoomPublic;
+};
+
+export type RoomsUpdateRoomResponse = RoomsUpdateRoomResponses[keyof RoomsUpdateRoomResponses];
+
+export type RoomsJoinRoomData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/join';
+};
+
+export type RoomsJoinRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsJoinRoomError = RoomsJoinRoomErrors[keyof RoomsJoinRoomErrors];
+
+export type RoomsJoinRoomResponses = {
+    /**
+     * Successful Response
+     */
+    200: RoomPublic;
+};
+
+export type RoomsJoinRoomResponse = RoomsJoinRoomResponses[keyof RoomsJoinRoomResponses];
+
+export type RoomsLeaveRoomData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/leave';
+};
+
+export type RoomsLeaveRoomErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsLeaveRoomError = RoomsLeaveRoomErrors[keyof RoomsLeaveRoomErrors];
+
+export type RoomsLeaveRoomResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RoomsLeaveRoomResponse = RoomsLeaveRoomResponses[keyof RoomsLeaveRoomResponses];
+
+export type RoomsListMembersData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/members';
+};
+
+export type RoomsListMembersErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsListMembersError = RoomsListMembersErrors[keyof RoomsListMembersErrors];
+
+export type RoomsListMembersResponses = {
+    /**
+     * Response Rooms-List Members
+     *
+     * Successful Response
+     */
+    200: Array<MemberPublic>;
+};
+
+export type RoomsListMembersResponse = RoomsListMembersResponses[keyof RoomsListMembersResponses];
+
+export type RoomsInviteMemberData = {
+    body: MemberInvite;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/members';
+};
+
+export type RoomsInviteMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsInviteMemberError = RoomsInviteMemberErrors[keyof RoomsInviteMemberErrors];
+
+export type RoomsInviteMemberResponses = {
+    /**
+     * Successful Response
+     */
+    201: MemberPublic;
+};
+
+export type RoomsInviteMemberResponse = RoomsInviteMemberResponses[keyof RoomsInviteMemberResponses];
+
+export type RoomsListMessagesData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: {
+        /**
+         * Before Seq
+         */
+        before_seq?: number | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/rooms/{room_id}/messages';
+};
+
+export type RoomsListMessagesErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsListMessagesError = RoomsListMessagesErrors[keyof RoomsListMessagesErrors];
+
+export type RoomsListMessagesResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessagePage;
+};
+
+export type RoomsListMessagesResponse = RoomsListMessagesResponses[keyof RoomsListMessagesResponses];
+
+export type RoomsMarkReadData = {
+    body: ReadMarker;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/read';
+};
+
+export type RoomsMarkReadErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RoomsMarkReadError = RoomsMarkReadErrors[keyof RoomsMarkReadErrors];
+
+export type RoomsMarkReadResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RoomsMarkReadResponse = RoomsMarkReadResponses[keyof RoomsMarkReadResponses];
 
 export type UsersReadMeData = {
     body?: never;

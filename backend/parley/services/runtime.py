@@ -1,4 +1,4 @@
-"""What the running app holds once: built in main's lifespan, read by dependencies."""
+"""What a running Parley holds once, shared by the REST and WebSocket edges."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from parley.db import SessionFactory
+from parley.events import PresenceReader, Publisher
 from parley.services.ratelimit import RateLimiter
 from parley.settings import Settings
 
 
 @dataclass
-class AppState:
+class Runtime:
     settings: Settings
     engine: AsyncEngine
     sessions: SessionFactory
     limiter: RateLimiter
+    publisher: Publisher
+    presence: PresenceReader

@@ -1,0 +1,37 @@
+"""Editing and deleting single messages (sending happens over /ws)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from parley.api.deps import CurrentUser, PublisherDep, SessionDep
+from parley.models import MessageEdit, MessagePublic
+from parley.services import messages
+
+router = APIRouter(prefix="/api/messages", tags=["messages"])
+
+
+@router.patch("/{message_id}")
+async def edit_message(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    message_id: int,
+    message_edit: MessageEdit,
+) -> MessagePublic:
+    return await messages.edit_message(
+        session=session,
+        publisher=publisher,
+        user=user,
+        message_id=message_id,
+        body=message_edit.body,
+    )
+
+
+@router.delete("/{message_id}")
+async def delete_message(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: int
+) -> MessagePublic:
+    return await messages.delete_message(
+        session=session, publisher=publisher, user=user, message_id=message_id
+    )

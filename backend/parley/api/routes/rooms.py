@@ -1,0 +1,112 @@
+"""Rooms, memberships and history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep
+from parley.models import (
+    MemberInvite,
+    MemberPublic,
+    MessagePage,
+    ReadMarker,
+    RoomCreate,
+    RoomPublic,
+    RoomUpdate,
+)
+from parley.services import messages, rooms
+
+router = APIRouter(prefix="/api/rooms", tags=["rooms"])
+
+
+@router.get("")
+async def list_rooms(session: SessionDep, user: CurrentUser) -> list[RoomPublic]:
+    return await rooms.list_rooms(session=session, user=user)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_room(
+    session: SessionDep, user: CurrentUser, room_create: RoomCreate
+) -> RoomPublic:
+    return await rooms.create_room(session=session, user=user, room_create=room_create)
+
+
+@router.get("/{room_id}")
+async def read_room(session: SessionDep, user: CurrentUser, room_id: int) -> RoomPublic:
+    return await rooms.room_public(session=session, user=user, room_id=room_id)
+
+
+@router.patch("/{room_id}")
+async def update_room(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: int,
+    room_update: RoomUpdate,
+) -> RoomPublic:
+    return await rooms.update_room(
+        session=session, publisher=publisher, user=user, room_id=room_id, room_update=room_update
+    )
+
+
+@router.delete("/{room_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_room(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+) -> None:
+    await rooms.delete_room(session=session, publisher=publisher, user=user, room_id=room_id)
+
+
+@router.post("/{room_id}/join")
+async def join_room(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+) -> RoomPublic:
+    return await rooms.join_room(session=session, publisher=publisher, user=user, room_id=room_id)
+
+
+@router.post("/{room_id}/leave", status_code=status.HTTP_204_NO_CONTENT)
+async def leave_room(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+) -> None:
+    await rooms.leave_room(session=session, publisher=publisher, user=user, room_id=room_id)
+
+
+@router.get("/{room_id}/members")
+async def list_members(
+    session: SessionDep, presence: PresenceDep, user: CurrentUser, room_id: int
+) -> list[MemberPublic]:
+    return await rooms.list_members(session=session, presence=presence, user=user, room_id=room_id)
+
+
+@router.post("/{room_id}/members", status_code=status.HTTP_201_CREATED)
+async def invite_member(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: int,
+    invite: MemberInvite,
+) -> MemberPublic:
+    return await rooms.invite_member(
+        session=session, publisher=publisher, user=user, room_id=room_id, username=invite.username
+    )
+
+
+@router.post("/{room_id}/read", status_code=status.HTTP_204_NO_CONTENT)
+async def mark_read(
+    session: SessionDep, user: CurrentUser, room_id: int, marker: ReadMarker
+) -> None:
+    await rooms.mark_read(session=session, user=user, room_id=room_id, seq=marker.seq)
+
+
+@router.get("/{room_id}/messages")
+async def list_messages(
+    session: SessionDep,
+    user: CurrentUser,
+    room_id: int,
+    before_seq: Annotated[int | None, Query(ge=1)] = None,
+    limit: Annotated[int, Query(ge=1, le=messages.HISTORY_PAGE_MAX)] = 50,
+) -> MessagePage:
+    return await messages.history(
+        session=session, user=user, room_id=room_id, before_seq=before_seq, limit=limit
+    )

@@ -1,0 +1,82 @@
+"""Domain events that services publish after a commit, and the Publisher they use.
+
+Services know only this protocol; the realtime layer implements it (serialise once,
+fan out through the broker) and main.py wires the two together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from parley.models import MessagePublic, RoomPublic
+
+MemberAction = Literal["joined", "left", "invited", "removed"]
+
+
+@dataclass(frozen=True)
+class MessageCreated:
+    message: MessagePublic
+
+
+@dataclass(frozen=True)
+class MessageEdited:
+    message: MessagePublic
+
+
+@dataclass(frozen=True)
+class MessageDeleted:
+    message: MessagePublic
+
+
+@dataclass(frozen=True)
+class MemberChanged:
+    room_id: int
+    user_id: int
+    action: MemberAction
+
+
+@dataclass(frozen=True)
+class RoomChanged:
+    room: RoomPublic
+    action: Literal["updated", "deleted"]
+
+
+@dataclass(frozen=True)
+class Typing:
+    room_id: int
+    user_id: int
+    display_name: str
+
+
+@dataclass(frozen=True)
+class PresenceChanged:
+    user_id: int
+    online: bool
+    room_ids: tuple[int, ...]
+
+
+Event = (
+    MessageCreated
+    | MessageEdited
+    | MessageDeleted
+    | MemberChanged
+    | RoomChanged
+    | Typing
+    | PresenceChanged
+)
+
+
+class Publisher(Protocol):
+    async def publish(self, event: Event) -> None: ...
+
+
+class PresenceReader(Protocol):
+    def online_user_ids(self) -> set[int]: ...
+
+
+class NullPublisher:
+    """For commands that run without a realtime layer (CLI, scripts)."""
+
+    async def publish(self, event: Event) -> None:
+        return None

@@ -1,0 +1,62 @@
+"""The message aggregate."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from parley.models.base import UTCDateTime, utcnow
+
+BODY_MAX = 4000
+CLIENT_ID_MAX = 64
+
+
+class Message(SQLModel, table=True):
+    __tablename__ = "messages"
+    __table_args__ = (
+        # Also the keyset index for history pages: WHERE room_id = ? AND seq < ?.
+        UniqueConstraint("room_id", "seq", name="uq_messages_room_seq"),
+        # A retried send finds the original instead of inserting a duplicate.
+        UniqueConstraint("room_id", "author_id", "client_id", name="uq_messages_client_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    room_id: int = Field(foreign_key="rooms.id", ondelete="CASCADE")
+    seq: int
+    author_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    body: str = Field(sa_type=Text)
+    client_id: str = Field(max_length=CLIENT_ID_MAX)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    edited_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deleted_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+
+
+class AuthorPublic(SQLModel):
+    id: int
+    username: str
+    display_name: str
+
+
+class MessagePublic(SQLModel):
+    id: int
+    room_id: int
+    seq: int
+    author: AuthorPublic
+    body: str
+    client_id: str
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    deleted_by: int | None
+
+
+class MessageEdit(SQLModel):
+    body: str = Field(min_length=1, max_length=BODY_MAX)
+
+
+class MessagePage(SQLModel):
+    messages: list[MessagePublic]
+    has_more: bool

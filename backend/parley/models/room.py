@@ -1,0 +1,105 @@
+"""The room aggregate: rooms and memberships, with the schemas that cross the API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import field_validator
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from parley.models.base import UTCDateTime, utcnow
+
+ROOM_NAME_MAX = 64
+
+
+class RoomRole(StrEnum):
+    owner = "owner"
+    moderator = "moderator"
+    member = "member"
+
+
+class RoomBase(SQLModel):
+    name: str = Field(min_length=1, max_length=ROOM_NAME_MAX)
+    topic: str = Field(default="", max_length=256)
+    is_private: bool = False
+
+
+class Room(RoomBase, table=True):
+    __tablename__ = "rooms"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # lower(name), kept by services: a plain unique index is then case-insensitive on
+    # both databases without dialect-specific collations or expression indexes.
+    name_key: str = Field(max_length=ROOM_NAME_MAX, unique=True)
+    locked: bool = False
+    created_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The room's message counter: incremented under a row lock in the insert transaction.
+    last_seq: int = 0
+
+
+def _clean_name(value: object) -> object:
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class RoomCreate(RoomBase):
+    @field_validator("name", mode="before")
+    @classmethod
+    def _collapse_spaces(cls, value: object) -> object:
+        return _clean_name(value)
+
+
+class RoomUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=1, max_length=ROOM_NAME_MAX)
+    topic: str | None = Field(default=None, max_length=256)
+    is_private: bool | None = None
+    locked: bool | None = None
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _collapse_spaces(cls, value: object) -> object:
+        return _clean_name(value)
+
+
+class RoomPublic(RoomBase):
+    id: int
+    locked: bool
+    created_by: int | None
+    created_at: datetime
+    last_seq: int
+    member_count: int = 0
+    # The caller's own relation to the room: None when not a member.
+    my_role: RoomRole | None = None
+    last_read_seq: int = 0
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("room_id", "user_id", name="uq_memberships_room_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    room_id: int = Field(foreign_key="rooms.id", ondelete="CASCADE")
+    user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    role: str = Field(default=RoomRole.member.value, max_length=16)
+    muted_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_read_seq: int = 0
+    joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class MemberPublic(SQLModel):
+    user_id: int
+    username: str
+    display_name: str
+    role: RoomRole
+    joined_at: datetime
+    online: bool
+
+
+class MemberInvite(SQLModel):
+    username: str = Field(min_length=1, max_length=32)
+
+
+class ReadMarker(SQLModel):
+    seq: int = Field(ge=0)

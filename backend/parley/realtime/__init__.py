@@ -1,0 +1,1 @@
+"""The WebSocket edge: protocol, gateway, hub and broker. Never imports parley.api."""

@@ -1,0 +1,43 @@
+"""Cross-instance delivery of pre-serialised frames, behind one small Protocol.
+
+The broker is a doorbell, not a store: the database seq is the truth, and a client
+that missed anything fills the gap with `join {since}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """One frame for every local subscriber of `channel` ("room:ID" or "user:ID")."""
+
+    channel: str
+    frame: str
+    seq: int | None = None
+    # Membership ended: that user's sockets stop receiving the room, on every instance.
+    drop_user: int | None = None
+    # The room is gone: every socket stops receiving it.
+    drop_all: bool = False
+
+
+Deliver = Callable[[Envelope], None]
+
+
+class Broker(Protocol):
+    async def start(self, deliver: Deliver) -> None: ...
+    async def stop(self) -> None: ...
+    async def publish(self, envelope: Envelope) -> None: ...
+    async def subscribe(self, channel: str) -> None: ...
+    async def unsubscribe(self, channel: str) -> None: ...
+
+
+def room_channel(room_id: int) -> str:
+    return f"room:{room_id}"
+
+
+def user_channel(user_id: int) -> str:
+    return f"user:{user_id}"

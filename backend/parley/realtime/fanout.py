@@ -1,0 +1,67 @@
+"""The realtime side of events.Publisher: each event becomes frames, serialised once."""
+
+from __future__ import annotations
+
+from parley.events import (
+    Event,
+    MemberChanged,
+    MessageCreated,
+    MessageDeleted,
+    MessageEdited,
+    PresenceChanged,
+    RoomChanged,
+    Typing,
+)
+from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
+from parley.realtime.protocol import encode
+
+LEAVING = frozenset({"left", "removed"})
+
+
+def envelopes_for(event: Event) -> list[Envelope]:
+    match event:
+        case MessageCreated(message=message):
+            frame = encode("message", room=message.room_id, message=message.model_dump(mode="json"))
+            return [Envelope(room_channel(message.room_id), frame, seq=message.seq)]
+        case MessageEdited(message=message):
+            frame = encode(
+                "message_edited", room=message.room_id, message=message.model_dump(mode="json")
+            )
+            return [Envelope(room_channel(message.room_id), frame)]
+        case MessageDeleted(message=message):
+            frame = encode(
+                "message_deleted", room=message.room_id, message=message.model_dump(mode="json")
+            )
+            return [Envelope(room_channel(message.room_id), frame)]
+        case MemberChanged(room_id=room_id, user_id=user_id, action=action):
+            frame = encode("member", room=room_id, user_id=user_id, action=action)
+            drop = user_id if action in LEAVING else None
+            # The user hears it on their own channel too: they may not be subscribed.
+            return [
+                Envelope(room_channel(room_id), frame, drop_user=drop),
+                Envelope(user_channel(user_id), frame),
+            ]
+        case RoomChanged(room=room, action=action):
+            frame = encode(
+                "room",
+                room=room.id,
+                action=action,
+                data=room.model_dump(mode="json", exclude={"my_role", "last_read_seq"}),
+            )
+            return [Envelope(room_channel(room.id), frame, drop_all=action == "deleted")]
+        case Typing(room_id=room_id, user_id=user_id, display_name=display_name):
+            frame = encode("typing", room=room_id, user_id=user_id, display_name=display_name)
+            return [Envelope(room_channel(room_id), frame)]
+        case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
+            frame = encode("presence", user_id=user_id, online=online)
+            return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
+    raise TypeError(f"unknown event {event!r}")
+
+
+class RealtimePublisher:
+    def __init__(self, broker: Broker) -> None:
+        self._broker = broker
+
+    async def publish(self, event: Event) -> None:
+        for envelope in envelopes_for(event):
+            await self._broker.publish(envelope)

@@ -1,0 +1,200 @@
+"""/ws: handshake checks, the auth frame, then a reader and a writer per socket."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections import deque
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from parley import security
+from parley.errors import DomainError, RateLimited
+from parley.models import User, UserPublic
+from parley.realtime.connection import Connection
+from parley.realtime.handlers import FrameHandlers
+from parley.realtime.hub import Hub
+from parley.realtime.protocol import (
+    CLIENT_TYPES,
+    MAX_FRAME_BYTES,
+    AuthFrame,
+    CloseCode,
+    client_frame,
+    encode,
+    error_frame,
+)
+from parley.services import auth
+from parley.services.presence import announce_presence
+from parley.services.runtime import Runtime
+
+log = logging.getLogger("parley.ws")
+AUTH_TIMEOUT_SECONDS = 5.0
+# Rate-limit refusals tolerated in FLOOD_WINDOW before the socket is closed (4429).
+FLOOD_STRIKES = 10
+FLOOD_WINDOW_SECONDS = 10.0
+CLOSE_TIMEOUT_SECONDS = 30.0
+
+
+class Gateway:
+    def __init__(self, runtime: Runtime, hub: Hub) -> None:
+        self.runtime = runtime
+        self.hub = hub
+        self.handlers = FrameHandlers(runtime, hub)
+
+    async def __call__(self, websocket: WebSocket) -> None:
+        origin = websocket.headers.get("origin")
+        if origin not in self.runtime.settings.allowed_origins:
+            # Closing before accept answers the handshake with HTTP 403 (CSWSH guard).
+            await websocket.close(code=CloseCode.FORBIDDEN)
+            return
+        await websocket.accept()
+        user, expires_at = await self._authenticate(websocket)
+        if user is None or expires_at is None:
+            return
+        assert user.id is not None
+        connection = Connection(
+            user_id=user.id,
+            send=websocket.send_text,
+            token_expires_at=expires_at,
+            max_queue_bytes=self.runtime.settings.ws_queue_bytes,
+            max_queue_frames=self.runtime.settings.ws_queue_frames,
+        )
+        connection.enqueue(
+            encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
+        )
+        if await self.hub.add(connection):
+            await self._announce(user.id, online=True)
+        try:
+            await self._serve(websocket, connection, user)
+        finally:
+            if await self.hub.remove(connection):
+                await self._announce(user.id, online=False)
+
+    async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
+        try:
+            message = await asyncio.wait_for(websocket.receive(), AUTH_TIMEOUT_SECONDS)
+            frame = AuthFrame.model_validate_json(message.get("text") or "")
+            async with self.runtime.sessions() as session:
+                user = await auth.user_from_access_token(
+                    session=session, settings=self.runtime.settings, token=frame.token
+                )
+            claims = security.decode_access_token(
+                frame.token, secret=self.runtime.settings.secret_key
+            )
+        except (TimeoutError, ValidationError, DomainError, security.InvalidToken):
+            await _close(websocket, CloseCode.UNAUTHENTICATED, "Authenticate first: {type: auth}")
+            return None, None
+        except WebSocketDisconnect:
+            return None, None
+        return user, claims.expires_at
+
+    async def _serve(self, websocket: WebSocket, connection: Connection, user: User) -> None:
+        reader = asyncio.create_task(self._read(websocket, connection, user))
+        writer = asyncio.create_task(connection.run_writer())
+        closer = asyncio.create_task(connection.close_requested.wait())
+        try:
+            await asyncio.wait({reader, writer, closer}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (reader, writer, closer):
+                task.cancel()
+            await asyncio.gather(reader, writer, closer, return_exceptions=True)
+        if connection.close_code is not None:
+            log.info(
+                "closing socket", extra={"fields": {"user": user.id, "code": connection.close_code}}
+            )
+            await _close(websocket, connection.close_code, connection.close_reason)
+
+    async def _read(self, websocket: WebSocket, connection: Connection, user: User) -> None:
+        strikes: deque[float] = deque()
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            text = message.get("text")
+            if text is None:
+                connection.enqueue(error_frame("invalid", "Binary frames are not supported"))
+                continue
+            if len(text.encode()) > MAX_FRAME_BYTES:
+                connection.request_close(CloseCode.FRAME_TOO_BIG, "Frame too big")
+                return
+            try:
+                await self._dispatch(text, connection, user)
+            except RateLimited as exc:
+                connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
+                now = time.monotonic()
+                strikes.append(now)
+                while strikes and now - strikes[0] > FLOOD_WINDOW_SECONDS:
+                    strikes.popleft()
+                if len(strikes) >= FLOOD_STRIKES:
+                    connection.request_close(CloseCode.FLOODING, "Flooding")
+                    return
+            except DomainError as exc:
+                connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
+
+    async def _dispatch(self, text: str, connection: Connection, user: User) -> None:
+        try:
+            frame = client_frame.validate_json(text)
+        except ValidationError as exc:
+            connection.enqueue(_invalid_frame(text, exc))
+            return
+        if isinstance(frame, AuthFrame):
+            await self.handlers.reauthenticate(frame, connection, user)
+            return
+        if datetime.now(UTC) >= connection.token_expires_at:
+            # The client refreshes its token and reconnects (or sends a new auth frame).
+            connection.request_close(CloseCode.UNAUTHENTICATED, "Token expired")
+            return
+        await self.handlers.handle(frame, connection, user)
+
+    async def _announce(self, user_id: int, *, online: bool) -> None:
+        try:
+            async with self.runtime.sessions() as session:
+                await announce_presence(
+                    session=session,
+                    publisher=self.runtime.publisher,
+                    user_id=user_id,
+                    online=online,
+                )
+        except Exception:  # presence is advisory; a failure must not kill the socket path
+            log.exception("presence announcement failed")
+
+
+def _ref(text: str) -> str | None:
+    """The offending frame's client_id (or type), so the client can match the error."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(raw, dict):
+        return None
+    ref = raw.get("client_id") or raw.get("type")
+    return str(ref)[:64] if ref is not None else None
+
+
+def _invalid_frame(text: str, exc: ValidationError) -> str:
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return error_frame("bad_json", "Frames must be JSON objects")
+    if not isinstance(raw, dict):
+        return error_frame("bad_json", "Frames must be JSON objects", None)
+    if raw.get("type") not in CLIENT_TYPES:
+        return error_frame(
+            "unknown_type", f"Unknown frame type {str(raw.get('type'))[:32]!r}", _ref(text)
+        )
+    fields = sorted({str(error["loc"][1]) for error in exc.errors() if len(error["loc"]) > 1})
+    return error_frame("invalid", "Invalid or missing fields: " + ", ".join(fields), _ref(text))
+
+
+async def _close(websocket: WebSocket, code: int, reason: str) -> None:
+    if websocket.application_state == WebSocketState.DISCONNECTED:
+        return
+    # A stalled peer cannot take the close frame until it reads again; wait for it in
+    # this socket's own task (nobody else waits), then give up and let keepalive reap it.
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(websocket.close(code=code, reason=reason), CLOSE_TIMEOUT_SECONDS)

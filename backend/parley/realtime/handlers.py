@@ -1,0 +1,134 @@
+"""One short handler per client frame; each calls the same services as REST does."""
+
+from __future__ import annotations
+
+import time
+
+from parley import security
+from parley.errors import Forbidden
+from parley.models import User
+from parley.realtime.connection import Connection
+from parley.realtime.hub import Hub
+from parley.realtime.protocol import (
+    AuthFrame,
+    CloseCode,
+    JoinFrame,
+    LeaveFrame,
+    PingFrame,
+    SendFrame,
+    TypingFrame,
+    encode,
+)
+from parley.services import auth, messages, presence, rooms
+from parley.services.access import visible_room
+from parley.services.runtime import Runtime
+
+TYPING_INTERVAL_SECONDS = 2.0
+
+Frame = JoinFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame
+
+
+class FrameHandlers:
+    def __init__(self, runtime: Runtime, hub: Hub) -> None:
+        self.runtime = runtime
+        self.hub = hub
+        self._typing_sent: dict[tuple[int, int], float] = {}
+
+    async def handle(self, frame: Frame, connection: Connection, user: User) -> None:
+        match frame:
+            case SendFrame():
+                await self.send(frame, connection, user)
+            case JoinFrame():
+                await self.join(frame, connection, user)
+            case LeaveFrame():
+                await self.hub.unsubscribe(connection, frame.room)
+                connection.enqueue(encode("left", room=frame.room))
+            case TypingFrame():
+                await self.typing(frame, user)
+            case PingFrame():
+                connection.enqueue(encode("pong"))
+
+    async def send(self, frame: SendFrame, connection: Connection, user: User) -> None:
+        async with self.runtime.sessions() as session:
+            result = await messages.send_message(
+                session=session,
+                publisher=self.runtime.publisher,
+                limiter=self.runtime.limiter,
+                user=user,
+                room_id=frame.room,
+                client_id=frame.client_id,
+                body=frame.body,
+            )
+        connection.enqueue(
+            encode(
+                "ack",
+                client_id=frame.client_id,
+                duplicate=result.duplicate,
+                message=result.message.model_dump(mode="json"),
+            )
+        )
+
+    async def join(self, frame: JoinFrame, connection: Connection, user: User) -> None:
+        settings = self.runtime.settings
+        async with self.runtime.sessions() as session:
+            await visible_room(session=session, user=user, room_id=frame.room)
+            # Subscribe (holding live frames) before reading the backlog, so nothing
+            # committed in between can fall through the gap.
+            connection.hold(frame.room)
+            await self.hub.subscribe(connection, frame.room)
+            try:
+                room, _ = await visible_room(session=session, user=user, room_id=frame.room)
+                since = room.last_seq if frame.since is None else frame.since
+                backlog = await messages.messages_since(
+                    session=session,
+                    room_id=frame.room,
+                    since=since,
+                    bound=settings.ws_backfill_limit,
+                )
+                online = await rooms.online_member_ids(
+                    session=session, presence=self.runtime.presence, room_id=frame.room
+                )
+            except BaseException:
+                await self.hub.unsubscribe(connection, frame.room)
+                raise
+        connection.enqueue(encode("joined", room=frame.room, last_seq=room.last_seq, online=online))
+        if backlog is None:
+            # Too far behind to replay: the client reloads history over REST.
+            connection.enqueue(encode("reset", room=frame.room, last_seq=room.last_seq))
+            connection.release(frame.room, sent_through_seq=room.last_seq)
+            return
+        for message in backlog:
+            connection.enqueue(
+                encode("message", room=frame.room, message=message.model_dump(mode="json"))
+            )
+        connection.release(frame.room, sent_through_seq=backlog[-1].seq if backlog else since)
+
+    async def typing(self, frame: TypingFrame, user: User) -> None:
+        assert user.id is not None
+        key = (user.id, frame.room)
+        now = time.monotonic()
+        if now - self._typing_sent.get(key, 0.0) < TYPING_INTERVAL_SECONDS:
+            return  # throttled: one notice per user and room every couple of seconds
+        self._typing_sent[key] = now
+        if len(self._typing_sent) > 10_000:
+            self._typing_sent.clear()
+        async with self.runtime.sessions() as session:
+            await presence.announce_typing(
+                session=session, publisher=self.runtime.publisher, user=user, room_id=frame.room
+            )
+
+    async def reauthenticate(self, frame: AuthFrame, connection: Connection, user: User) -> None:
+        """A fresh token on an open socket extends it instead of forcing a reconnect."""
+        async with self.runtime.sessions() as session:
+            try:
+                fresh = await auth.user_from_access_token(
+                    session=session, settings=self.runtime.settings, token=frame.token
+                )
+            except Exception:
+                connection.request_close(CloseCode.UNAUTHENTICATED, "Invalid token")
+                return
+        if fresh.id != user.id:
+            raise Forbidden("A socket belongs to one user")
+        claims = security.decode_access_token(frame.token, secret=self.runtime.settings.secret_key)
+        connection.token_expires_at = claims.expires_at
+        connection.enqueue(encode("reauthenticated", expires_at=claims.expires_at.isoformat()))

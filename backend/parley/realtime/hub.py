@@ -1,0 +1,91 @@
+"""This instance's sockets: who is connected, which rooms each socket receives."""
+
+from __future__ import annotations
+
+from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
+from parley.realtime.connection import Connection
+
+
+class Hub:
+    def __init__(self, broker: Broker) -> None:
+        self._broker = broker
+        self._rooms: dict[int, set[Connection]] = {}
+        self._users: dict[int, set[Connection]] = {}
+
+    # -- presence (this instance) ------------------------------------------------
+    def online_user_ids(self) -> set[int]:
+        return set(self._users)
+
+    def connection_count(self) -> int:
+        return sum(len(connections) for connections in self._users.values())
+
+    # -- connections ---------------------------------------------------------------
+    async def add(self, connection: Connection) -> bool:
+        """Register a socket; True when it is the user's first here (came online)."""
+        connections = self._users.setdefault(connection.user_id, set())
+        connections.add(connection)
+        if len(connections) == 1:
+            await self._broker.subscribe(user_channel(connection.user_id))
+            return True
+        return False
+
+    async def remove(self, connection: Connection) -> bool:
+        """Forget a socket; True when it was the user's last here (went offline)."""
+        for room_id in list(connection.rooms):
+            await self.unsubscribe(connection, room_id)
+        connections = self._users.get(connection.user_id, set())
+        connections.discard(connection)
+        if connections:
+            return False
+        self._users.pop(connection.user_id, None)
+        await self._broker.unsubscribe(user_channel(connection.user_id))
+        return True
+
+    async def subscribe(self, connection: Connection, room_id: int) -> None:
+        subscribers = self._rooms.setdefault(room_id, set())
+        subscribers.add(connection)
+        connection.rooms.add(room_id)
+        if len(subscribers) == 1:
+            await self._broker.subscribe(room_channel(room_id))
+
+    async def unsubscribe(self, connection: Connection, room_id: int) -> None:
+        connection.rooms.discard(room_id)
+        connection.discard_hold(room_id)
+        subscribers = self._rooms.get(room_id)
+        if subscribers is None:
+            return
+        subscribers.discard(connection)
+        if not subscribers:
+            del self._rooms[room_id]
+            await self._broker.unsubscribe(room_channel(room_id))
+
+    # -- delivery (called by the broker for every envelope) ------------------------
+    def deliver(self, envelope: Envelope) -> None:
+        kind, _, ident = envelope.channel.partition(":")
+        target = int(ident)
+        if kind == "user":
+            for connection in self._users.get(target, ()):
+                connection.enqueue(envelope.frame)
+            return
+        subscribers = self._rooms.get(target)
+        if not subscribers:
+            return
+        for connection in tuple(subscribers):
+            connection.deliver(target, envelope)
+        if envelope.drop_all:
+            for connection in tuple(subscribers):
+                self._forget_room(connection, target)
+        elif envelope.drop_user is not None:
+            for connection in self._users.get(envelope.drop_user, ()):
+                self._forget_room(connection, target)
+
+    def _forget_room(self, connection: Connection, room_id: int) -> None:
+        # Synchronous on purpose: membership ends the moment the event arrives. The
+        # broker channel is released lazily when the room next has no subscribers.
+        connection.rooms.discard(room_id)
+        connection.discard_hold(room_id)
+        subscribers = self._rooms.get(room_id)
+        if subscribers is not None:
+            subscribers.discard(connection)
+            if not subscribers:
+                del self._rooms[room_id]

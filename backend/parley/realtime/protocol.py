@@ -1,0 +1,75 @@
+"""The wire protocol of /ws (documented in docs/protocol.md): frames and close codes."""
+
+from __future__ import annotations
+
+import json
+from enum import IntEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+MAX_FRAME_BYTES = 64 * 1024
+
+
+class CloseCode(IntEnum):
+    SERVER_RESTARTING = 1012
+    FRAME_TOO_BIG = 1009
+    UNAUTHENTICATED = 4401
+    FORBIDDEN = 4403
+    TOO_SLOW = 4408
+    FLOODING = 4429
+
+
+class _Frame(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class AuthFrame(_Frame):
+    type: Literal["auth"]
+    token: str = Field(min_length=1, max_length=4096)
+
+
+class JoinFrame(_Frame):
+    type: Literal["join"]
+    room: int
+    since: int | None = Field(default=None, ge=0)
+
+
+class LeaveFrame(_Frame):
+    type: Literal["leave"]
+    room: int
+
+
+class SendFrame(_Frame):
+    type: Literal["send"]
+    room: int
+    client_id: str = Field(min_length=1, max_length=64)
+    # Length rules live in services.messages so REST and WS report them alike.
+    body: str
+    attachments: list[int] = Field(default_factory=list, max_length=10)
+
+
+class TypingFrame(_Frame):
+    type: Literal["typing"]
+    room: int
+
+
+class PingFrame(_Frame):
+    type: Literal["ping"]
+
+
+ClientFrame = Annotated[
+    AuthFrame | JoinFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame,
+    Field(discriminator="type"),
+]
+client_frame = TypeAdapter(ClientFrame)
+CLIENT_TYPES = frozenset({"auth", "join", "leave", "send", "typing", "ping"})
+
+
+def encode(frame_type: str, **fields: Any) -> str:
+    """Serialise one server frame. Called once per event, never once per recipient."""
+    return json.dumps({"type": frame_type, **fields}, separators=(",", ":"), default=str)
+
+
+def error_frame(code: str, detail: str, ref: str | None = None) -> str:
+    return encode("error", code=code, detail=detail, ref=ref)

@@ -1,0 +1,202 @@
+"""Messages: send with a gapless per-room seq, history pages, edit and delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.errors import Forbidden, Invalid, Locked, NotFound
+from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
+from parley.models import AuthorPublic, Message, MessagePage, MessagePublic, Room, User
+from parley.models.base import utcnow
+from parley.models.message import BODY_MAX, CLIENT_ID_MAX
+from parley.services.access import MANAGERS, member_room, visible_room
+from parley.services.ratelimit import RateLimiter
+
+SEND_RATE = "10 per 5 seconds"
+HISTORY_PAGE_MAX = 100
+
+
+@dataclass(frozen=True)
+class SendResult:
+    message: MessagePublic
+    duplicate: bool
+
+
+def to_public(message: Message, author: User) -> MessagePublic:
+    assert author.id is not None
+    return MessagePublic.model_validate(
+        message,
+        update={
+            "author": AuthorPublic(
+                id=author.id, username=author.username, display_name=author.display_name
+            )
+        },
+    )
+
+
+def validate_body(body: str) -> str:
+    if not body.strip():
+        raise Invalid("Message is empty", field="body")
+    if len(body) > BODY_MAX:
+        raise Invalid(f"Message is too long (at most {BODY_MAX} characters)", field="body")
+    return body
+
+
+def validate_client_id(client_id: str) -> str:
+    if not 1 <= len(client_id) <= CLIENT_ID_MAX:
+        raise Invalid(f"client_id must be 1-{CLIENT_ID_MAX} characters", field="client_id")
+    return client_id
+
+
+async def send_message(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    limiter: RateLimiter,
+    user: User,
+    room_id: int,
+    client_id: str,
+    body: str,
+) -> SendResult:
+    validate_client_id(client_id)
+    validate_body(body)
+    assert user.id is not None
+    existing = await _by_client_id(session, room_id, user, client_id)
+    if existing is not None:  # a retry of a send that already landed: no new message
+        return SendResult(message=existing, duplicate=True)
+    room, _membership = await member_room(session=session, user=user, room_id=room_id)
+    if room.locked:
+        raise Locked("This room is locked: only moderators can post")
+    await limiter.hit(SEND_RATE, "send", str(user.id), detail="You are sending too fast")
+    # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite) until
+    # commit, so seqs are handed out one at a time and a rollback returns the number.
+    claimed = await session.exec(
+        update(Room)
+        .where(col(Room.id) == room_id)
+        .values(last_seq=col(Room.last_seq) + 1)
+        .returning(col(Room.last_seq))
+    )
+    seq = int(claimed.scalar_one())
+    message = Message(room_id=room_id, seq=seq, author_id=user.id, body=body, client_id=client_id)
+    session.add(message)
+    try:
+        await session.commit()
+    except IntegrityError:
+        await session.rollback()
+        existing = await _by_client_id(session, room_id, user, client_id)
+        if existing is None:
+            raise
+        return SendResult(message=existing, duplicate=True)
+    public = to_public(message, user)
+    await publisher.publish(MessageCreated(message=public))
+    return SendResult(message=public, duplicate=False)
+
+
+async def _by_client_id(
+    session: AsyncSession, room_id: int, author: User, client_id: str
+) -> MessagePublic | None:
+    statement = select(Message).where(
+        Message.room_id == room_id, Message.author_id == author.id, Message.client_id == client_id
+    )
+    message = (await session.exec(statement)).first()
+    return to_public(message, author) if message else None
+
+
+async def history(
+    *, session: AsyncSession, user: User, room_id: int, before_seq: int | None, limit: int
+) -> MessagePage:
+    """One page of history, oldest first, ending just before `before_seq` (keyset)."""
+    await visible_room(session=session, user=user, room_id=room_id)
+    limit = max(1, min(limit, HISTORY_PAGE_MAX))
+    statement = (
+        select(Message, User)
+        .join(User, col(User.id) == Message.author_id)
+        .where(Message.room_id == room_id)
+        .order_by(col(Message.seq).desc())
+        .limit(limit + 1)
+    )
+    if before_seq is not None:
+        statement = statement.where(col(Message.seq) < before_seq)
+    rows = list((await session.exec(statement)).all())
+    page = [to_public(message, author) for message, author in rows[:limit]]
+    page.reverse()
+    return MessagePage(messages=page, has_more=len(rows) > limit)
+
+
+async def messages_since(
+    *, session: AsyncSession, room_id: int, since: int, bound: int
+) -> list[MessagePublic] | None:
+    """Every message after `since` in order, or None when there are more than `bound`."""
+    statement = (
+        select(Message, User)
+        .join(User, col(User.id) == Message.author_id)
+        .where(Message.room_id == room_id, col(Message.seq) > since)
+        .order_by(col(Message.seq))
+        .limit(bound + 1)
+    )
+    rows = (await session.exec(statement)).all()
+    if len(rows) > bound:
+        return None
+    return [to_public(message, author) for message, author in rows]
+
+
+async def _message_for_change(
+    session: AsyncSession, user: User, message_id: int
+) -> tuple[Message, User, bool]:
+    """The message, its author, and whether `user` manages its room."""
+    row = (
+        await session.exec(
+            select(Message, User)
+            .join(User, col(User.id) == Message.author_id)
+            .where(Message.id == message_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("Message not found")
+    message, author = row
+    try:
+        _room, membership = await visible_room(session=session, user=user, room_id=message.room_id)
+    except NotFound as exc:
+        raise NotFound("Message not found") from exc
+    manages = user.is_admin or (membership is not None and membership.role in MANAGERS)
+    return message, author, manages
+
+
+async def edit_message(
+    *, session: AsyncSession, publisher: Publisher, user: User, message_id: int, body: str
+) -> MessagePublic:
+    validate_body(body)
+    message, author, _manages = await _message_for_change(session, user, message_id)
+    if message.author_id != user.id:
+        raise Forbidden("You can only edit your own messages")
+    if message.deleted_at is not None:
+        raise Forbidden("This message was deleted")
+    message.body = body
+    message.edited_at = utcnow()
+    session.add(message)
+    await session.commit()
+    public = to_public(message, author)
+    await publisher.publish(MessageEdited(message=public))
+    return public
+
+
+async def delete_message(
+    *, session: AsyncSession, publisher: Publisher, user: User, message_id: int
+) -> MessagePublic:
+    message, author, manages = await _message_for_change(session, user, message_id)
+    if message.author_id != user.id and not manages:
+        raise Forbidden("You can only delete your own messages")
+    if message.deleted_at is None:
+        # A tombstone: the row (and its seq) stays so history has no holes.
+        message.body = ""
+        message.deleted_at = utcnow()
+        message.deleted_by = user.id
+        session.add(message)
+        await session.commit()
+    public = to_public(message, author)
+    await publisher.publish(MessageDeleted(message=public))
+    return public

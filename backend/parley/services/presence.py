@@ -1,0 +1,27 @@
+"""Typing notices and presence changes: checked like any other action, never stored."""
+
+from __future__ import annotations
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.events import PresenceChanged, Publisher, Typing
+from parley.models import User
+from parley.services.access import member_room
+from parley.services.rooms import room_ids_of
+
+
+async def announce_typing(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+) -> None:
+    await member_room(session=session, user=user, room_id=room_id)
+    assert user.id is not None
+    await publisher.publish(
+        Typing(room_id=room_id, user_id=user.id, display_name=user.display_name)
+    )
+
+
+async def announce_presence(
+    *, session: AsyncSession, publisher: Publisher, user_id: int, online: bool
+) -> None:
+    rooms = await room_ids_of(session=session, user_id=user_id)
+    await publisher.publish(PresenceChanged(user_id=user_id, online=online, room_ids=tuple(rooms)))

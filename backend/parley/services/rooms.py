@@ -1,0 +1,224 @@
+"""Rooms and memberships: create, list, update, delete, join, leave, invite."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, func, or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.errors import Conflict, Forbidden, NotFound
+from parley.events import MemberChanged, PresenceReader, Publisher, RoomChanged
+from parley.models import (
+    MemberPublic,
+    Membership,
+    Room,
+    RoomCreate,
+    RoomPublic,
+    RoomRole,
+    RoomUpdate,
+    User,
+)
+from parley.services.access import managed_room, visible_room
+from parley.services.users import get_user_by_username
+
+
+def _public(room: Room, membership: Membership | None, member_count: int) -> RoomPublic:
+    return RoomPublic.model_validate(
+        room,
+        update={
+            "member_count": member_count,
+            "my_role": membership.role if membership else None,
+            "last_read_seq": membership.last_read_seq if membership else 0,
+        },
+    )
+
+
+async def _member_count(session: AsyncSession, room_id: int) -> int:
+    statement = select(func.count()).select_from(Membership).where(Membership.room_id == room_id)
+    return int((await session.exec(statement)).one())
+
+
+async def room_public(*, session: AsyncSession, user: User, room_id: int) -> RoomPublic:
+    room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    return _public(room, membership, await _member_count(session, room_id))
+
+
+async def create_room(*, session: AsyncSession, user: User, room_create: RoomCreate) -> RoomPublic:
+    assert user.id is not None
+    room = Room.model_validate(
+        room_create, update={"name_key": room_create.name.lower(), "created_by": user.id}
+    )
+    session.add(room)
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("A room with this name already exists") from exc
+    assert room.id is not None
+    membership = Membership(room_id=room.id, user_id=user.id, role=RoomRole.owner.value)
+    session.add(membership)
+    await session.commit()
+    return _public(room, membership, 1)
+
+
+async def list_rooms(*, session: AsyncSession, user: User) -> list[RoomPublic]:
+    """Public rooms and the private rooms the user belongs to, with their own state."""
+    assert user.id is not None
+    counts = (
+        select(Membership.room_id, func.count().label("members"))
+        .group_by(col(Membership.room_id))
+        .subquery()
+    )
+    statement = (
+        select(Room, Membership, counts.c.members)
+        .outerjoin(
+            Membership,
+            (col(Membership.room_id) == Room.id) & (col(Membership.user_id) == user.id),
+        )
+        .outerjoin(counts, counts.c.room_id == Room.id)
+        .where(or_(col(Room.is_private).is_(False), col(Membership.id).is_not(None)))
+        .order_by(col(Room.name_key))
+    )
+    rows = (await session.exec(statement)).all()
+    return [_public(room, membership, members or 0) for room, membership, members in rows]
+
+
+async def update_room(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    room_id: int,
+    room_update: RoomUpdate,
+) -> RoomPublic:
+    room, membership = await managed_room(session=session, user=user, room_id=room_id)
+    changes = room_update.model_dump(exclude_unset=True, exclude_none=True)
+    for name, value in changes.items():
+        setattr(room, name, value)
+    if "name" in changes:
+        room.name_key = room.name.lower()
+    session.add(room)
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("A room with this name already exists") from exc
+    public = _public(room, membership, await _member_count(session, room_id))
+    await publisher.publish(RoomChanged(room=public, action="updated"))
+    return public
+
+
+async def delete_room(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+) -> None:
+    room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    is_owner = membership is not None and membership.role == RoomRole.owner.value
+    if not (is_owner or user.is_admin):
+        raise Forbidden("Only the room's owner or a site admin may delete it")
+    public = _public(room, membership, 0)
+    await session.delete(room)
+    await session.commit()
+    await publisher.publish(RoomChanged(room=public, action="deleted"))
+
+
+async def join_room(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+) -> RoomPublic:
+    room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    assert user.id is not None
+    if membership is None:
+        if room.is_private and not user.is_admin:
+            raise Forbidden("This room is private: ask its owner or a moderator to add you")
+        membership = Membership(room_id=room_id, user_id=user.id)
+        session.add(membership)
+        try:
+            await session.commit()
+        except IntegrityError:  # joined concurrently from another tab: same outcome
+            await session.rollback()
+            return await room_public(session=session, user=user, room_id=room_id)
+        await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="joined"))
+    return _public(room, membership, await _member_count(session, room_id))
+
+
+async def leave_room(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+) -> None:
+    _room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    if membership is None:
+        return
+    if membership.role == RoomRole.owner.value:
+        raise Conflict("The owner cannot leave the room; delete it instead")
+    await session.delete(membership)
+    await session.commit()
+    assert user.id is not None
+    await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="left"))
+
+
+async def invite_member(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int, username: str
+) -> MemberPublic:
+    await managed_room(session=session, user=user, room_id=room_id)
+    invitee = await get_user_by_username(session=session, username=username)
+    if invitee is None or invitee.id is None:
+        raise NotFound("No user with that username")
+    membership = Membership(room_id=room_id, user_id=invitee.id)
+    session.add(membership)
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("Already a member") from exc
+    await publisher.publish(MemberChanged(room_id=room_id, user_id=invitee.id, action="invited"))
+    return _member_public(invitee, membership, online=False)
+
+
+def _member_public(user: User, membership: Membership, *, online: bool) -> MemberPublic:
+    assert user.id is not None
+    return MemberPublic(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=RoomRole(membership.role),
+        joined_at=membership.joined_at,
+        online=online,
+    )
+
+
+async def list_members(
+    *, session: AsyncSession, presence: PresenceReader, user: User, room_id: int
+) -> list[MemberPublic]:
+    await visible_room(session=session, user=user, room_id=room_id)
+    statement = (
+        select(User, Membership)
+        .join(Membership, col(Membership.user_id) == User.id)
+        .where(Membership.room_id == room_id)
+        .order_by(col(User.username))
+    )
+    online = presence.online_user_ids()
+    rows: Sequence[tuple[User, Membership]] = (await session.exec(statement)).all()
+    return [_member_public(member, m, online=member.id in online) for member, m in rows]
+
+
+async def mark_read(*, session: AsyncSession, user: User, room_id: int, seq: int) -> None:
+    room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    if membership is None:
+        raise Forbidden("Join the room first")
+    # Read markers only move forward, and never past the last message.
+    membership.last_read_seq = max(membership.last_read_seq, min(seq, room.last_seq))
+    session.add(membership)
+    await session.commit()
+
+
+async def room_ids_of(*, session: AsyncSession, user_id: int) -> list[int]:
+    statement = select(Membership.room_id).where(Membership.user_id == user_id)
+    return list((await session.exec(statement)).all())
+
+
+async def online_member_ids(
+    *, session: AsyncSession, presence: PresenceReader, room_id: int
+) -> list[int]:
+    statement = select(Membership.user_id).where(Membership.room_id == room_id)
+    members = set((await session.exec(statement)).all())
+    return sorted(members & presence.online_user_ids())
