@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     static_dir: Path = REPO_ROOT / "frontend" / "dist"
     login_rate_limit: str = "10/minute"
+    send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False
     ws_queue_bytes: int = Field(default=1024 * 1024, ge=64 * 1024)
     ws_queue_frames: int = Field(default=4096, ge=16)

@@ -54,6 +54,7 @@ class FrameHandlers:
                 session=session,
                 publisher=self.runtime.publisher,
                 limiter=self.runtime.limiter,
+                send_rate=self.runtime.settings.send_rate_limit,
                 user=user,
                 room_id=frame.room,
                 client_id=frame.client_id,

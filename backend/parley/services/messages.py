@@ -16,7 +16,6 @@ from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services.access import MANAGERS, member_room, visible_room
 from parley.services.ratelimit import RateLimiter
 
-SEND_RATE = "10 per 5 seconds"
 HISTORY_PAGE_MAX = 100
 
 
@@ -57,6 +56,7 @@ async def send_message(
     session: AsyncSession,
     publisher: Publisher,
     limiter: RateLimiter,
+    send_rate: str,
     user: User,
     room_id: int,
     client_id: str,
@@ -71,7 +71,7 @@ async def send_message(
     room, _membership = await member_room(session=session, user=user, room_id=room_id)
     if room.locked:
         raise Locked("This room is locked: only moderators can post")
-    await limiter.hit(SEND_RATE, "send", str(user.id), detail="You are sending too fast")
+    await limiter.hit(send_rate, "send", str(user.id), detail="You are sending too fast")
     # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite) until
     # commit, so seqs are handed out one at a time and a rollback returns the number.
     claimed = await session.exec(
