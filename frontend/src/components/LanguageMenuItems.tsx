@@ -15,8 +15,8 @@ export function LanguageMenuItems() {
         <Menu.Item
           key={language}
           lang={language}
-          role="menuitemradio"
-          aria-checked={language === active}
+          // Mantine forces role="menuitem" (where aria-checked is invalid), so mark the choice this way.
+          aria-current={language === active ? 'true' : undefined}
           leftSection={<IconCheck size={16} aria-hidden visibility={language === active ? 'visible' : 'hidden'} />}
           onClick={() => void setLanguage(language)}
         >
