@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The backend (uvicorn) listens here in development; in production it serves dist/ itself.
-const backend = 'http://127.0.0.1:8000';
+const backend = process.env.PARLEY_DEV_BACKEND ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
+      // changeOrigin stays off: the backend checks the WebSocket Origin against the page's host.
       '/api': { target: backend, changeOrigin: false },
       '/ws': { target: backend, ws: true, changeOrigin: false },
     },

@@ -5,3 +5,25 @@ export { ApiError } from './errors';
 export type { FieldProblem } from './errors';
 export type { AuthStatus } from './session';
 export type { UserCreate, UserPublic } from './generated';
+export {
+  createRoom,
+  deleteMessage,
+  editMessage,
+  inviteMember,
+  joinRoom,
+  leaveRoom,
+  listMembers,
+  listMessages,
+  listRooms,
+  markRead,
+  readRoom,
+} from './rooms';
+export type {
+  AuthorPublic,
+  MemberPublic,
+  MessagePage,
+  MessagePublic,
+  RoomCreate,
+  RoomPublic,
+  RoomRole,
+} from './generated';

@@ -24,7 +24,6 @@ export function UsernameField({ form, withHints = false }: FieldProps) {
       spellCheck={false}
       required
       withAsterisk={false}
-      data-autofocus
     />
   );
 }

@@ -1,0 +1,205 @@
+/**
+ * One room's live state and the only code that changes it. Every socket frame and every
+ * REST page is turned into an action and applied here, so ordering, dedupe and
+ * optimistic sends have one definition (and one set of tests).
+ */
+import type { WireMessage } from './protocol';
+
+export const TYPING_VISIBLE_MS = 4000;
+
+export type SendStatus = 'pending' | 'failed';
+
+export interface PendingSend {
+  clientId: string;
+  body: string;
+  status: SendStatus;
+  /** The server's error code when it refused the send, or 'timeout'. */
+  error: string | null;
+  createdAt: number;
+}
+
+export interface TypingUser {
+  userId: number;
+  name: string;
+  until: number;
+}
+
+export interface RoomState {
+  /** Ascending by seq, one entry per seq. */
+  messages: readonly WireMessage[];
+  /** Highest seq received from the live stream or a page: where `join {since}` resumes. */
+  lastSeq: number;
+  lastReadSeq: number;
+  seeded: boolean;
+  historyLoaded: boolean;
+  /** Older history exists on the server before messages[0]. */
+  hasMore: boolean;
+  pending: readonly PendingSend[];
+  typing: readonly TypingUser[];
+  online: ReadonlySet<number>;
+}
+
+export const emptyRoom: RoomState = {
+  messages: [],
+  lastSeq: 0,
+  lastReadSeq: 0,
+  seeded: false,
+  historyLoaded: false,
+  hasMore: false,
+  pending: [],
+  typing: [],
+  online: new Set(),
+};
+
+export type RoomAction =
+  | { type: 'seed'; lastSeq: number; lastReadSeq: number }
+  | { type: 'page'; messages: readonly WireMessage[]; hasMore: boolean; latest: boolean }
+  | { type: 'message'; message: WireMessage }
+  | { type: 'ack'; message: WireMessage }
+  | { type: 'replace'; message: WireMessage }
+  | { type: 'reset'; lastSeq: number }
+  | { type: 'joined'; online: readonly number[] }
+  | { type: 'presence'; userId: number; online: boolean }
+  | { type: 'typing'; userId: number; name: string; now: number }
+  | { type: 'typingPrune'; now: number }
+  | { type: 'read'; seq: number }
+  | { type: 'queued'; clientId: string; body: string; now: number }
+  | { type: 'failed'; clientId: string; error: string }
+  | { type: 'retrying'; clientId: string }
+  | { type: 'discard'; clientId: string };
+
+/** Inserts or replaces by seq, keeping the array sorted; returns the same array if unchanged. */
+export function upsertBySeq(list: readonly WireMessage[], message: WireMessage): readonly WireMessage[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid]?.seq ?? 0) < message.seq) low = mid + 1;
+    else high = mid;
+  }
+  const next = [...list];
+  if (list[low]?.seq === message.seq) next[low] = message;
+  else next.splice(low, 0, message);
+  return next;
+}
+
+function mergePage(list: readonly WireMessage[], page: readonly WireMessage[]): WireMessage[] {
+  const bySeq = new Map<number, WireMessage>();
+  for (const message of list) bySeq.set(message.seq, message);
+  for (const message of page) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function withoutPending(state: RoomState, clientId: string): readonly PendingSend[] {
+  return state.pending.some((entry) => entry.clientId === clientId)
+    ? state.pending.filter((entry) => entry.clientId !== clientId)
+    : state.pending;
+}
+
+function updatePending(state: RoomState, clientId: string, change: Partial<PendingSend>): RoomState {
+  if (!state.pending.some((entry) => entry.clientId === clientId)) return state;
+  return {
+    ...state,
+    pending: state.pending.map((entry) => (entry.clientId === clientId ? { ...entry, ...change } : entry)),
+  };
+}
+
+function applyPage(state: RoomState, action: Extract<RoomAction, { type: 'page' }>): RoomState {
+  const pageMax = action.messages.at(-1)?.seq ?? 0;
+  if (!action.latest) {
+    return { ...state, messages: mergePage(state.messages, action.messages), hasMore: action.hasMore };
+  }
+  // The latest page replaces what we had, except live messages newer than it, so the
+  // window stays contiguous (no hole between old live messages and the new page).
+  const newer = state.messages.filter((message) => message.seq > pageMax);
+  return {
+    ...state,
+    messages: mergePage(newer, action.messages),
+    hasMore: action.hasMore,
+    historyLoaded: true,
+    lastSeq: Math.max(state.lastSeq, pageMax),
+  };
+}
+
+function applyMessage(state: RoomState, message: WireMessage): RoomState {
+  // The stream is gapless per room, so anything at or below lastSeq was already applied.
+  if (message.seq <= state.lastSeq) return state;
+  return {
+    ...state,
+    messages: upsertBySeq(state.messages, message),
+    lastSeq: message.seq,
+    pending: withoutPending(state, message.client_id),
+    typing: state.typing.filter((user) => user.userId !== message.author.id),
+  };
+}
+
+export function roomReducer(state: RoomState, action: RoomAction): RoomState {
+  switch (action.type) {
+    case 'seed':
+      if (state.seeded) return { ...state, lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq) };
+      return {
+        ...state,
+        seeded: true,
+        lastSeq: Math.max(state.lastSeq, action.lastSeq),
+        lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq),
+      };
+    case 'page':
+      return applyPage(state, action);
+    case 'message':
+      return applyMessage(state, action.message);
+    case 'ack':
+      // Not a stream position: an ack can overtake the broadcast of an earlier seq, so
+      // lastSeq stays put and the later `message` frame for this seq is applied idempotently.
+      return {
+        ...state,
+        messages: upsertBySeq(state.messages, action.message),
+        pending: withoutPending(state, action.message.client_id),
+      };
+    case 'replace':
+      // Edits and tombstones only matter for messages we hold.
+      if (!state.messages.some((message) => message.seq === action.message.seq)) return state;
+      return { ...state, messages: upsertBySeq(state.messages, action.message) };
+    case 'reset':
+      return { ...state, lastSeq: Math.max(state.lastSeq, action.lastSeq), historyLoaded: false };
+    case 'joined':
+      return { ...state, online: new Set(action.online) };
+    case 'presence': {
+      if (state.online.has(action.userId) === action.online) return state;
+      const online = new Set(state.online);
+      if (action.online) online.add(action.userId);
+      else online.delete(action.userId);
+      return { ...state, online };
+    }
+    case 'typing': {
+      const others = state.typing.filter((user) => user.userId !== action.userId);
+      const entry = { userId: action.userId, name: action.name, until: action.now + TYPING_VISIBLE_MS };
+      return { ...state, typing: [...others, entry] };
+    }
+    case 'typingPrune': {
+      const typing = state.typing.filter((user) => user.until > action.now);
+      return typing.length === state.typing.length ? state : { ...state, typing };
+    }
+    case 'read':
+      return action.seq > state.lastReadSeq ? { ...state, lastReadSeq: action.seq } : state;
+    case 'queued': {
+      const entry: PendingSend = {
+        clientId: action.clientId,
+        body: action.body,
+        status: 'pending',
+        error: null,
+        createdAt: action.now,
+      };
+      return { ...state, pending: [...state.pending, entry] };
+    }
+    case 'failed':
+      return updatePending(state, action.clientId, { status: 'failed', error: action.error });
+    case 'retrying':
+      return updatePending(state, action.clientId, { status: 'pending', error: null });
+    case 'discard':
+      return { ...state, pending: withoutPending(state, action.clientId) };
+  }
+}
+
+export function unreadCount(state: RoomState): number {
+  return Math.max(0, state.lastSeq - state.lastReadSeq);
+}
