@@ -5,7 +5,7 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The arrows of frontend/src (see docs/architecture.md at the top level):
+// The arrows of frontend/src (README.md, "Layout and arrows"):
 // app root → features → api | realtime | components | i18n; components → api | i18n;
 // api and components never reach into features; one feature uses another only via its index.
 const elements = [
