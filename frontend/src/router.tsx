@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
+import { ChatPage } from './features/chat';
 import { AppLayout, HomePage, NotFoundPage } from './features/shell';
 
 export const router = createBrowserRouter([
@@ -18,6 +19,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'rooms/:roomId', element: <ChatPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

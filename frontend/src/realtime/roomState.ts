@@ -136,7 +136,7 @@ function applyMessage(state: RoomState, message: WireMessage): RoomState {
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   switch (action.type) {
     case 'seed':
-      if (state.seeded) return { ...state, lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq) };
+      if (state.seeded) return roomReducer(state, { type: 'read', seq: action.lastReadSeq });
       return {
         ...state,
         seeded: true,

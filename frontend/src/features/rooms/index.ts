@@ -1,1 +1,6 @@
+export { InviteDialog } from './InviteDialog';
+export { canModerate, isMember, membersKey, roomKey, roomsKey, useMyRooms, useRoom, useRooms } from './queries';
 export { RoomsSidebar } from './RoomsSidebar';
+export { UnreadTitle } from './UnreadTitle';
+export { useJoinRoom } from './useJoinRoom';
+export { useRoomSync } from './useRoomSync';

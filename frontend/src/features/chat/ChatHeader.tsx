@@ -1,0 +1,54 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+import type { RoomPublic } from '../../api';
+import { canModerate, InviteDialog } from '../rooms';
+import { MembersDrawer } from './MembersDrawer';
+
+export function ChatHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
+  const { t } = useTranslation();
+  const [membersOpen, members] = useDisclosure(false);
+  const [inviteOpen, invite] = useDisclosure(false);
+  const count = room.member_count ?? 0;
+  return (
+    <Group className="chat-header" justify="space-between" wrap="nowrap" gap="sm">
+      <Stack gap={0} miw={0}>
+        <Group gap={6} wrap="nowrap">
+          {room.is_private ? <IconLock size={18} aria-label={t('rooms.private')} /> : null}
+          <Title order={1} fz={20} lh={1.3} lineClamp={1}>
+            {room.name}
+          </Title>
+          {room.locked ? (
+            <Text size="xs" c="orange" fw={700}>
+              {t('rooms.locked')}
+            </Text>
+          ) : null}
+        </Group>
+        {room.topic ? (
+          <Text size="sm" c="dimmed" truncate="end">
+            {room.topic}
+          </Text>
+        ) : null}
+      </Stack>
+      <Group gap="xs" wrap="nowrap">
+        {room.is_private && canModerate(room) ? (
+          <Button variant="default" leftSection={<IconUserPlus size={18} aria-hidden />} onClick={invite.open}>
+            {t('rooms.invite.action')}
+          </Button>
+        ) : null}
+        <Button
+          variant="subtle"
+          leftSection={<IconUsers size={18} aria-hidden />}
+          onClick={members.open}
+          aria-label={`${t('chat.showMembers')} (${t('rooms.members', { count })})`}
+        >
+          {count}
+        </Button>
+      </Group>
+      <MembersDrawer roomId={room.id} opened={membersOpen} onClose={members.close} online={online} />
+      {room.is_private && canModerate(room) ? <InviteDialog room={room} opened={inviteOpen} onClose={invite.close} /> : null}
+    </Group>
+  );
+}

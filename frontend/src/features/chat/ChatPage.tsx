@@ -1,0 +1,75 @@
+import { Center, Loader, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+
+import { ApiError, type RoomPublic } from '../../api';
+import { useRealtime, useRoomState } from '../../realtime';
+import { useCurrentUser } from '../auth';
+import { isMember, useRoom } from '../rooms';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { JoinBar } from './JoinBar';
+import { MessageList } from './MessageList';
+import { TypingIndicator } from './TypingIndicator';
+import { useMarkRead } from './useMarkRead';
+
+function ChatRoom({ room }: { room: RoomPublic }) {
+  const { t } = useTranslation();
+  const client = useRealtime();
+  const state = useRoomState(room.id);
+  const { data: me } = useCurrentUser();
+  const member = isMember(room);
+  useMarkRead(room.id, state, member);
+
+  // Follow the room while it is open (public rooms can be previewed before joining).
+  useEffect(() => client.track(room.id), [client, room.id]);
+  const historyLoaded = state.historyLoaded;
+  useEffect(() => {
+    if (!historyLoaded) client.reloadLatest(room.id).catch(() => undefined);
+  }, [client, room.id, historyLoaded]);
+
+  const locked = room.locked && room.my_role !== 'owner' && room.my_role !== 'moderator';
+  return (
+    <div className="chat-view">
+      <ChatHeader room={room} online={state.online} />
+      {state.historyLoaded || state.messages.length > 0 ? (
+        <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
+      ) : (
+        <Center className="message-list-frame">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      )}
+      <TypingIndicator typing={state.typing} />
+      {member ? (
+        <Composer roomId={room.id} roomName={room.name} locked={locked} />
+      ) : (
+        <JoinBar roomId={room.id} roomName={room.name} />
+      )}
+    </div>
+  );
+}
+
+/** /rooms/:roomId — the conversation, its header and the composer. */
+export function ChatPage() {
+  const { t } = useTranslation();
+  const roomId = Number(useParams().roomId);
+  const { data: room, error, isPending } = useRoom(roomId);
+
+  if (room) return <ChatRoom key={room.id} room={room} />;
+  if (isPending && Number.isInteger(roomId)) {
+    return (
+      <Center mih="50dvh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  const notFound = !Number.isInteger(roomId) || (error instanceof ApiError && (error.status === 404 || error.status === 403));
+  return (
+    <Center mih="50dvh">
+      <Text c="dimmed" role="alert">
+        {notFound ? t('chat.notFound') : t('chat.loadFailed')}
+      </Text>
+    </Center>
+  );
+}

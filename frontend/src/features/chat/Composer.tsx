@@ -1,0 +1,80 @@
+import { ActionIcon, Group, Text, Textarea } from '@mantine/core';
+import { IconLock, IconSend } from '@tabler/icons-react';
+import { type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useRealtime } from '../../realtime';
+import { COUNTER_FROM, MAX_MESSAGE_LENGTH } from './limits';
+
+interface ComposerProps {
+  roomId: number;
+  roomName: string;
+  /** Locked for me: the room is read-only and I am not its owner or a moderator. */
+  locked: boolean;
+}
+
+export function Composer({ roomId, roomName, locked }: ComposerProps) {
+  const { t } = useTranslation();
+  const client = useRealtime();
+  const [body, setBody] = useState('');
+  const tooLong = body.length > MAX_MESSAGE_LENGTH;
+  const canSend = !locked && body.trim() !== '' && !tooLong;
+
+  const send = () => {
+    if (!canSend) return;
+    client.send(roomId, body);
+    setBody('');
+  };
+  const onSubmit = (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // isComposing: Enter that confirms a Korean/Japanese IME syllable must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  if (locked) {
+    return (
+      <Group className="composer composer--locked" gap="xs" role="status">
+        <IconLock size={18} aria-hidden />
+        <Text c="dimmed">{t('chat.composer.locked')}</Text>
+      </Group>
+    );
+  }
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Textarea
+          className="composer-input"
+          aria-label={t('chat.composer.label')}
+          placeholder={t('chat.composer.placeholder', { room: roomName })}
+          value={body}
+          onChange={(event) => {
+            setBody(event.currentTarget.value);
+            if (event.currentTarget.value !== '') client.typing(roomId);
+          }}
+          onKeyDown={onKeyDown}
+          autosize
+          minRows={1}
+          maxRows={8}
+          size="md"
+          error={tooLong ? t('chat.composer.tooLong', { max: MAX_MESSAGE_LENGTH }) : undefined}
+          enterKeyHint="send"
+        />
+        <ActionIcon type="submit" size={46} radius="md" disabled={!canSend} aria-label={t('chat.composer.send')}>
+          <IconSend size={20} aria-hidden />
+        </ActionIcon>
+      </Group>
+      {body.length >= COUNTER_FROM ? (
+        <Text size="xs" c={tooLong ? 'red' : 'dimmed'} ta="right" aria-live="polite">
+          {t('chat.composer.left', { count: MAX_MESSAGE_LENGTH - body.length })}
+        </Text>
+      ) : null}
+    </form>
+  );
+}

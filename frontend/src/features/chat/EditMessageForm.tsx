@@ -1,0 +1,56 @@
+import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { MAX_MESSAGE_LENGTH } from './limits';
+
+interface EditMessageFormProps {
+  initial: string;
+  saving: boolean;
+  onSave: (body: string) => void;
+  onCancel: () => void;
+}
+
+export function EditMessageForm({ initial, saving, onSave, onCancel }: EditMessageFormProps) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(initial);
+  const trimmed = body.trim();
+  const valid = trimmed !== '' && body.length <= MAX_MESSAGE_LENGTH;
+
+  const submit = () => {
+    if (!valid) return;
+    if (body === initial) onCancel();
+    else onSave(body);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape') onCancel();
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <Stack gap={6}>
+      <Textarea
+        aria-label={t('chat.actions.editLabel')}
+        value={body}
+        onChange={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        autosize
+        minRows={1}
+        maxRows={8}
+        maxLength={MAX_MESSAGE_LENGTH}
+        autoFocus
+      />
+      <Group gap="xs">
+        <Button size="compact-md" onClick={submit} loading={saving} disabled={!valid}>
+          {t('chat.actions.save')}
+        </Button>
+        <Button size="compact-md" variant="default" onClick={onCancel}>
+          {t('chat.actions.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

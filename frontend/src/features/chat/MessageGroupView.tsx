@@ -1,0 +1,39 @@
+import { Avatar, Group, Text } from '@mantine/core';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { MessageGroup } from './grouping';
+import { MessageItem } from './MessageItem';
+import { fullDate, shortTime } from './time';
+
+interface MessageGroupViewProps {
+  group: MessageGroup;
+  own: boolean;
+  roomId: number;
+}
+
+/** An author's run of messages under one name and time. */
+export const MessageGroupView = memo(function MessageGroupView({ group, own, roomId }: MessageGroupViewProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className={own ? 'message-group message-group--own' : 'message-group'} aria-label={group.authorName}>
+      <Group gap="xs" wrap="nowrap" className="message-group-header">
+        <Avatar size={28} radius="xl" name={group.authorName} color={own ? 'indigo' : 'initials'} aria-hidden />
+        <Text fw={700} size="sm">
+          {group.authorName}
+          {own ? (
+            <Text span c="dimmed" size="xs" ml={4}>
+              ({t('chat.you')})
+            </Text>
+          ) : null}
+        </Text>
+        <Text size="xs" c="dimmed" component="time" dateTime={group.startedAt} title={fullDate(group.startedAt, i18n.language)}>
+          {shortTime(group.startedAt, i18n.language)}
+        </Text>
+      </Group>
+      {group.messages.map((message) => (
+        <MessageItem key={message.seq} message={message} own={own} roomId={roomId} />
+      ))}
+    </section>
+  );
+});

@@ -1,0 +1,77 @@
+import { Group, Text } from '@mantine/core';
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { WireMessage } from '../../realtime';
+import { EditMessageForm } from './EditMessageForm';
+import { MessageActions } from './MessageActions';
+import { fullDate, shortTime } from './time';
+import { useMessageMutations } from './useMessageMutations';
+
+interface MessageItemProps {
+  message: WireMessage;
+  own: boolean;
+  roomId: number;
+}
+
+export const MessageItem = memo(function MessageItem({ message, own, roomId }: MessageItemProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const deleted = message.deleted_at !== null;
+  const { edit, remove } = useMessageMutations(roomId);
+
+  if (editing && !deleted) {
+    return (
+      <div className="message message--editing" data-testid="message" data-seq={message.seq}>
+        <EditMessageForm
+          initial={message.body}
+          saving={edit.isPending}
+          onCancel={() => setEditing(false)}
+          onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => setEditing(false) })}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className={own ? 'message message--own' : 'message'} data-testid="message" data-seq={message.seq}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <time
+          // Shown on hover/focus only: the group header already says when the run began.
+          className="message-time message-time--hover"
+          dateTime={message.created_at}
+          title={fullDate(message.created_at, i18n.language)}
+        >
+          {shortTime(message.created_at, i18n.language)}
+        </time>
+        {deleted ? (
+          <Text className="message-body" c="dimmed" fs="italic" size="sm">
+            {t('chat.removed')}
+          </Text>
+        ) : (
+          <Text className="message-body" component="div">
+            {message.body}
+            {message.edited_at ? (
+              <Text span c="dimmed" size="xs" ml={6} title={fullDate(message.edited_at, i18n.language)}>
+                {t('chat.edited')}
+              </Text>
+            ) : null}
+          </Text>
+        )}
+        {own && !deleted ? (
+          <MessageActions
+            onEdit={() => setEditing(true)}
+            onDelete={() => {
+              if (window.confirm(t('chat.actions.confirmDelete'))) remove.mutate(message.id);
+            }}
+          />
+        ) : null}
+      </Group>
+      {edit.isError || remove.isError ? (
+        <Text c="red" size="xs" role="alert">
+          {t(remove.isError ? 'chat.actions.deleteFailed' : 'chat.actions.editFailed')}
+        </Text>
+      ) : null}
+    </div>
+  );
+});

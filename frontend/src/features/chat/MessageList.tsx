@@ -1,0 +1,88 @@
+import { Button, Center, Loader, Text } from '@mantine/core';
+import { IconArrowDown } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { RoomState } from '../../realtime';
+import { groupMessages } from './grouping';
+import { MessageGroupView } from './MessageGroupView';
+import { PendingMessage } from './PendingMessage';
+import { useOlderHistory } from './useOlderHistory';
+import { useScrollKeeper } from './useScrollKeeper';
+
+interface MessageListProps {
+  roomId: number;
+  roomName: string;
+  state: RoomState;
+  myId: number | undefined;
+}
+
+export function MessageList({ roomId, roomName, state, myId }: MessageListProps) {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const groups = useMemo(() => groupMessages(state.messages), [state.messages]);
+  const { loadOlder, loading, failed } = useOlderHistory(roomId);
+  const { onScroll, newBelow, scrollToBottom } = useScrollKeeper({
+    containerRef,
+    firstSeq: state.messages[0]?.seq,
+    lastSeq: state.messages.at(-1)?.seq,
+    pendingCount: state.pending.length,
+    onNearTop: () => void loadOlder(),
+  });
+
+  // A first page shorter than the screen cannot be scrolled, so fetch more until it can.
+  useEffect(() => {
+    const element = containerRef.current;
+    if (element && state.hasMore && element.scrollHeight <= element.clientHeight) void loadOlder();
+  }, [state.hasMore, state.messages, loadOlder]);
+
+  return (
+    <div className="message-list-frame">
+      <div
+        ref={containerRef}
+        className="message-list"
+        onScroll={onScroll}
+        role="log"
+        aria-label={t('chat.messages', { room: roomName })}
+        tabIndex={0}
+      >
+        {loading ? (
+          <Center py="sm">
+            <Loader size="sm" aria-label={t('chat.loadingOlder')} />
+          </Center>
+        ) : null}
+        {failed ? (
+          <Center py="sm">
+            <Button variant="subtle" size="compact-md" onClick={() => void loadOlder()}>
+              {t('chat.loadOlderFailed')} {t('chat.retry')}
+            </Button>
+          </Center>
+        ) : null}
+        {state.historyLoaded && !state.hasMore ? (
+          <Text c="dimmed" size="sm" ta="center" py="md">
+            {state.messages.length === 0 && state.pending.length === 0
+              ? t('chat.noMessages')
+              : t('chat.beginning', { room: roomName })}
+          </Text>
+        ) : null}
+        {groups.map((group) => (
+          <MessageGroupView key={group.key} group={group} own={group.authorId === myId} roomId={roomId} />
+        ))}
+        {state.pending.map((entry) => (
+          <PendingMessage key={entry.clientId} roomId={roomId} entry={entry} />
+        ))}
+      </div>
+      {newBelow ? (
+        <Button
+          className="jump-latest"
+          radius="xl"
+          size="sm"
+          leftSection={<IconArrowDown size={16} aria-hidden />}
+          onClick={scrollToBottom}
+        >
+          {t('chat.jumpToLatest')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { ChatPage } from './ChatPage';
+export { ConnectionBanner } from './ConnectionBanner';

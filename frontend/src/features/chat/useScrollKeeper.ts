@@ -1,0 +1,62 @@
+import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+
+const NEAR_BOTTOM_PX = 80;
+const NEAR_TOP_PX = 200;
+
+interface ScrollKeeperOptions {
+  containerRef: RefObject<HTMLDivElement | null>;
+  firstSeq: number | undefined;
+  lastSeq: number | undefined;
+  pendingCount: number;
+  onNearTop: () => void;
+}
+
+/**
+ * The chat scroll rules: follow new messages while at the bottom; otherwise stay put
+ * and offer "Jump to latest"; keep the view still when older history is prepended.
+ * The browser's own scroll anchoring is off (CSS) so these are the only rules.
+ */
+export function useScrollKeeper({ containerRef, firstSeq, lastSeq, pendingCount, onNearTop }: ScrollKeeperOptions) {
+  const atBottom = useRef(true);
+  const fromBottom = useRef(0);
+  const previous = useRef({ firstSeq, lastSeq, pendingCount });
+  const [newBelow, setNewBelow] = useState(false);
+
+  const scrollToBottom = useCallback(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    atBottom.current = true;
+    setNewBelow(false);
+  }, [containerRef]);
+
+  const onScroll = useCallback(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    fromBottom.current = element.scrollHeight - element.scrollTop;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (atBottom.current) setNewBelow(false);
+    if (element.scrollTop < NEAR_TOP_PX) onNearTop();
+  }, [containerRef, onNearTop]);
+
+  useLayoutEffect(() => {
+    const element = containerRef.current;
+    const before = previous.current;
+    previous.current = { firstSeq, lastSeq, pendingCount };
+    if (!element) return;
+    const prepended = before.firstSeq !== undefined && firstSeq !== undefined && firstSeq < before.firstSeq;
+    const appended = lastSeq !== before.lastSeq;
+    const sentByMe = pendingCount > before.pendingCount;
+    if (before.lastSeq === undefined && lastSeq !== undefined) {
+      scrollToBottom(); // first page
+    } else if (sentByMe || (appended && atBottom.current)) {
+      scrollToBottom();
+    } else if (prepended) {
+      element.scrollTop = element.scrollHeight - fromBottom.current;
+    } else if (appended) {
+      setNewBelow(true);
+    }
+  }, [containerRef, firstSeq, lastSeq, pendingCount, scrollToBottom]);
+
+  return { onScroll, newBelow, scrollToBottom };
+}

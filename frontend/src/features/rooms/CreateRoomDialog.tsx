@@ -1,0 +1,93 @@
+import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { ApiError, createRoom, type RoomCreate, type RoomPublic } from '../../api';
+import { roomKey, roomsKey } from './queries';
+
+interface CreateRoomDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  onNavigate?: () => void;
+}
+
+export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDialogProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: '', topic: '', isPrivate: false },
+    validate: {
+      name: (value) =>
+        value.trim() === '' ? t('rooms.errors.nameRequired') : value.trim().length > 64 ? t('rooms.errors.nameLength') : null,
+      topic: (value) => (value.length > 256 ? t('rooms.errors.topicLength') : null),
+    },
+  });
+  const create = useMutation({
+    mutationFn: (room: RoomCreate) => createRoom(room),
+    onSuccess: (room: RoomPublic) => {
+      queryClient.setQueryData(roomKey(room.id), room);
+      queryClient.setQueryData<RoomPublic[]>(roomsKey, (rooms) => (rooms ? [...rooms, room] : [room]));
+      void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
+      form.reset();
+      onClose();
+      onNavigate?.();
+      void navigate(`/rooms/${room.id}`);
+    },
+    onError: (error) => {
+      // 409: the name is taken (names are unique, case-insensitively); say so where it was typed.
+      if (error instanceof ApiError && error.status === 409) form.setFieldError('name', t('rooms.errors.nameTaken'));
+    },
+  });
+  const otherError = create.error && !(create.error instanceof ApiError && create.error.status === 409);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('rooms.createTitle')} centered>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          create.mutate({ name: values.name.trim(), topic: values.topic.trim(), is_private: values.isPrivate }),
+        )}
+        noValidate
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('rooms.fields.name')}
+            description={t('rooms.fields.nameHint')}
+            required
+            maxLength={64}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('rooms.fields.topic')}
+            description={t('rooms.fields.topicHint')}
+            maxLength={256}
+            {...form.getInputProps('topic')}
+          />
+          <Switch
+            size="md"
+            label={t('rooms.fields.private')}
+            description={t('rooms.fields.privateHint')}
+            {...form.getInputProps('isPrivate', { type: 'checkbox' })}
+          />
+          {otherError ? (
+            <Text c="red" size="sm" role="alert">
+              {t('auth.errors.unexpected')}
+            </Text>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('chat.actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('rooms.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

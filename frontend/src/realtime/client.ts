@@ -1,0 +1,180 @@
+import type { MessagePage } from '../api';
+import { Outbox } from './outbox';
+import type { ServerFrame } from './protocol';
+import { ResilientSocket, type SocketDeps } from './socket';
+import { RoomStore } from './store';
+
+export const TYPING_THROTTLE_MS = 2000;
+
+export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refreshToken' | 'createSocket' | 'random'> {
+  /** The latest history page over REST (after `reset`, and when a room is opened). */
+  loadLatest: (roomId: number) => Promise<MessagePage>;
+}
+
+type FrameListener = (frame: ServerFrame) => void;
+
+/**
+ * The app's one live connection: which rooms to follow, resuming each by seq, the
+ * outbox of unacknowledged sends and typing notices. Room data lives in `store`.
+ */
+export class RealtimeClient {
+  readonly store = new RoomStore();
+  readonly socket: ResilientSocket;
+  private readonly outbox: Outbox;
+  private tracked = new Map<number, number>();
+  private joined = new Set<number>();
+  private typingSentAt = new Map<number, number>();
+  private frameListeners = new Set<FrameListener>();
+  private userId: number | null = null;
+
+  constructor(private readonly deps: ClientDeps) {
+    this.socket = new ResilientSocket({
+      ...deps,
+      onReady: (userId) => this.onReady(userId),
+      onFrame: (frame) => this.onFrame(frame),
+      onDown: () => this.onDown(),
+    });
+    this.outbox = new Outbox(this.store, (frame) => this.socket.send(frame));
+  }
+
+  start(): void {
+    this.socket.start();
+  }
+
+  stop(): void {
+    this.socket.stop();
+  }
+
+  getUserId(): number | null {
+    return this.userId;
+  }
+
+  /**
+   * Follows a room live until the returned function is called. Counted, so the sidebar
+   * and an open chat view can both hold the same room.
+   */
+  track(roomId: number): () => void {
+    const count = this.tracked.get(roomId) ?? 0;
+    this.tracked.set(roomId, count + 1);
+    if (count === 0) this.join(roomId);
+    return () => {
+      const left = (this.tracked.get(roomId) ?? 1) - 1;
+      if (left > 0) {
+        this.tracked.set(roomId, left);
+        return;
+      }
+      this.tracked.delete(roomId);
+      this.joined.delete(roomId);
+      this.socket.send({ type: 'leave', room: roomId });
+    };
+  }
+
+  /**
+   * The room's last_seq and last_read_seq from REST. The first seed sets where the
+   * socket resumes; later ones only raise the read marker (read in another tab).
+   */
+  seed(roomId: number, seed: { lastSeq: number; lastReadSeq: number }): void {
+    this.store.dispatch(roomId, { type: 'seed', ...seed });
+  }
+
+  /** Re-joins a room, e.g. after becoming a member (the server checks access at join time). */
+  rejoin(roomId: number): void {
+    if (!this.tracked.has(roomId)) return;
+    this.joined.delete(roomId);
+    this.join(roomId);
+  }
+
+  /** Posts a message; it shows as pending at once and is retried until acknowledged. */
+  send(roomId: number, body: string): void {
+    this.outbox.add(roomId, crypto.randomUUID(), body);
+    if (this.joined.has(roomId)) this.outbox.flush(roomId);
+  }
+
+  retry(roomId: number, clientId: string): void {
+    this.outbox.retry(roomId, clientId);
+    if (this.joined.has(roomId)) this.outbox.flush(roomId);
+  }
+
+  discard(roomId: number, clientId: string): void {
+    this.outbox.discard(roomId, clientId);
+  }
+
+  /** Call on every keystroke; at most one notice per room every 2 s reaches the wire. */
+  typing(roomId: number): void {
+    const now = Date.now();
+    if (now - (this.typingSentAt.get(roomId) ?? 0) < TYPING_THROTTLE_MS) return;
+    if (this.socket.send({ type: 'typing', room: roomId })) this.typingSentAt.set(roomId, now);
+  }
+
+  async reloadLatest(roomId: number): Promise<void> {
+    const page = await this.deps.loadLatest(roomId);
+    this.store.dispatch(roomId, { type: 'page', messages: page.messages, hasMore: page.has_more, latest: true });
+  }
+
+  /** Every frame, after the store has applied it (for caches of room lists and members). */
+  onServerFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  private join(roomId: number): void {
+    const { lastSeq, seeded, historyLoaded } = this.store.get(roomId);
+    // Without a known position ask only for live traffic; history comes over REST.
+    const known = seeded || historyLoaded || lastSeq > 0;
+    this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
+  }
+
+  private onReady(userId: number): void {
+    this.userId = userId;
+    for (const roomId of this.tracked.keys()) this.join(roomId);
+  }
+
+  private onDown(): void {
+    this.joined.clear();
+    this.outbox.socketLost();
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    this.apply(frame);
+    for (const listener of this.frameListeners) listener(frame);
+  }
+
+  private apply(frame: ServerFrame): void {
+    const store = this.store;
+    switch (frame.type) {
+      case 'joined':
+        this.joined.add(frame.room);
+        store.dispatch(frame.room, { type: 'joined', online: frame.online });
+        // Resend only now: the backlog for this room has been queued ahead of any ack.
+        this.outbox.flush(frame.room);
+        return;
+      case 'reset':
+        store.dispatch(frame.room, { type: 'reset', lastSeq: frame.last_seq });
+        this.reloadLatest(frame.room).catch(() => undefined);
+        return;
+      case 'message':
+        store.dispatch(frame.room, { type: 'message', message: frame.message });
+        return;
+      case 'ack':
+        this.outbox.acked(frame.client_id);
+        store.dispatch(frame.message.room_id, { type: 'ack', message: frame.message });
+        return;
+      case 'message_edited':
+      case 'message_deleted':
+        store.dispatch(frame.room, { type: 'replace', message: frame.message });
+        return;
+      case 'typing':
+        if (frame.user_id === this.userId) return;
+        store.dispatch(frame.room, { type: 'typing', userId: frame.user_id, name: frame.display_name, now: Date.now() });
+        return;
+      case 'presence':
+        store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
+        return;
+      case 'error':
+        if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        return;
+      default:
+        return;
+    }
+  }
+}

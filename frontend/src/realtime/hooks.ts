@@ -1,0 +1,39 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+import { useRealtime } from './context';
+import { type RoomState, unreadCount } from './roomState';
+import type { ConnectionStatus } from './socket';
+
+export function useConnectionStatus(): ConnectionStatus {
+  const { socket } = useRealtime();
+  return useSyncExternalStore(socket.subscribe, socket.getStatus);
+}
+
+/** One room's live state; re-renders only when that room changes. */
+export function useRoomState(roomId: number): RoomState {
+  const { store } = useRealtime();
+  const subscribe = useCallback((listener: () => void) => store.subscribeRoom(roomId, listener), [store, roomId]);
+  return useSyncExternalStore(subscribe, () => store.get(roomId));
+}
+
+export function useUnreadCount(roomId: number): number {
+  const { store } = useRealtime();
+  const subscribe = useCallback((listener: () => void) => store.subscribeRoom(roomId, listener), [store, roomId]);
+  return useSyncExternalStore(subscribe, () => unreadCount(store.get(roomId)));
+}
+
+/** Unread messages summed over the given rooms (for the document title). */
+export function useUnreadTotal(roomIds: readonly number[]): number {
+  const { store } = useRealtime();
+  const key = roomIds.join(',');
+  const getTotal = useCallback(
+    () =>
+      key === ''
+        ? 0
+        : key
+            .split(',')
+            .reduce((total, id) => total + unreadCount(store.get(Number(id))), 0),
+    [store, key],
+  );
+  return useSyncExternalStore(store.subscribe, getTotal);
+}

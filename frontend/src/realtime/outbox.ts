@@ -1,0 +1,105 @@
+import type { ClientFrame } from './protocol';
+import type { RoomStore } from './store';
+
+export const ACK_TIMEOUT_MS = 15_000;
+export const RATE_LIMIT_RETRY_MS = 2_000;
+
+interface Entry {
+  roomId: number;
+  clientId: string;
+  body: string;
+  /** Sent on the current socket and waiting for its ack. */
+  inFlight: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Sends without an ack, in order. Each keeps its client_id for life: a resend after a
+ * reconnect may reach a server that already stored it, and the server then answers
+ * with the original instead of posting twice.
+ */
+export class Outbox {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: RoomStore,
+    private readonly transmit: (frame: ClientFrame) => boolean,
+  ) {}
+
+  add(roomId: number, clientId: string, body: string): void {
+    this.entries.set(clientId, { roomId, clientId, body, inFlight: false, timer: null });
+    this.store.dispatch(roomId, { type: 'queued', clientId, body, now: Date.now() });
+  }
+
+  retry(roomId: number, clientId: string): void {
+    const pending = this.store.get(roomId).pending.find((entry) => entry.clientId === clientId);
+    if (!pending) return;
+    if (!this.entries.has(clientId)) {
+      this.entries.set(clientId, { roomId, clientId, body: pending.body, inFlight: false, timer: null });
+    }
+    this.store.dispatch(roomId, { type: 'retrying', clientId });
+  }
+
+  discard(roomId: number, clientId: string): void {
+    this.forget(clientId);
+    this.store.dispatch(roomId, { type: 'discard', clientId });
+  }
+
+  /** Sends every waiting entry of the room that is not already on the wire. */
+  flush(roomId: number): void {
+    for (const entry of this.entries.values()) {
+      if (entry.roomId !== roomId || entry.inFlight) continue;
+      const frame: ClientFrame = { type: 'send', room: roomId, client_id: entry.clientId, body: entry.body };
+      if (!this.transmit(frame)) return;
+      entry.inFlight = true;
+      entry.timer = setTimeout(() => this.fail(entry.clientId, 'timeout'), ACK_TIMEOUT_MS);
+    }
+  }
+
+  acked(clientId: string): void {
+    this.forget(clientId);
+  }
+
+  /** An error frame whose `ref` is one of our client_ids. */
+  refused(clientId: string, code: string): void {
+    const entry = this.entries.get(clientId);
+    if (!entry) return;
+    if (code === 'rate_limited') {
+      // The server asks us to wait and retry with the same client_id.
+      this.clearTimer(entry);
+      entry.timer = setTimeout(() => {
+        entry.inFlight = false;
+        entry.timer = null;
+        this.flush(entry.roomId);
+      }, RATE_LIMIT_RETRY_MS);
+      return;
+    }
+    this.fail(clientId, code);
+  }
+
+  /** Whatever was on the old socket goes again on the next one. */
+  socketLost(): void {
+    for (const entry of this.entries.values()) {
+      this.clearTimer(entry);
+      entry.inFlight = false;
+    }
+  }
+
+  private fail(clientId: string, code: string): void {
+    const entry = this.entries.get(clientId);
+    if (!entry) return;
+    this.forget(clientId);
+    this.store.dispatch(entry.roomId, { type: 'failed', clientId, error: code });
+  }
+
+  private forget(clientId: string): void {
+    const entry = this.entries.get(clientId);
+    if (entry) this.clearTimer(entry);
+    this.entries.delete(clientId);
+  }
+
+  private clearTimer(entry: Entry): void {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    entry.timer = null;
+  }
+}
