@@ -34,7 +34,11 @@ export class RealtimeClient {
       onFrame: (frame) => this.onFrame(frame),
       onDown: () => this.onDown(),
     });
-    this.outbox = new Outbox(this.store, (frame) => this.socket.send(frame));
+    this.outbox = new Outbox(
+      this.store,
+      (frame) => this.socket.send(frame),
+      (roomId) => this.joined.has(roomId),
+    );
   }
 
   start(): void {
@@ -87,12 +91,12 @@ export class RealtimeClient {
   /** Posts a message; it shows as pending at once and is retried until acknowledged. */
   send(roomId: number, body: string): void {
     this.outbox.add(roomId, crypto.randomUUID(), body);
-    if (this.joined.has(roomId)) this.outbox.flush(roomId);
+    this.outbox.flush();
   }
 
   retry(roomId: number, clientId: string): void {
     this.outbox.retry(roomId, clientId);
-    if (this.joined.has(roomId)) this.outbox.flush(roomId);
+    this.outbox.flush();
   }
 
   discard(roomId: number, clientId: string): void {
@@ -146,7 +150,7 @@ export class RealtimeClient {
         this.joined.add(frame.room);
         store.dispatch(frame.room, { type: 'joined', online: frame.online });
         // Resend only now: the backlog for this room has been queued ahead of any ack.
-        this.outbox.flush(frame.room);
+        this.outbox.flush();
         return;
       case 'reset':
         store.dispatch(frame.room, { type: 'reset', lastSeq: frame.last_seq });

@@ -1,3 +1,4 @@
+import { SendPacer } from './pacer';
 import type { ClientFrame } from './protocol';
 import type { RoomStore } from './store';
 
@@ -20,10 +21,14 @@ interface Entry {
  */
 export class Outbox {
   private entries = new Map<string, Entry>();
+  private pacer = new SendPacer();
+  private pacedFlush: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly store: RoomStore,
     private readonly transmit: (frame: ClientFrame) => boolean,
+    /** Sends wait until the room is joined on the current socket (its backlog comes first). */
+    private readonly isJoined: (roomId: number) => boolean,
   ) {}
 
   add(roomId: number, clientId: string, body: string): void {
@@ -45,12 +50,22 @@ export class Outbox {
     this.store.dispatch(roomId, { type: 'discard', clientId });
   }
 
-  /** Sends every waiting entry of the room that is not already on the wire. */
-  flush(roomId: number): void {
+  /** Sends every waiting entry (of joined rooms) that is not on the wire yet, in order, paced. */
+  flush(): void {
     for (const entry of this.entries.values()) {
-      if (entry.roomId !== roomId || entry.inFlight) continue;
-      const frame: ClientFrame = { type: 'send', room: roomId, client_id: entry.clientId, body: entry.body };
+      if (entry.inFlight || !this.isJoined(entry.roomId)) continue;
+      const now = Date.now();
+      const wait = this.pacer.waitMs(now);
+      if (wait > 0) {
+        this.pacedFlush ??= setTimeout(() => {
+          this.pacedFlush = null;
+          this.flush();
+        }, wait + 50);
+        return;
+      }
+      const frame: ClientFrame = { type: 'send', room: entry.roomId, client_id: entry.clientId, body: entry.body };
       if (!this.transmit(frame)) return;
+      this.pacer.record(now);
       entry.inFlight = true;
       entry.timer = setTimeout(() => this.fail(entry.clientId, 'timeout'), ACK_TIMEOUT_MS);
     }
@@ -70,7 +85,7 @@ export class Outbox {
       entry.timer = setTimeout(() => {
         entry.inFlight = false;
         entry.timer = null;
-        this.flush(entry.roomId);
+        this.flush();
       }, RATE_LIMIT_RETRY_MS);
       return;
     }

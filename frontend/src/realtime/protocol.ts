@@ -33,6 +33,7 @@ export type ServerFrame =
 
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_FLOODING = 4429;
 
 /** Parses one text frame; anything that is not an object with a string `type` is dropped. */
 export function parseFrame(text: string): ServerFrame | null {

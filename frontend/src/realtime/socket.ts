@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, type ClientFrame, parseFrame, type ServerFrame } from './protocol';
+import { CLOSE_FLOODING, CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, type ClientFrame, parseFrame, type ServerFrame } from './protocol';
 
 /**
  * connecting: first attempt, never been online yet · online: authenticated (`ready`)
@@ -10,6 +10,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reconnecti
 
 export const PING_INTERVAL_MS = 25_000;
 export const PONG_TIMEOUT_MS = 10_000;
+export const FLOOD_PAUSE_MS = 5_000;
 
 export interface SocketDeps {
   url: string;
@@ -159,8 +160,9 @@ export class ResilientSocket {
       void this.refreshThenReconnect();
       return;
     }
-    // 1012 restart, 4408 too slow, 4429 flooding, 1006 network…: come back with backoff.
-    this.scheduleReconnect();
+    // 1012 restart, 4408 too slow, 1006 network…: come back with backoff. After 4429
+    // (flooding) wait out the server's rate window first, or we would be refused again.
+    this.scheduleReconnect(code === CLOSE_FLOODING ? FLOOD_PAUSE_MS : 0);
   }
 
   private async refreshThenReconnect(): Promise<void> {
@@ -176,12 +178,12 @@ export class ResilientSocket {
     this.scheduleReconnect();
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(minDelayMs = 0): void {
     if (!this.running) return;
     this.clearReconnect();
     if (!navigator.onLine) this.setStatus('offline');
     else this.setStatus(this.everOnline ? 'reconnecting' : 'connecting');
-    const delay = backoffDelay(this.attempt, this.deps.random);
+    const delay = minDelayMs + backoffDelay(this.attempt, this.deps.random);
     this.attempt += 1;
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }

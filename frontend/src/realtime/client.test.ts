@@ -1,0 +1,220 @@
+import { RealtimeClient } from './client';
+import type { ClientFrame, ServerFrame, WireMessage } from './protocol';
+
+class FakeSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  readyState = 0;
+  sent: ClientFrame[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as ClientFrame);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(frame: ServerFrame) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+  serverClose(code: number) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+  types() {
+    return this.sent.map((frame) => frame.type);
+  }
+}
+
+const user = { id: 1, username: 'alice', display_name: 'Alice' };
+
+function message(seq: number, clientId = `c${seq}`): WireMessage {
+  return {
+    id: seq,
+    room_id: 7,
+    seq,
+    author: { id: 1, username: 'alice', display_name: 'Alice' },
+    body: 'hi',
+    client_id: clientId,
+    created_at: '2026-11-23T20:00:00Z',
+    edited_at: null,
+    deleted_at: null,
+    deleted_by: null,
+  };
+}
+
+function setup(token: { value: string | null } = { value: 'token-1' }) {
+  const sockets: FakeSocket[] = [];
+  const refreshToken = vi.fn(() => {
+    token.value = 'token-2';
+    return Promise.resolve('token-2');
+  });
+  const client = new RealtimeClient({
+    url: 'ws://test/ws',
+    getToken: () => token.value,
+    refreshToken,
+    loadLatest: () => Promise.resolve({ messages: [], has_more: false }),
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+    random: () => 1,
+  });
+  const connect = (socket: FakeSocket | undefined) => {
+    socket!.open();
+    socket!.receive({ type: 'ready', user });
+  };
+  return { client, sockets, refreshToken, connect, latest: () => sockets.at(-1)! };
+}
+
+describe('RealtimeClient', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('authenticates first, then joins followed rooms from their last seq', () => {
+    const { client, sockets, connect } = setup();
+    client.seed(7, { lastSeq: 41, lastReadSeq: 40 });
+    client.track(7);
+    client.start();
+    expect(client.socket.getStatus()).toBe('connecting');
+    connect(sockets[0]);
+    expect(sockets[0]!.sent).toEqual([
+      { type: 'auth', token: 'token-1' },
+      { type: 'join', room: 7, since: 41 },
+    ]);
+    expect(client.socket.getStatus()).toBe('online');
+    client.stop();
+  });
+
+  it('resends an unacknowledged message with the same client_id after a reconnect', () => {
+    const { client, sockets, connect, latest } = setup();
+    client.seed(7, { lastSeq: 5, lastReadSeq: 5 });
+    client.track(7);
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 5, online: [1] });
+    client.send(7, 'hello');
+    const first = sockets[0]!.sent.find((frame) => frame.type === 'send');
+    expect(first).toMatchObject({ type: 'send', room: 7, body: 'hello' });
+    expect(client.store.get(7).pending).toHaveLength(1);
+
+    sockets[0]!.serverClose(1012);
+    expect(client.socket.getStatus()).toBe('reconnecting');
+    vi.advanceTimersByTime(600);
+    expect(sockets).toHaveLength(2);
+    connect(latest());
+    expect(latest().sent.at(-1)).toEqual({ type: 'join', room: 7, since: 5 });
+    // Nothing is resent before the room's backlog has been replayed.
+    expect(latest().types()).not.toContain('send');
+    latest().receive({ type: 'joined', room: 7, last_seq: 6, online: [1] });
+    const again = latest().sent.find((frame) => frame.type === 'send');
+    expect(again).toEqual(first);
+
+    const clientId = (first as { client_id: string }).client_id;
+    latest().receive({ type: 'ack', client_id: clientId, duplicate: true, message: message(6, clientId) });
+    latest().receive({ type: 'message', room: 7, message: message(6, clientId) });
+    expect(client.store.get(7).pending).toEqual([]);
+    expect(client.store.get(7).messages.map((m) => m.seq)).toEqual([6]);
+    client.stop();
+  });
+
+  it('marks a refused send failed and retries it on demand', () => {
+    const { client, sockets, connect } = setup();
+    client.track(7);
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    client.send(7, 'x');
+    const { client_id } = sockets[0]!.sent.at(-1) as { client_id: string };
+    sockets[0]!.receive({ type: 'error', code: 'locked', detail: 'Locked', ref: client_id });
+    expect(client.store.get(7).pending[0]).toMatchObject({ status: 'failed', error: 'locked' });
+    client.retry(7, client_id);
+    expect(client.store.get(7).pending[0]).toMatchObject({ status: 'pending' });
+    expect(sockets[0]!.sent.at(-1)).toMatchObject({ type: 'send', client_id });
+    client.stop();
+  });
+
+  it('refreshes the token on 4401 and stops for good on 4403', async () => {
+    const { client, sockets, refreshToken, connect, latest } = setup();
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.serverClose(4401);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(refreshToken).toHaveBeenCalledTimes(1);
+    expect(sockets).toHaveLength(2);
+    latest().open();
+    expect(latest().sent[0]).toEqual({ type: 'auth', token: 'token-2' });
+    latest().receive({ type: 'ready', user });
+    latest().serverClose(4403);
+    expect(client.socket.getStatus()).toBe('forbidden');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(2);
+    client.stop();
+  });
+
+  it('pings every 25 s and reconnects when nothing comes back within 10 s', () => {
+    const { client, sockets, connect } = setup();
+    client.start();
+    connect(sockets[0]);
+    vi.advanceTimersByTime(25_000);
+    expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'ping' });
+    sockets[0]!.receive({ type: 'pong' });
+    vi.advanceTimersByTime(25_000);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(10_000);
+    expect(client.socket.getStatus()).toBe('reconnecting');
+    vi.advanceTimersByTime(600);
+    expect(sockets).toHaveLength(2);
+    client.stop();
+  });
+
+  it('re-sends the auth frame when the app has refreshed its token', () => {
+    const token = { value: 'token-1' as string | null };
+    const { client, sockets, connect } = setup(token);
+    client.start();
+    connect(sockets[0]);
+    token.value = 'token-9';
+    vi.advanceTimersByTime(25_000);
+    expect(sockets[0]!.sent.slice(-2)).toEqual([{ type: 'auth', token: 'token-9' }, { type: 'ping' }]);
+    client.stop();
+  });
+
+  it('sends at most one typing notice per room every 2 s', () => {
+    const { client, sockets, connect } = setup();
+    client.start();
+    connect(sockets[0]);
+    client.typing(7);
+    client.typing(7);
+    vi.advanceTimersByTime(1000);
+    client.typing(7);
+    vi.advanceTimersByTime(1100);
+    client.typing(7);
+    expect(sockets[0]!.types().filter((type) => type === 'typing')).toHaveLength(2);
+    client.stop();
+  });
+
+  it('paces a backlog to the server rate limit instead of flooding', () => {
+    const { client, sockets, connect } = setup();
+    client.track(7);
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    for (let i = 0; i < 15; i += 1) client.send(7, `m${i}`);
+    expect(sockets[0]!.types().filter((type) => type === 'send')).toHaveLength(10);
+    vi.advanceTimersByTime(5_100);
+    expect(sockets[0]!.types().filter((type) => type === 'send')).toHaveLength(15);
+    client.stop();
+  });
+});
