@@ -19,7 +19,8 @@ interface ScrollKeeperOptions {
 export function useScrollKeeper({ containerRef, firstSeq, lastSeq, pendingCount, onNearTop }: ScrollKeeperOptions) {
   const atBottom = useRef(true);
   const fromBottom = useRef(0);
-  const previous = useRef({ firstSeq, lastSeq, pendingCount });
+  // Starts empty so the first layout pass counts as "first page" and scrolls to the end.
+  const previous = useRef<{ firstSeq?: number; lastSeq?: number; pendingCount: number }>({ pendingCount });
   const [newBelow, setNewBelow] = useState(false);
 
   const scrollToBottom = useCallback(() => {
