@@ -39,6 +39,7 @@ test: install lint typecheck backend-test frontend-check frontend/dist/index.htm
 lint: $(VENV)/.synced
 	cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check .
 	cd backend && .venv/bin/lint-imports
+	cd e2e && ../backend/.venv/bin/ruff check . && ../backend/.venv/bin/ruff format --check .
 
 typecheck: $(VENV)/.synced
 	cd backend && .venv/bin/mypy

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from typing import Any
 
 import httpx
@@ -79,3 +80,53 @@ async def join_room(client: httpx.AsyncClient, token: str, room_id: int) -> None
         f"/api/rooms/{room_id}/join", headers={"Authorization": f"Bearer {token}"}
     )
     assert response.status_code == 200, response.text
+
+
+class StalledSocket:
+    """A peer that authenticates, joins, then never reads: the worst phone on the train.
+
+    Built on websockets' sans-io protocol over a plain socket with a small fixed receive
+    buffer, so nothing (library or kernel autotuning) drains it behind the test's back.
+    """
+
+    def __init__(self, base_url: str) -> None:
+        from websockets.client import ClientProtocol
+        from websockets.uri import parse_uri
+
+        host, port = base_url.removeprefix("http://").split(":")
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 * 1024)
+        self.sock.connect((host, int(port)))
+        self.protocol = ClientProtocol(
+            parse_uri(base_url.replace("http://", "ws://") + "/ws"), origin=Origin(base_url)
+        )
+        self.protocol.send_request(self.protocol.connect())
+        self._flush()
+        while self.protocol.handshake_exc is None and not self._handshake_done():
+            self.protocol.receive_data(self.sock.recv(65536))
+
+    def _handshake_done(self) -> bool:
+        from websockets.protocol import State
+
+        return self.protocol.state is State.OPEN
+
+    def _flush(self) -> None:
+        for chunk in self.protocol.data_to_send():
+            if chunk:
+                self.sock.sendall(chunk)
+
+    def send(self, **frame: Any) -> None:
+        self.protocol.send_text(json.dumps(frame).encode())
+        self._flush()
+
+    def read_until_closed(self, timeout: float) -> int | None:
+        """Start reading again; the close code the server finally sent, if any."""
+        self.sock.settimeout(timeout)
+        while self.protocol.close_rcvd is None:
+            data = self.sock.recv(1 << 20)
+            if not data:
+                break
+            self.protocol.receive_data(data)
+            self.protocol.events_received()
+        self.sock.close()
+        return self.protocol.close_rcvd.code if self.protocol.close_rcvd else None
