@@ -149,4 +149,15 @@ describe('roomReducer', () => {
     expect(unreadCount(state)).toBe(3);
     expect(unreadCount(roomReducer(state, { type: 'read', seq: 11 }))).toBe(0);
   });
+
+  it('does not let a REST seed skip frames once the stream has a position', () => {
+    const state = run([
+      { type: 'page', messages: [msg(1), msg(2)], hasMore: false, latest: true },
+      { type: 'seed', lastSeq: 5, lastReadSeq: 2 },
+      { type: 'message', message: msg(3) },
+    ]);
+    expect(state.lastSeq).toBe(3);
+    expect(seqs(state)).toEqual([1, 2, 3]);
+    expect(state.lastReadSeq).toBe(2);
+  });
 });

@@ -136,7 +136,12 @@ function applyMessage(state: RoomState, message: WireMessage): RoomState {
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   switch (action.type) {
     case 'seed':
-      if (state.seeded) return roomReducer(state, { type: 'read', seq: action.lastReadSeq });
+      // Once a stream or a page has set the position, a REST number (possibly fresher than
+      // frames still in flight) must not move it: those frames would then be dropped.
+      if (state.seeded || state.historyLoaded || state.messages.length > 0) {
+        const read = roomReducer(state, { type: 'read', seq: action.lastReadSeq });
+        return read.seeded ? read : { ...read, seeded: true };
+      }
       return {
         ...state,
         seeded: true,
