@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Forbidden, Unauthorized
 from parley.events import PresenceReader, Publisher
 from parley.models import User
+from parley.models.base import MAX_ID
 from parley.services import auth
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
@@ -77,3 +78,7 @@ def client_address(request: Request) -> str:
 
 
 ClientAddress = Annotated[str, Depends(client_address)]
+
+
+RoomId = Annotated[int, Path(ge=1, le=MAX_ID)]
+MessageId = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -9,7 +9,7 @@ from pydantic import field_validator
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import UTCDateTime, utcnow
+from parley.models.base import MAX_ID, UTCDateTime, utcnow
 
 ROOM_NAME_MAX = 64
 
@@ -102,4 +102,4 @@ class MemberInvite(SQLModel):
 
 
 class ReadMarker(SQLModel):
-    seq: int = Field(ge=0)
+    seq: int = Field(ge=0, le=MAX_ID)

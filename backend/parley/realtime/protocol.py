@@ -8,7 +8,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from parley.models.base import MAX_ID
+
 MAX_FRAME_BYTES = 64 * 1024
+EntityId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class CloseCode(IntEnum):
@@ -31,27 +34,27 @@ class AuthFrame(_Frame):
 
 class JoinFrame(_Frame):
     type: Literal["join"]
-    room: int
-    since: int | None = Field(default=None, ge=0)
+    room: EntityId
+    since: int | None = Field(default=None, ge=0, le=MAX_ID)
 
 
 class LeaveFrame(_Frame):
     type: Literal["leave"]
-    room: int
+    room: EntityId
 
 
 class SendFrame(_Frame):
     type: Literal["send"]
-    room: int
+    room: EntityId
     client_id: str = Field(min_length=1, max_length=64)
     # Length rules live in services.messages so REST and WS report them alike.
     body: str
-    attachments: list[int] = Field(default_factory=list, max_length=10)
+    attachments: list[EntityId] = Field(default_factory=list, max_length=10)
 
 
 class TypingFrame(_Frame):
     type: Literal["typing"]
-    room: int
+    room: EntityId
 
 
 class PingFrame(_Frame):

@@ -107,6 +107,11 @@ async def test_unknown_room_is_404(client: httpx.AsyncClient) -> None:
     _, token = await signup_and_login(client)
     assert (await client.get("/api/rooms/424242", headers=bearer(token))).status_code == 404
     assert (await client.get("/api/rooms/abc", headers=bearer(token))).status_code == 422
+    # Past the 32-bit id range: refused as input, never a driver error (500).
+    for path in ("/api/rooms/99999999999", "/api/rooms/0/members"):
+        assert (await client.get(path, headers=bearer(token))).status_code == 422, path
+    huge = await client.delete("/api/messages/99999999999", headers=bearer(token))
+    assert huge.status_code == 422
 
 
 async def test_history_pages_by_keyset(client: httpx.AsyncClient, server: RunningServer) -> None:

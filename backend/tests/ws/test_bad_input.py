@@ -61,6 +61,8 @@ async def test_malformed_frames_get_error_frames_and_the_socket_stays(
             "c4",
         ),
         ('{"type":"join"}', "invalid", "join"),
+        ('{"type":"join","room":99999999999}', "invalid", "join"),
+        (f'{{"type":"join","room":{rid},"since":-1}}', "invalid", "join"),
     ]
     for raw, code, ref in cases:
         await socket.connection.send(raw)

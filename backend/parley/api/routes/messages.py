@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from parley.api.deps import CurrentUser, PublisherDep, SessionDep
+from parley.api.deps import CurrentUser, MessageId, PublisherDep, SessionDep
 from parley.models import MessageEdit, MessagePublic
 from parley.services import messages
 
@@ -16,7 +16,7 @@ async def edit_message(
     session: SessionDep,
     publisher: PublisherDep,
     user: CurrentUser,
-    message_id: int,
+    message_id: MessageId,
     message_edit: MessageEdit,
 ) -> MessagePublic:
     return await messages.edit_message(
@@ -30,7 +30,7 @@ async def edit_message(
 
 @router.delete("/{message_id}")
 async def delete_message(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: int
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: MessageId
 ) -> MessagePublic:
     return await messages.delete_message(
         session=session, publisher=publisher, user=user, message_id=message_id

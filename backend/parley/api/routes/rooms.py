@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep
+from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, RoomId, SessionDep
 from parley.models import (
     MemberInvite,
     MemberPublic,
@@ -16,6 +16,7 @@ from parley.models import (
     RoomPublic,
     RoomUpdate,
 )
+from parley.models.base import MAX_ID
 from parley.services import messages, rooms
 
 router = APIRouter(prefix="/api/rooms", tags=["rooms"])
@@ -34,7 +35,7 @@ async def create_room(
 
 
 @router.get("/{room_id}")
-async def read_room(session: SessionDep, user: CurrentUser, room_id: int) -> RoomPublic:
+async def read_room(session: SessionDep, user: CurrentUser, room_id: RoomId) -> RoomPublic:
     return await rooms.room_public(session=session, user=user, room_id=room_id)
 
 
@@ -43,7 +44,7 @@ async def update_room(
     session: SessionDep,
     publisher: PublisherDep,
     user: CurrentUser,
-    room_id: int,
+    room_id: RoomId,
     room_update: RoomUpdate,
 ) -> RoomPublic:
     return await rooms.update_room(
@@ -53,28 +54,28 @@ async def update_room(
 
 @router.delete("/{room_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_room(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: RoomId
 ) -> None:
     await rooms.delete_room(session=session, publisher=publisher, user=user, room_id=room_id)
 
 
 @router.post("/{room_id}/join")
 async def join_room(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: RoomId
 ) -> RoomPublic:
     return await rooms.join_room(session=session, publisher=publisher, user=user, room_id=room_id)
 
 
 @router.post("/{room_id}/leave", status_code=status.HTTP_204_NO_CONTENT)
 async def leave_room(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: int
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: RoomId
 ) -> None:
     await rooms.leave_room(session=session, publisher=publisher, user=user, room_id=room_id)
 
 
 @router.get("/{room_id}/members")
 async def list_members(
-    session: SessionDep, presence: PresenceDep, user: CurrentUser, room_id: int
+    session: SessionDep, presence: PresenceDep, user: CurrentUser, room_id: RoomId
 ) -> list[MemberPublic]:
     return await rooms.list_members(session=session, presence=presence, user=user, room_id=room_id)
 
@@ -84,7 +85,7 @@ async def invite_member(
     session: SessionDep,
     publisher: PublisherDep,
     user: CurrentUser,
-    room_id: int,
+    room_id: RoomId,
     invite: MemberInvite,
 ) -> MemberPublic:
     return await rooms.invite_member(
@@ -94,7 +95,7 @@ async def invite_member(
 
 @router.post("/{room_id}/read", status_code=status.HTTP_204_NO_CONTENT)
 async def mark_read(
-    session: SessionDep, user: CurrentUser, room_id: int, marker: ReadMarker
+    session: SessionDep, user: CurrentUser, room_id: RoomId, marker: ReadMarker
 ) -> None:
     await rooms.mark_read(session=session, user=user, room_id=room_id, seq=marker.seq)
 
@@ -103,8 +104,8 @@ async def mark_read(
 async def list_messages(
     session: SessionDep,
     user: CurrentUser,
-    room_id: int,
-    before_seq: Annotated[int | None, Query(ge=1)] = None,
+    room_id: RoomId,
+    before_seq: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=messages.HISTORY_PAGE_MAX)] = 50,
 ) -> MessagePage:
     return await messages.history(
