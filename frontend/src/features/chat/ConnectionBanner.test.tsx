@@ -40,7 +40,9 @@ describe('ConnectionBanner', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting…');
     act(() => set('online'));
     expect(screen.getByRole('status')).toHaveTextContent('Back online');
-    act(() => vi.advanceTimersByTime(3000));
+    act(() => {
+      vi.advanceTimersByTime(3000);
+    });
     expect(screen.getByRole('status')).toHaveTextContent('');
     vi.useRealTimers();
   });
