@@ -3,11 +3,13 @@ import { IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { useCurrentUser } from '../auth';
+import { useMyRooms } from '../rooms';
 
-/** The landing view until rooms exist: a welcome, and the truth that there is nothing yet. */
+/** The landing view: a welcome, and either a pointer to the room list or the truth that it is empty. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
+  const myRooms = useMyRooms();
   return (
     <Center mih="60dvh">
       <Stack align="center" ta="center" maw={420} gap="sm">
@@ -21,7 +23,7 @@ export function HomePage() {
         ) : (
           <Skeleton height={28} width={240} />
         )}
-        <Text c="dimmed">{t('home.empty')}</Text>
+        <Text c="dimmed">{myRooms && myRooms.length > 0 ? t('home.pick') : t('home.empty')}</Text>
       </Stack>
     </Center>
   );
