@@ -1,0 +1,569 @@
+"""Parley load generator: fan-out, stalled readers, idle sockets and history paging.
+
+Run from the repository root with the backend's interpreter, pinned to core 1 while
+the server it spawns is pinned to core 0:
+
+    ulimit -n 20000; taskset -c 1 backend/.venv/bin/python -m bench.loadgen fanout \\
+        --spawn --receivers 500 --rate 160 --duration 15
+
+Every scenario prints a human summary and one `JSON {...}` line (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import random
+import resource
+import sys
+import time
+from array import array
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import uvloop
+
+from . import seed
+from .server import HOST, Server, spawn, stop
+from .stats import latency_summary_ms, print_report
+from .wsclient import FastClient, MessageSink, StalledClient, open_client
+
+ADMIN_PG_URL = f"postgresql://postgres@{HOST}:5432/postgres"
+HANGUL = "가"  # 3 bytes in UTF-8, 6 on the wire as the server's \uac00 JSON escape
+MAX_DRAIN_SECONDS = 30.0
+SAMPLE_SECONDS = 0.25
+
+
+# -- measurement ------------------------------------------------------------------
+class Recorder:
+    """Per-receiver delivery bookkeeping for one load phase.
+
+    A bitmap per receiver indexed by seq - base catches duplicates without a set of
+    ints per socket; latencies go into one flat array('q') of nanoseconds.
+    """
+
+    def __init__(self, receivers: int, base_seq: int, capacity: int) -> None:
+        self.base_seq = base_seq
+        self.seen = [bytearray(capacity + 1) for _ in range(receivers)]
+        self.latencies = array("q")
+        self.delivered = 0
+        self.duplicates = 0
+        self.foreign = 0  # seq at or before the phase start, or not sent by us
+        self.last_ns = 0
+
+    def sink(self, index: int) -> MessageSink:
+        seen = self.seen[index]
+        base = self.base_seq
+        latencies = self.latencies
+
+        def on_message(seq: int, sent_ns: int, now_ns: int) -> None:
+            slot = seq - base
+            if slot <= 0 or sent_ns < 0:
+                self.foreign += 1
+                return
+            if slot >= len(seen):
+                seen.extend(bytes(slot - len(seen) + 1024))
+            if seen[slot]:
+                self.duplicates += 1
+                return
+            seen[slot] = 1
+            self.delivered += 1
+            latencies.append(now_ns - sent_ns)
+            self.last_ns = now_ns
+
+        return on_message
+
+
+@dataclass
+class Sampler:
+    """Peak server RSS while a phase runs (a 4408 frees its queue before the end)."""
+
+    server: Server
+    peak_kib: int = 0
+    task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            self.peak_kib = max(self.peak_kib, self.server.rss_kib() or 0)
+            await asyncio.sleep(SAMPLE_SECONDS)
+
+    async def stop(self) -> int:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+        self.peak_kib = max(self.peak_kib, self.server.rss_kib() or 0)
+        return self.peak_kib
+
+
+@dataclass
+class Cpu:
+    """CPU seconds of the server and of this generator over a wall-clock window."""
+
+    server: Server
+    wall: float = field(default_factory=time.monotonic)
+    server_cpu: float = 0.0
+    own_cpu: float = field(default_factory=time.process_time)
+
+    def __post_init__(self) -> None:
+        self.server_cpu = self.server.cpu_seconds() or 0.0
+
+    def shares(self) -> dict[str, float]:
+        wall = time.monotonic() - self.wall
+        server = (self.server.cpu_seconds() or 0.0) - self.server_cpu
+        own = time.process_time() - self.own_cpu
+        return {"server": round(server / wall, 2), "loadgen": round(own / wall, 2)}
+
+
+# -- the room and its clients -------------------------------------------------------
+@dataclass
+class Room:
+    server: Server
+    room_id: int
+    owner_token: str
+    sender_tokens: list[str]
+    receiver_tokens: list[str]
+    prefix: str
+
+
+def prepare_room(server: Server, receivers: int, senders: int) -> Room:
+    prefix = seed.run_prefix()
+    user_ids = seed.insert_users(server, 1 + senders + receivers, prefix)
+    tokens = [seed.mint_token(server, user_id) for user_id in user_ids]
+    room_id = seed.create_room(server, tokens[0], f"{prefix}-room")
+    for token in tokens[1 : 1 + senders]:
+        seed.join_room(server, token, room_id)  # membership is needed to send
+    return Room(server, room_id, tokens[0], tokens[1 : 1 + senders], tokens[1 + senders :], prefix)
+
+
+async def gather_limited(
+    factories: list[Callable[[], Awaitable[Any]]], concurrency: int
+) -> list[Any]:
+    """Run coroutine factories with at most `concurrency` in flight, results in order."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(factory: Callable[[], Awaitable[Any]]) -> Any:
+        async with gate:
+            return await factory()
+
+    return list(await asyncio.gather(*(one(factory) for factory in factories)))
+
+
+async def open_receiver(server: Server, token: str, room_id: int) -> FastClient:
+    client = await open_client(HOST, server.port, server.origin, token)
+    client.send_json({"type": "join", "room": room_id})
+    await client.expect("joined", 30.0)
+    client.keep_control = False
+    return client
+
+
+async def open_sender(server: Server, token: str) -> FastClient:
+    client = await open_client(HOST, server.port, server.origin, token)
+    client.keep_control = False
+    return client
+
+
+# -- one load phase ----------------------------------------------------------------
+BodyFactory = Callable[[int], str]
+
+
+def small_body(pad: int) -> BodyFactory:
+    tail = "x" * pad
+
+    def body(sent_ns: int) -> str:
+        return f"bench:{sent_ns}:hello {tail}"
+
+    return body
+
+
+def hangul_body(chars: int) -> BodyFactory:
+    def body(sent_ns: int) -> str:
+        head = f"bench:{sent_ns}:"
+        return head + HANGUL * (chars - len(head))
+
+    return body
+
+
+@dataclass
+class Load:
+    rate: float
+    duration: float
+    body: BodyFactory
+
+
+async def send_paced(
+    client: FastClient, room_id: int, load: Load, index: int, senders: int, start: float
+) -> int:
+    """Send this sender's share of `load` on a fixed schedule; returns frames sent.
+
+    Behind schedule it sends at once rather than skipping, so the offered count is
+    exact and a slow loop shows up as a lower achieved rate.
+    """
+    interval = senders / load.rate
+    total = int(load.duration * load.rate)
+    count = total // senders + (1 if index < total % senders else 0)
+    next_at = start + index * interval / senders
+    for n in range(count):
+        delay = next_at - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        sent_ns = time.monotonic_ns()
+        client.send_json(
+            {"type": "send", "room": room_id, "client_id": f"s{index}-{n}-{sent_ns}",
+             "body": load.body(sent_ns)}
+        )  # fmt: skip
+        next_at += interval
+    return count
+
+
+async def run_phase(
+    room: Room, receivers: list[FastClient], senders: list[FastClient], load: Load
+) -> dict[str, Any]:
+    server = room.server
+    base_seq = seed.room_last_seq(server, room.owner_token, room.room_id)
+    expected_messages = int(load.duration * load.rate) + len(senders)
+    recorder = Recorder(len(receivers), base_seq, expected_messages)
+    for index, client in enumerate(receivers):
+        client.on_message = recorder.sink(index)
+    acks = [0]
+
+    def on_ack(_now_ns: int) -> None:
+        acks[0] += 1
+
+    for client in senders:
+        client.on_ack = on_ack
+        client.errors = 0
+    rss_before = server.rss_kib()
+    sampler = Sampler(server)
+    sampler.start()
+    cpu = Cpu(server)
+    start = time.monotonic() + 0.05
+    start_ns = time.monotonic_ns()
+    counts = await asyncio.gather(
+        *(
+            send_paced(client, room.room_id, load, index, len(senders), start)
+            for index, client in enumerate(senders)
+        )
+    )
+    send_seconds = time.monotonic() - start
+    sent = sum(counts)
+    await wait_drained(recorder, acks, sent, len(receivers))
+    shares = cpu.shares()
+    peak = await sampler.stop()
+    return phase_result(
+        recorder=recorder,
+        sent=sent,
+        acked=acks[0],
+        errors=sum(client.errors for client in senders),
+        receivers=len(receivers),
+        send_seconds=send_seconds,
+        start_ns=start_ns,
+        rss=(rss_before, server.rss_kib(), peak),
+        cpu=shares,
+    )
+
+
+async def wait_drained(recorder: Recorder, acks: list[int], sent: int, receivers: int) -> None:
+    """Until every acked message reached every receiver, or 3 s without progress."""
+    deadline = time.monotonic() + MAX_DRAIN_SECONDS
+    last_progress, last_count = time.monotonic(), -1
+    while time.monotonic() < deadline:
+        done = recorder.delivered + recorder.duplicates
+        if acks[0] >= sent and recorder.delivered >= acks[0] * receivers:
+            return
+        if done != last_count:
+            last_progress, last_count = time.monotonic(), done
+        elif time.monotonic() - last_progress > 3.0:
+            return
+        await asyncio.sleep(0.05)
+
+
+def phase_result(
+    *,
+    recorder: Recorder,
+    sent: int,
+    acked: int,
+    errors: int,
+    receivers: int,
+    send_seconds: float,
+    start_ns: int,
+    rss: tuple[int | None, int | None, int],
+    cpu: dict[str, float],
+) -> dict[str, Any]:
+    expected = acked * receivers
+    span = max(1e-9, (recorder.last_ns - start_ns) / 1e9)
+    before, after, peak = rss
+    return {
+        "messages_sent": sent,
+        "acked": acked,
+        "send_errors": errors,
+        "achieved_send_rate": round(sent / send_seconds, 1),
+        "receivers": receivers,
+        "deliveries_expected": expected,
+        "delivered": recorder.delivered,
+        "lost": expected - recorder.delivered,
+        "duplicates": recorder.duplicates,
+        "foreign_frames": recorder.foreign,
+        "deliveries_per_s": round(recorder.delivered / span, 0),
+        "latency_ms": latency_summary_ms(recorder.latencies),
+        "server_rss_kib": {"before": before, "after": after, "peak": peak},
+        "cpu_share": cpu,
+    }
+
+
+# -- scenarios ---------------------------------------------------------------------
+async def connect_room_clients(
+    room: Room, concurrency: int
+) -> tuple[list[FastClient], list[FastClient]]:
+    server = room.server
+    receivers = await gather_limited(
+        [
+            lambda token=token: open_receiver(server, token, room.room_id)  # type: ignore[misc]
+            for token in room.receiver_tokens
+        ],
+        concurrency,
+    )
+    senders = [await open_sender(server, token) for token in room.sender_tokens]
+    return receivers, senders
+
+
+async def fanout(args: argparse.Namespace, server: Server) -> None:
+    room = prepare_room(server, args.receivers, args.senders)
+    receivers, senders = await connect_room_clients(room, args.concurrency)
+    load = Load(args.rate, args.duration, small_body(args.body_pad))
+    if args.warmup > 0:
+        await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
+    result = await run_phase(room, receivers, senders, load)
+    print_report("fanout", {**describe(args), **result})
+    close_all(receivers + senders)
+
+
+async def slow(args: argparse.Namespace, server: Server) -> None:
+    room = prepare_room(server, args.receivers, args.senders)
+    receivers, senders = await connect_room_clients(room, args.concurrency)
+    load = Load(args.rate, args.duration, hangul_body(args.body_chars))
+    if args.warmup > 0:
+        await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
+    baseline = await run_phase(room, receivers, senders, load)
+    stall_ids = seed.insert_users(server, args.stalled, room.prefix + "-stall")
+    stalled = [StalledClient(HOST, server.port, server.origin, args.rcvbuf) for _ in stall_ids]
+    for client, user_id in zip(stalled, stall_ids, strict=True):
+        await client.setup(seed.mint_token(server, user_id), room.room_id)
+    with_stalled = await run_phase(room, receivers, senders, load)
+    closes = await asyncio.gather(*(client.drain_for_close(40.0) for client in stalled))
+    for client in stalled:
+        client.close()
+    base_p99 = baseline["latency_ms"]["p99"]
+    print_report(
+        "slow",
+        {
+            **describe(args),
+            "baseline": summary(baseline),
+            "with_stalled": summary(with_stalled),
+            "p99_ratio": round(with_stalled["latency_ms"]["p99"] / base_p99, 3),
+            "stalled_closes": [
+                {"code": code, "bytes_read_after": size, "ended_by": how}
+                for code, size, how in closes
+            ],
+            "server_rss_growth_kib": (
+                with_stalled["server_rss_kib"]["peak"] - (baseline["server_rss_kib"]["after"] or 0)
+            ),
+        },
+    )
+    close_all(receivers + senders)
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    keys = ("messages_sent", "acked", "delivered", "lost", "duplicates", "deliveries_per_s")
+    flat = {key: result[key] for key in keys}
+    flat.update({f"lat_{k}": v for k, v in result["latency_ms"].items()})
+    flat.update({f"rss_{k}": v for k, v in result["server_rss_kib"].items()})
+    flat.update({f"cpu_{k}": v for k, v in result["cpu_share"].items()})
+    return flat
+
+
+async def idle(args: argparse.Namespace, server: Server) -> None:
+    prefix = seed.run_prefix()
+    user_ids = seed.insert_users(server, args.connections, prefix)
+    tokens = [seed.mint_token(server, user_id) for user_id in user_ids]
+    await asyncio.sleep(1.0)
+    rss_before = server.rss_kib() or 0
+    cpu = Cpu(server)
+    connect_ns = array("q")
+
+    async def connect(token: str) -> FastClient:
+        begun = time.monotonic_ns()
+        client = await open_client(HOST, server.port, server.origin, token)
+        client.keep_control = False
+        connect_ns.append(time.monotonic_ns() - begun)
+        return client
+
+    started = time.monotonic()
+    clients = await gather_limited(
+        [lambda token=token: connect(token) for token in tokens],  # type: ignore[misc]
+        args.concurrency,
+    )
+    elapsed = time.monotonic() - started
+    shares = cpu.shares()
+    await asyncio.sleep(args.settle)
+    rss_after = server.rss_kib() or 0
+    print_report(
+        "idle",
+        {
+            **describe(args),
+            "connected": len(clients),
+            "connect_seconds": round(elapsed, 2),
+            "connects_per_s": round(len(clients) / elapsed, 0),
+            "connect_latency_ms": latency_summary_ms(connect_ns),
+            "server_rss_kib": {"before": rss_before, "after": rss_after},
+            "rss_per_connection_kb": round((rss_after - rss_before) * 1.024 / len(clients), 2),
+            "cpu_share_while_connecting": shares,
+        },
+    )
+    close_all(clients)
+
+
+async def history(args: argparse.Namespace, server: Server) -> None:
+    user_id = seed.insert_users(server, 1, seed.run_prefix())[0]
+    token = seed.mint_token(server, user_id)
+    room_name = f"history-{seed.run_prefix()}"
+    room_id = seed.create_room(server, token, room_name)
+    seeded = time.monotonic()
+    await seed.seed_history(server.database_url, room_id, user_id, args.messages)
+    seed_seconds = time.monotonic() - seeded
+    url = f"{server.base_url}/api/rooms/{room_id}/messages"
+    headers = {"Authorization": f"Bearer {token}"}
+    rng = random.Random(args.seed)  # noqa: S311 (reproducible offsets, not secrets)
+    timings = array("q")
+    async with httpx.AsyncClient(headers=headers, timeout=30) as client:
+        for n in range(args.warmup + args.requests):
+            before = rng.randint(args.limit + 1, args.messages + 1)
+            begun = time.monotonic_ns()
+            response = await client.get(url, params={"limit": args.limit, "before_seq": before})
+            took = time.monotonic_ns() - begun
+            response.raise_for_status()
+            page = response.json()["messages"]
+            if len(page) != args.limit or page[-1]["seq"] != before - 1:
+                raise RuntimeError(f"wrong page for before_seq={before}")
+            if n >= args.warmup:
+                timings.append(took)
+    print_report(
+        "history",
+        {
+            **describe(args),
+            "seed_seconds": round(seed_seconds, 1),
+            "latency_ms": latency_summary_ms(timings),
+        },
+    )
+
+
+def close_all(clients: list[FastClient]) -> None:
+    for client in clients:
+        client.close()
+
+
+# -- CLI ---------------------------------------------------------------------------
+def describe(args: argparse.Namespace) -> dict[str, Any]:
+    skip = {"func", "secret_key"}
+    return {"args": {k: v for k, v in vars(args).items() if k not in skip}}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.loadgen", description=__doc__)
+    commands = parser.add_subparsers(dest="scenario", required=True)
+
+    def command(name: str, func: Callable[..., Awaitable[None]], text: str) -> Any:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(func=func)
+        add_server_options(sub)
+        return sub
+
+    sub = command("fanout", fanout, "N receivers in one room, senders at a total rate R")
+    add_load_options(sub, receivers=500, rate=160.0)
+    sub.add_argument("--body-pad", type=int, default=0, help="extra ASCII chars per body")
+
+    sub = command("slow", slow, "fanout of big messages, then again with K stalled readers")
+    add_load_options(sub, receivers=100, rate=20.0)
+    sub.add_argument("--stalled", type=int, default=5)
+    sub.add_argument("--rcvbuf", type=int, default=8192, help="stalled clients' SO_RCVBUF")
+    sub.add_argument("--body-chars", type=int, default=4000, help="Hangul chars per body")
+
+    sub = command("idle", idle, "C idle authenticated connections: connect rate and RSS")
+    sub.add_argument("--connections", type=int, default=5000)
+    sub.add_argument("--concurrency", type=int, default=100, help="handshakes in flight")
+    sub.add_argument("--settle", type=float, default=3.0, help="seconds before RSS after")
+
+    sub = command("history", history, "history page latency over a big room (PostgreSQL)")
+    sub.add_argument("--messages", type=int, default=1_000_000)
+    sub.add_argument("--requests", type=int, default=2000)
+    sub.add_argument("--warmup", type=int, default=200)
+    sub.add_argument("--limit", type=int, default=50)
+    sub.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.scenario == "history" and args.database != "postgres":
+        parser.error("history needs --database postgres")
+    return args
+
+
+def add_load_options(sub: argparse.ArgumentParser, *, receivers: int, rate: float) -> None:
+    sub.add_argument("--receivers", type=int, default=receivers)
+    sub.add_argument("--rate", type=float, default=rate, help="total messages/s")
+    sub.add_argument("--duration", type=float, default=15.0, help="seconds of load")
+    sub.add_argument("--senders", type=int, default=4)
+    sub.add_argument("--warmup", type=float, default=2.0, help="unmeasured seconds first")
+    sub.add_argument("--concurrency", type=int, default=100, help="handshakes in flight")
+
+
+def add_server_options(sub: argparse.ArgumentParser) -> None:
+    group = sub.add_argument_group("server")
+    group.add_argument("--spawn", action="store_true", help="start a server on core 0")
+    group.add_argument("--server-cpu", type=int, default=0)
+    group.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
+    group.add_argument("--keep-data", action="store_true")
+    group.add_argument("--port", type=int, help="existing server on 127.0.0.1 (no --spawn)")
+    group.add_argument("--secret-key", help="existing server's PARLEY_SECRET_KEY")
+    group.add_argument("--database-url", help="existing server's database (plain URL)")
+    group.add_argument("--server-pid", type=int, help="existing server's pid (for RSS)")
+
+
+@contextlib.contextmanager
+def server_for(args: argparse.Namespace) -> Iterator[Server]:
+    if not args.spawn:
+        if not (args.port and args.secret_key and args.database_url):
+            sys.exit("without --spawn give --port, --secret-key and --database-url")
+        yield Server(args.port, args.secret_key, args.database_url, pid=args.server_pid)
+        return
+    database_url = None
+    if args.database == "postgres":
+        name = f"parley_bench_{args.scenario}"
+        asyncio.run(seed.recreate_database(ADMIN_PG_URL, name))
+        database_url = f"postgresql://postgres@{HOST}:5432/{name}"
+    server = spawn(database_url=database_url, cpu=args.server_cpu)
+    try:
+        yield server
+    finally:
+        stop(server, keep_data=args.keep_data)
+
+
+def check_fd_limit(args: argparse.Namespace) -> None:
+    needed = getattr(args, "receivers", 0) + getattr(args, "connections", 0) + 200
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < needed:
+        sys.exit(f"ulimit -n is {soft}; this run needs about {needed} (raise it first)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    check_fd_limit(args)
+    with server_for(args) as server:
+        uvloop.run(args.func(args, server))
+
+
+if __name__ == "__main__":
+    main()

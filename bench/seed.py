@@ -1,0 +1,145 @@
+"""Bench fixtures written straight into the database: users, tokens, history.
+
+Signing up over REST costs ~0.2 s of argon2 per user, so thousands of clients are
+bulk-inserted instead, after the server has migrated the schema, and get tokens minted
+with the server's own secret (parley.security, the code the server verifies with).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import httpx
+from parley.security import create_access_token
+
+from .server import Server
+
+TOKEN_LIFETIME = timedelta(hours=1)
+# Any string: bench users never log in with a password.
+FAKE_HASH = "bench-user-without-password"
+
+
+def run_prefix() -> str:
+    """Distinct usernames per run, so several runs can share one database."""
+    return "b" + secrets.token_hex(3)
+
+
+def insert_users(server: Server, count: int, prefix: str) -> list[int]:
+    """Create `count` users named <prefix>-<n>; returns their ids in order."""
+    names = [f"{prefix}-{n}" for n in range(count)]
+    if server.database_url.startswith("sqlite"):
+        return _insert_users_sqlite(server.database_url, names)
+    return asyncio.run(_insert_users_postgres(server.database_url, names))
+
+
+def _insert_users_sqlite(url: str, names: list[str]) -> list[int]:
+    # UTCDateTime stores naive UTC text on SQLite.
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30) as db:
+        db.executemany(
+            "INSERT INTO users (username, display_name, password_hash, role, token_version,"
+            " is_banned, is_disabled, created_at) VALUES (?, '', ?, 'user', 0, 0, 0, ?)",
+            [(name, FAKE_HASH, now) for name in names],
+        )
+        return _ids_in_order(db.execute(_ids_query(names, "?"), names).fetchall(), names)
+
+
+async def _insert_users_postgres(url: str, names: list[str]) -> list[int]:
+    db = await asyncpg.connect(url)
+    try:
+        await db.executemany(
+            "INSERT INTO users (username, display_name, password_hash, role, token_version,"
+            " is_banned, is_disabled, created_at) VALUES ($1, '', $2, 'user', 0, false, false,"
+            " now())",
+            [(name, FAKE_HASH) for name in names],
+        )
+        rows = await db.fetch("SELECT id, username FROM users WHERE username = ANY($1)", names)
+    finally:
+        await db.close()
+    return _ids_in_order([(row["id"], row["username"]) for row in rows], names)
+
+
+def _ids_query(names: list[str], placeholder: str) -> str:
+    marks = ",".join(placeholder for _ in names)
+    return f"SELECT id, username FROM users WHERE username IN ({marks})"  # noqa: S608
+
+
+def _ids_in_order(rows: list[tuple[int, str]], names: list[str]) -> list[int]:
+    by_name = {name: user_id for user_id, name in rows}
+    return [by_name[name] for name in names]
+
+
+def mint_token(server: Server, user_id: int) -> str:
+    token, _expires = create_access_token(
+        user_id=user_id, token_version=0, secret=server.secret_key, lifetime=TOKEN_LIFETIME
+    )
+    return token
+
+
+def create_room(server: Server, owner_token: str, name: str) -> int:
+    """A public room, created over REST like a user would."""
+    response = httpx.post(
+        f"{server.base_url}/api/rooms",
+        json={"name": name},
+        headers={"Authorization": f"Bearer {owner_token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return int(response.json()["id"])
+
+
+def join_room(server: Server, token: str, room_id: int) -> None:
+    """Membership (needed to send), over REST."""
+    response = httpx.post(
+        f"{server.base_url}/api/rooms/{room_id}/join",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+
+
+def room_last_seq(server: Server, token: str, room_id: int) -> int:
+    response = httpx.get(
+        f"{server.base_url}/api/rooms/{room_id}",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return int(response.json()["last_seq"])
+
+
+async def seed_history(url: str, room_id: int, author_id: int, count: int) -> None:
+    """`count` messages in one room with generate_series, and rooms.last_seq to match."""
+    db = await asyncpg.connect(url)
+    try:
+        async with db.transaction():
+            await db.execute(
+                "INSERT INTO messages (room_id, seq, author_id, body, client_id, created_at)"
+                " SELECT $1, g, $2, 'history message number ' || g, 'seed-' || g,"
+                " now() - make_interval(secs => $3 - g)"
+                " FROM generate_series(1, $3::int) AS g",
+                room_id,
+                author_id,
+                count,
+            )
+            await db.execute("UPDATE rooms SET last_seq = $2 WHERE id = $1", room_id, count)
+        # Fresh statistics, as autovacuum would have them on a long-lived table.
+        await db.execute("ANALYZE messages")
+    finally:
+        await db.close()
+
+
+async def recreate_database(admin_url: str, name: str) -> None:
+    """Drop and create a PostgreSQL database (bench-only names)."""
+    if not name.startswith("parley_bench"):
+        raise ValueError("refusing to drop a database not named parley_bench*")
+    db = await asyncpg.connect(admin_url)
+    try:
+        await db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await db.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await db.close()

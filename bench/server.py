@@ -1,0 +1,170 @@
+"""Start and stop a Parley server for a benchmark, and read its memory and CPU."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = REPO / "backend" / ".venv" / "bin" / "python"
+HOST = "127.0.0.1"  # the benchmark never targets anything but loopback
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Server:
+    """A running server: where it listens and how to mint tokens and reach its database."""
+
+    port: int
+    secret_key: str
+    database_url: str  # plain driver URL (sqlite:///… or postgresql://…)
+    pid: int | None = None
+    process: subprocess.Popen[bytes] | None = None
+    data_dir: Path | None = None
+    owns_data_dir: bool = False
+    log_path: Path | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def origin(self) -> str:
+        return self.base_url
+
+    def rss_kib(self) -> int | None:
+        """VmRSS of the server process in KiB (None when not known)."""
+        if self.pid is None:
+            return None
+        return rss_kib(self.pid)
+
+    def cpu_seconds(self) -> float | None:
+        if self.pid is None:
+            return None
+        return cpu_seconds(self.pid)
+
+
+def rss_kib(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process, from /proc/<pid>/stat (fields 14 and 15)."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name may contain spaces: the fields start after its closing paren.
+    fields = raw[raw.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def spawn(
+    *,
+    database_url: str | None = None,
+    cpu: int = 0,
+    log_level: str = "warning",
+    env_overrides: dict[str, str] | None = None,
+) -> Server:
+    """Start `python -m parley serve` pinned to one core and wait until it answers.
+
+    SQLite (the embedded default) lives in a fresh temporary data dir; a PostgreSQL URL
+    is used as given (the caller creates the database).
+    """
+    data_dir = Path(tempfile.mkdtemp(prefix="parley-bench-"))
+    port = free_port()
+    key = secrets.token_urlsafe(32)
+    plain_url = database_url or f"sqlite:///{data_dir / 'parley.db'}"
+    env = {
+        **os.environ,
+        "PARLEY_DATA_DIR": str(data_dir),
+        "PARLEY_PORT": str(port),
+        "PARLEY_HOST": HOST,
+        "PARLEY_SECRET_KEY": key,
+        "PARLEY_LOG_LEVEL": log_level,
+        "PARLEY_ALLOWED_ORIGINS": f'["http://{HOST}:{port}"]',
+        # The benchmark measures the server, not its anti-abuse limits.
+        "PARLEY_SEND_RATE_LIMIT": "1000000 per second",
+        "PARLEY_LOGIN_RATE_LIMIT": "1000000 per second",
+        "PARLEY_STATIC_DIR": str(data_dir / "no-spa"),
+    }
+    if database_url:
+        env["PARLEY_DATABASE_URL"] = database_url
+    env.update(env_overrides or {})
+    log_path = data_dir / "server.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 (fixed argv, no shell)
+            ["taskset", "-c", str(cpu), str(PYTHON), "-m", "parley", "serve"],  # noqa: S607
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO / "backend",
+        )
+    # taskset execs the interpreter, so the Popen pid is the server's pid.
+    server = Server(
+        port=port,
+        secret_key=key,
+        database_url=plain_url,
+        pid=process.pid,
+        process=process,
+        data_dir=data_dir,
+        owns_data_dir=True,
+        log_path=log_path,
+    )
+    try:
+        wait_ready(server)
+    except BaseException:
+        stop(server)
+        raise
+    return server
+
+
+def wait_ready(server: Server, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process is not None and server.process.poll() is not None:
+            raise RuntimeError(f"server exited early; see {server.log_path}")
+        try:
+            if httpx.get(f"{server.base_url}/api/health", timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"server not ready after {timeout}s; see {server.log_path}")
+
+
+def stop(server: Server, *, keep_data: bool = False) -> None:
+    """SIGTERM, then SIGKILL after a grace period; only the process we started."""
+    process = server.process
+    if process is not None and process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    if server.owns_data_dir and server.data_dir is not None and not keep_data:
+        shutil.rmtree(server.data_dir, ignore_errors=True)
