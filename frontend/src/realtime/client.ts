@@ -81,13 +81,6 @@ export class RealtimeClient {
     this.store.dispatch(roomId, { type: 'seed', ...seed });
   }
 
-  /** Re-joins a room, e.g. after becoming a member (the server checks access at join time). */
-  rejoin(roomId: number): void {
-    if (!this.tracked.has(roomId)) return;
-    this.joined.delete(roomId);
-    this.join(roomId);
-  }
-
   /** Posts a message; it shows as pending at once and is retried until acknowledged. */
   send(roomId: number, body: string): void {
     this.outbox.add(roomId, crypto.randomUUID(), body);

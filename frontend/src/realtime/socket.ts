@@ -100,7 +100,14 @@ export class ResilientSocket {
       return;
     }
     this.setStatus(this.everOnline ? 'reconnecting' : 'connecting');
-    const socket = (this.deps.createSocket ?? ((url) => new WebSocket(url)))(this.deps.url);
+    let socket: WebSocket;
+    try {
+      socket = (this.deps.createSocket ?? ((url) => new WebSocket(url)))(this.deps.url);
+    } catch {
+      // A refused constructor (e.g. blocked by policy) is one more failed attempt.
+      this.scheduleReconnect();
+      return;
+    }
     this.socket = socket;
     socket.onopen = () => {
       // The token goes in the first frame, never in the URL (URLs end up in logs).
