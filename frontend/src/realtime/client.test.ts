@@ -54,11 +54,12 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
     token.value = 'token-2';
     return Promise.resolve('token-2');
   });
+  const loadLatest = vi.fn(() => Promise.resolve({ messages: [message(90), message(91)], has_more: true }));
   const client = new RealtimeClient({
     url: 'ws://test/ws',
     getToken: () => token.value,
     refreshToken,
-    loadLatest: () => Promise.resolve({ messages: [], has_more: false }),
+    loadLatest,
     createSocket: () => {
       const socket = new FakeSocket();
       sockets.push(socket);
@@ -70,7 +71,7 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
     socket!.open();
     socket!.receive({ type: 'ready', user });
   };
-  return { client, sockets, refreshToken, connect, latest: () => sockets.at(-1)! };
+  return { client, sockets, refreshToken, loadLatest, connect, latest: () => sockets.at(-1)! };
 }
 
 describe('RealtimeClient', () => {
@@ -215,6 +216,24 @@ describe('RealtimeClient', () => {
     expect(sockets[0]!.types().filter((type) => type === 'send')).toHaveLength(10);
     vi.advanceTimersByTime(5_100);
     expect(sockets[0]!.types().filter((type) => type === 'send')).toHaveLength(15);
+    client.stop();
+  });
+
+  it('reloads the latest page over REST once on reset, then carries on live', async () => {
+    const { client, sockets, connect, loadLatest } = setup();
+    client.seed(7, { lastSeq: 3, lastReadSeq: 3 });
+    client.track(7);
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 91, online: [] });
+    sockets[0]!.receive({ type: 'reset', room: 7, last_seq: 91 });
+    const viewAsks = client.reloadLatest(7);
+    await viewAsks;
+    expect(loadLatest).toHaveBeenCalledTimes(1);
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(92) });
+    const state = client.store.get(7);
+    expect(state.messages.map((m) => m.seq)).toEqual([90, 91, 92]);
+    expect(state.hasMore).toBe(true);
     client.stop();
   });
 });

@@ -26,6 +26,7 @@ export class RealtimeClient {
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
   private userId: number | null = null;
+  private reloading = new Map<number, Promise<void>>();
 
   constructor(private readonly deps: ClientDeps) {
     this.socket = new ResilientSocket({
@@ -103,9 +104,19 @@ export class RealtimeClient {
     if (this.socket.send({ type: 'typing', room: roomId })) this.typingSentAt.set(roomId, now);
   }
 
-  async reloadLatest(roomId: number): Promise<void> {
-    const page = await this.deps.loadLatest(roomId);
-    this.store.dispatch(roomId, { type: 'page', messages: page.messages, hasMore: page.has_more, latest: true });
+  /** Single-flight per room: a `reset` and the open view asking at once share one request. */
+  reloadLatest(roomId: number): Promise<void> {
+    let loading = this.reloading.get(roomId);
+    if (!loading) {
+      loading = this.deps
+        .loadLatest(roomId)
+        .then((page) => {
+          this.store.dispatch(roomId, { type: 'page', messages: page.messages, hasMore: page.has_more, latest: true });
+        })
+        .finally(() => this.reloading.delete(roomId));
+      this.reloading.set(roomId, loading);
+    }
+    return loading;
   }
 
   /** Every frame, after the store has applied it (for caches of room lists and members). */
