@@ -55,11 +55,13 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
     return Promise.resolve('token-2');
   });
   const loadLatest = vi.fn(() => Promise.resolve({ messages: [message(90), message(91)], has_more: true }));
+  const markRead = vi.fn(() => Promise.resolve({}));
   const client = new RealtimeClient({
     url: 'ws://test/ws',
     getToken: () => token.value,
     refreshToken,
     loadLatest,
+    markRead,
     createSocket: () => {
       const socket = new FakeSocket();
       sockets.push(socket);
@@ -71,7 +73,7 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
     socket!.open();
     socket!.receive({ type: 'ready', user });
   };
-  return { client, sockets, refreshToken, loadLatest, connect, latest: () => sockets.at(-1)! };
+  return { client, sockets, refreshToken, loadLatest, markRead, connect, latest: () => sockets.at(-1)! };
 }
 
 describe('RealtimeClient', () => {
@@ -234,6 +236,23 @@ describe('RealtimeClient', () => {
     const state = client.store.get(7);
     expect(state.messages.map((m) => m.seq)).toEqual([90, 91, 92]);
     expect(state.hasMore).toBe(true);
+    client.stop();
+  });
+
+  it('does not count my own messages as unread', () => {
+    const { client, sockets, connect, markRead } = setup();
+    client.seed(7, { lastSeq: 4, lastReadSeq: 4 });
+    client.track(7);
+    client.start();
+    connect(sockets[0]);
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(5) });
+    expect(client.store.get(7).lastReadSeq).toBe(5);
+    expect(markRead).toHaveBeenCalledWith(7, 5);
+    const bob = { ...message(6), author: { id: 2, username: 'bob', display_name: 'Bob' } };
+    sockets[0]!.receive({ type: 'message', room: 7, message: bob });
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(7) });
+    // Bob's message is still unread, so mine after it does not mark it read.
+    expect(client.store.get(7).lastReadSeq).toBe(5);
     client.stop();
   });
 });

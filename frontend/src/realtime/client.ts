@@ -9,6 +9,8 @@ export const TYPING_THROTTLE_MS = 2000;
 export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refreshToken' | 'createSocket' | 'random'> {
   /** The latest history page over REST (after `reset`, and when a room is opened). */
   loadLatest: (roomId: number) => Promise<MessagePage>;
+  /** POST /read: moves the server's read marker. */
+  markRead: (roomId: number, seq: number) => Promise<unknown>;
 }
 
 type FrameListener = (frame: ServerFrame) => void;
@@ -132,6 +134,15 @@ export class RealtimeClient {
     this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
   }
 
+  /** My own message is not news to me: if I had read up to it, I have read it too. */
+  private readOwn(roomId: number, seq: number, authorId: number): void {
+    if (authorId !== this.userId) return;
+    const { lastReadSeq, lastSeq } = this.store.get(roomId);
+    if (lastReadSeq !== seq - 1 || lastSeq !== seq) return;
+    this.store.dispatch(roomId, { type: 'read', seq });
+    this.deps.markRead(roomId, seq).catch(() => undefined);
+  }
+
   private onReady(userId: number): void {
     this.userId = userId;
     for (const roomId of this.tracked.keys()) this.join(roomId);
@@ -162,6 +173,7 @@ export class RealtimeClient {
         return;
       case 'message':
         store.dispatch(frame.room, { type: 'message', message: frame.message });
+        this.readOwn(frame.room, frame.message.seq, frame.message.author.id);
         return;
       case 'ack':
         this.outbox.acked(frame.client_id);

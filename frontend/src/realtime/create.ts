@@ -1,4 +1,4 @@
-import { listMessages, session } from '../api';
+import { listMessages, markRead, session } from '../api';
 import { RealtimeClient } from './client';
 
 /** The production wiring: the app's session for tokens, REST for history pages. */
@@ -8,5 +8,6 @@ export function createRealtimeClient(): RealtimeClient {
     getToken: () => session.getToken(),
     refreshToken: () => session.refresh(),
     loadLatest: (roomId) => listMessages(roomId),
+    markRead,
   });
 }
