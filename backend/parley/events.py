@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from parley.models import MessagePublic, RoomPublic
+from parley.models import MessagePublic, RoomPublic, UploadPublic
 
 MemberAction = Literal["joined", "left", "invited", "removed"]
 
@@ -56,6 +56,11 @@ class PresenceChanged:
     room_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class UploadChanged:
+    upload: UploadPublic
+
+
 Event = (
     MessageCreated
     | MessageEdited
@@ -64,7 +69,14 @@ Event = (
     | RoomChanged
     | Typing
     | PresenceChanged
+    | UploadChanged
 )
+
+
+class UploadJobs(Protocol):
+    """Where accepted uploads go to be processed (in-process now, workers later)."""
+
+    async def enqueue(self, upload_id: str) -> None: ...
 
 
 class Publisher(Protocol):

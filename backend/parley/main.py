@@ -12,8 +12,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from parley.api.errors import install_error_handlers
-from parley.api.routes import auth, health, messages, rooms, users
+from parley.api.routes import auth, config, health, messages, rooms, uploads, users
 from parley.db import create_engine, create_session_factory
+from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
 from parley.realtime.broker.memory import MemoryBroker
 from parley.realtime.fanout import RealtimePublisher
@@ -24,6 +25,7 @@ from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
 from parley.settings import Settings, get_settings
 from parley.spa import SpaFiles
+from parley.storage import FileStore
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -36,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = create_engine(settings)
     broker = MemoryBroker()
     hub = Hub(broker)
+    jobs = InProcessJobs()
     runtime = Runtime(
         settings=settings,
         engine=engine,
@@ -43,13 +46,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limiter=RateLimiter(),
         publisher=RealtimePublisher(broker),
         presence=hub,
+        store=FileStore(settings.uploads_dir),
+        jobs=jobs,
     )
     gateway = Gateway(runtime, hub)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await broker.start(hub.deliver)
+        await jobs.start(runtime)
         yield
+        await jobs.stop()
         await broker.stop()
         await engine.dispose()
 
@@ -66,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
 
     # Each router carries its full /api/... prefix so metrics see whole route templates.
-    for module in (auth, users, rooms, messages, health):
+    for module in (auth, users, rooms, messages, uploads, config, health):
         app.include_router(module.router)
 
     @app.websocket("/ws")

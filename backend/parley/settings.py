@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False
+    max_upload_mb: int = Field(default=25, ge=1, le=2000)
+    upload_max_pixels: int = Field(default=50_000_000, ge=1_000_000)
+    upload_max_attempts: int = Field(default=3, ge=1)
+    upload_cleanup_interval_seconds: float = Field(default=3600.0, gt=0)
+    upload_unattached_hours: float = Field(default=24.0, gt=0)
     ws_queue_bytes: int = Field(default=1024 * 1024, ge=64 * 1024)
     ws_queue_frames: int = Field(default=4096, ge=16)
     ws_backfill_limit: int = Field(default=500, ge=1)
@@ -58,6 +63,14 @@ class Settings(BaseSettings):
                 )
             self.secret_key = load_or_create_secret(self.data_dir)
         return self
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
     @property
     def is_sqlite(self) -> bool:

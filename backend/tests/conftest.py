@@ -43,7 +43,17 @@ def pytest_report_header() -> str:
     return f"parley: PostgreSQL UNREACHABLE ({_postgres_problem})"
 
 
+_postgres_ran = 0
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    global _postgres_ran
+    if report.when == "call" and "postgresql" in report.nodeid and report.passed:
+        _postgres_ran += 1
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(f"parley: {_postgres_ran} PostgreSQL tests passed")
     if _postgres_problem is not None and _postgres_skips:
         terminalreporter.write_line(
             f"!!! PostgreSQL not reachable at {ADMIN_URL}: {_postgres_skips} PostgreSQL "

@@ -10,13 +10,14 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Forbidden, Unauthorized
-from parley.events import PresenceReader, Publisher
+from parley.events import PresenceReader, Publisher, UploadJobs
 from parley.models import User
 from parley.models.base import MAX_ID
 from parley.services import auth
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
 from parley.settings import Settings
+from parley.storage import FileStore
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/login", auto_error=False)
 
@@ -50,7 +51,17 @@ def get_presence(state: StateDep) -> PresenceReader:
     return state.presence
 
 
+def get_store(state: StateDep) -> FileStore:
+    return state.store
+
+
+def get_jobs(state: StateDep) -> UploadJobs:
+    return state.jobs
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[FileStore, Depends(get_store)]
+JobsDep = Annotated[UploadJobs, Depends(get_jobs)]
 PublisherDep = Annotated[Publisher, Depends(get_publisher)]
 PresenceDep = Annotated[PresenceReader, Depends(get_presence)]
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]

@@ -30,6 +30,7 @@ async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     # Walk the class hierarchy so a subclass (Locked is a Forbidden) maps like its parent.
     status = next((STATUS_BY_ERROR[k] for k in type(exc).__mro__ if k in STATUS_BY_ERROR), 400)
+    status = CODE_STATUS.get(exc.code, status)
     headers: dict[str, str] = {}
     if isinstance(exc, RateLimited):
         headers["Retry-After"] = str(exc.retry_after)
@@ -54,6 +55,10 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         for error in exc.errors()
     ]
     return JSONResponse({"detail": errors}, status_code=422)
+
+
+# Errors whose code has a more precise HTTP status than their class.
+CODE_STATUS = {"too_large": 413, "unsupported_type": 415}
 
 
 def install_error_handlers(app: FastAPI) -> None:

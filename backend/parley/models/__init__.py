@@ -21,12 +21,14 @@ from parley.models.room import (
     RoomRole,
     RoomUpdate,
 )
+from parley.models.upload import ClientConfig, Upload, UploadPublic, UploadStatus
 from parley.models.user import Role, User, UserCreate, UserPublic, UserUpdate
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "AuthorPublic",
+    "ClientConfig",
     "MemberInvite",
     "MemberPublic",
     "Membership",
@@ -43,6 +45,9 @@ __all__ = [
     "RoomRole",
     "RoomUpdate",
     "TokenPublic",
+    "Upload",
+    "UploadPublic",
+    "UploadStatus",
     "User",
     "UserCreate",
     "UserPublic",

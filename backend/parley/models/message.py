@@ -8,6 +8,7 @@ from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import UTCDateTime, utcnow
+from parley.models.upload import UploadPublic
 
 BODY_MAX = 4000
 CLIENT_ID_MAX = 64
@@ -51,6 +52,7 @@ class MessagePublic(SQLModel):
     edited_at: datetime | None
     deleted_at: datetime | None
     deleted_by: int | None
+    attachments: list[UploadPublic] = []
 
 
 class MessageEdit(SQLModel):

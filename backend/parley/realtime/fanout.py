@@ -11,6 +11,7 @@ from parley.events import (
     PresenceChanged,
     RoomChanged,
     Typing,
+    UploadChanged,
 )
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
 from parley.realtime.protocol import encode
@@ -55,6 +56,12 @@ def envelopes_for(event: Event) -> list[Envelope]:
         case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
             frame = encode("presence", user_id=user_id, online=online)
             return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
+        case UploadChanged(upload=upload):
+            frame = encode("upload", room=upload.room_id, upload=upload.model_dump(mode="json"))
+            envelopes = [Envelope(user_channel(upload.uploader_id), frame)]
+            if upload.message_id is not None:  # attached: the whole room watches it finish
+                envelopes.append(Envelope(room_channel(upload.room_id), frame))
+            return envelopes
     raise TypeError(f"unknown event {event!r}")
 
 

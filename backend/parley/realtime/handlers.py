@@ -59,6 +59,7 @@ class FrameHandlers:
                 room_id=frame.room,
                 client_id=frame.client_id,
                 body=frame.body,
+                attachments=frame.attachments,
             )
         connection.enqueue(
             encode(

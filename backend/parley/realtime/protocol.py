@@ -12,6 +12,7 @@ from parley.models.base import MAX_ID
 
 MAX_FRAME_BYTES = 64 * 1024
 EntityId = Annotated[int, Field(ge=1, le=MAX_ID)]
+UploadId = Annotated[str, Field(min_length=1, max_length=32)]
 
 
 class CloseCode(IntEnum):
@@ -49,7 +50,7 @@ class SendFrame(_Frame):
     client_id: str = Field(min_length=1, max_length=64)
     # Length rules live in services.messages so REST and WS report them alike.
     body: str
-    attachments: list[EntityId] = Field(default_factory=list, max_length=10)
+    attachments: list[UploadId] = Field(default_factory=list, max_length=10)
 
 
 class TypingFrame(_Frame):

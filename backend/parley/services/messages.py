@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select, update
+from sqlmodel import col, delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Forbidden, Invalid, Locked, NotFound
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
-from parley.models import AuthorPublic, Message, MessagePage, MessagePublic, Room, User
+from parley.models import (
+    AuthorPublic,
+    Message,
+    MessagePage,
+    MessagePublic,
+    Room,
+    Upload,
+    UploadPublic,
+    User,
+)
 from parley.models.base import utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services.access import MANAGERS, member_room, visible_room
 from parley.services.ratelimit import RateLimiter
+from parley.services.uploads import attachments_of, claim_attachments
+from parley.services.uploads import to_public as upload_public
+from parley.storage import FileStore
 
 HISTORY_PAGE_MAX = 100
 
@@ -25,20 +38,32 @@ class SendResult:
     duplicate: bool
 
 
-def to_public(message: Message, author: User) -> MessagePublic:
+def to_public(
+    message: Message, author: User, attachments: Sequence[UploadPublic] = ()
+) -> MessagePublic:
     assert author.id is not None
     return MessagePublic.model_validate(
         message,
         update={
             "author": AuthorPublic(
                 id=author.id, username=author.username, display_name=author.display_name
-            )
+            ),
+            # A removed message takes its files out of sight with its text.
+            "attachments": [] if message.deleted_at else list(attachments),
         },
     )
 
 
-def validate_body(body: str) -> str:
-    if not body.strip():
+async def _with_attachments(
+    session: AsyncSession, rows: Sequence[tuple[Message, User]]
+) -> list[MessagePublic]:
+    ids = [message.id for message, _ in rows if message.id is not None]
+    files = await attachments_of(session=session, message_ids=ids)
+    return [to_public(message, author, files.get(message.id or 0, ())) for message, author in rows]
+
+
+def validate_body(body: str, *, has_attachments: bool = False) -> str:
+    if not body.strip() and not has_attachments:
         raise Invalid("Message is empty", field="body")
     if len(body) > BODY_MAX:
         raise Invalid(f"Message is too long (at most {BODY_MAX} characters)", field="body")
@@ -61,9 +86,10 @@ async def send_message(
     room_id: int,
     client_id: str,
     body: str,
+    attachments: Sequence[str] = (),
 ) -> SendResult:
     validate_client_id(client_id)
-    validate_body(body)
+    validate_body(body, has_attachments=bool(attachments))
     assert user.id is not None
     existing = await _by_client_id(session, room_id, user, client_id)
     if existing is not None:  # a retry of a send that already landed: no new message
@@ -72,6 +98,9 @@ async def send_message(
     if room.locked:
         raise Locked("This room is locked: only moderators can post")
     await limiter.hit(send_rate, "send", str(user.id), detail="You are sending too fast")
+    files = await claim_attachments(
+        session=session, user=user, room_id=room_id, upload_ids=attachments
+    )
     # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite) until
     # commit, so seqs are handed out one at a time and a rollback returns the number.
     claimed = await session.exec(
@@ -84,6 +113,9 @@ async def send_message(
     message = Message(room_id=room_id, seq=seq, author_id=user.id, body=body, client_id=client_id)
     session.add(message)
     try:
+        await session.flush()
+        if files:
+            await _attach(session, message, files)
         await session.commit()
     except IntegrityError:
         await session.rollback()
@@ -91,9 +123,23 @@ async def send_message(
         if existing is None:
             raise
         return SendResult(message=existing, duplicate=True)
-    public = to_public(message, user)
+    public = to_public(message, user, [upload_public(upload) for upload in files])
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
+
+
+async def _attach(session: AsyncSession, message: Message, files: Sequence[Upload]) -> None:
+    # Conditional on message_id IS NULL: two sends racing for one upload cannot both win.
+    claimed = await session.exec(
+        update(Upload)
+        .where(col(Upload.id).in_([f.id for f in files]), col(Upload.message_id).is_(None))
+        .values(message_id=message.id)
+    )
+    if claimed.rowcount != len(files):
+        await session.rollback()
+        raise Invalid("This upload is already attached", field="attachments")
+    for upload in files:
+        upload.message_id = message.id
 
 
 async def _by_client_id(
@@ -103,7 +149,10 @@ async def _by_client_id(
         Message.room_id == room_id, Message.author_id == author.id, Message.client_id == client_id
     )
     message = (await session.exec(statement)).first()
-    return to_public(message, author) if message else None
+    if message is None:
+        return None
+    files = await attachments_of(session=session, message_ids=[message.id or 0])
+    return to_public(message, author, files.get(message.id or 0, ()))
 
 
 async def history(
@@ -122,7 +171,7 @@ async def history(
     if before_seq is not None:
         statement = statement.where(col(Message.seq) < before_seq)
     rows = list((await session.exec(statement)).all())
-    page = [to_public(message, author) for message, author in rows[:limit]]
+    page = await _with_attachments(session, rows[:limit])
     page.reverse()
     return MessagePage(messages=page, has_more=len(rows) > limit)
 
@@ -141,7 +190,7 @@ async def messages_since(
     rows = (await session.exec(statement)).all()
     if len(rows) > bound:
         return None
-    return [to_public(message, author) for message, author in rows]
+    return await _with_attachments(session, rows)
 
 
 async def _message_for_change(
@@ -179,13 +228,14 @@ async def edit_message(
     message.edited_at = utcnow()
     session.add(message)
     await session.commit()
-    public = to_public(message, author)
+    files = await attachments_of(session=session, message_ids=[message_id])
+    public = to_public(message, author, files.get(message_id, ()))
     await publisher.publish(MessageEdited(message=public))
     return public
 
 
 async def delete_message(
-    *, session: AsyncSession, publisher: Publisher, user: User, message_id: int
+    *, session: AsyncSession, publisher: Publisher, store: FileStore, user: User, message_id: int
 ) -> MessagePublic:
     message, author, manages = await _message_for_change(session, user, message_id)
     if message.author_id != user.id and not manages:
@@ -196,7 +246,11 @@ async def delete_message(
         message.deleted_at = utcnow()
         message.deleted_by = user.id
         session.add(message)
+        files = await attachments_of(session=session, message_ids=[message_id])
+        await session.exec(delete(Upload).where(col(Upload.message_id) == message_id))
         await session.commit()
+        for upload in files.get(message_id, ()):
+            await store.delete(upload.id)
     public = to_public(message, author)
     await publisher.publish(MessageDeleted(message=public))
     return public

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from parley.db import SessionFactory
-from parley.events import PresenceReader, Publisher
+from parley.events import PresenceReader, Publisher, UploadJobs
 from parley.services.ratelimit import RateLimiter
 from parley.settings import Settings
+from parley.storage import FileStore
 
 
 @dataclass
@@ -20,3 +21,5 @@ class Runtime:
     limiter: RateLimiter
     publisher: Publisher
     presence: PresenceReader
+    store: FileStore
+    jobs: UploadJobs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from parley.api.deps import CurrentUser, MessageId, PublisherDep, SessionDep
+from parley.api.deps import CurrentUser, MessageId, PublisherDep, SessionDep, StoreDep
 from parley.models import MessageEdit, MessagePublic
 from parley.services import messages
 
@@ -30,8 +30,12 @@ async def edit_message(
 
 @router.delete("/{message_id}")
 async def delete_message(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: MessageId
+    session: SessionDep,
+    publisher: PublisherDep,
+    store: StoreDep,
+    user: CurrentUser,
+    message_id: MessageId,
 ) -> MessagePublic:
     return await messages.delete_message(
-        session=session, publisher=publisher, user=user, message_id=message_id
+        session=session, publisher=publisher, store=store, user=user, message_id=message_id
     )

@@ -53,6 +53,26 @@ export type BodyAuthLogin = {
 };
 
 /**
+ * ClientConfig
+ *
+ * Limits the SPA checks before sending anything.
+ */
+export type ClientConfig = {
+    /**
+     * Allowed Upload Types
+     */
+    allowed_upload_types: Array<string>;
+    /**
+     * Max Message Length
+     */
+    max_message_length: number;
+    /**
+     * Max Upload Bytes
+     */
+    max_upload_bytes: number;
+};
+
+/**
  * HTTPValidationError
  */
 export type HttpValidationError = {
@@ -127,6 +147,10 @@ export type MessagePage = {
  * MessagePublic
  */
 export type MessagePublic = {
+    /**
+     * Attachments
+     */
+    attachments?: Array<UploadPublic>;
     author: AuthorPublic;
     /**
      * Body
@@ -285,6 +309,66 @@ export type TokenPublic = {
      */
     token_type?: string;
 };
+
+/**
+ * UploadPublic
+ */
+export type UploadPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Failure Reason
+     */
+    failure_reason: string | null;
+    /**
+     * Has Thumbnail
+     */
+    has_thumbnail: boolean;
+    /**
+     * Height
+     */
+    height: number | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Message Id
+     */
+    message_id: number | null;
+    /**
+     * Mime
+     */
+    mime: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Room Id
+     */
+    room_id: number;
+    /**
+     * Size
+     */
+    size: number;
+    status: UploadStatus;
+    /**
+     * Uploader Id
+     */
+    uploader_id: number;
+    /**
+     * Width
+     */
+    width: number | null;
+};
+
+/**
+ * UploadStatus
+ */
+export type UploadStatus = 'pending' | 'processing' | 'ready' | 'failed';
 
 /**
  * UserCreate
@@ -467,6 +551,22 @@ export type AuthSignupResponses = {
 };
 
 export type AuthSignupResponse = AuthSignupResponses[keyof AuthSignupResponses];
+
+export type ConfigReadConfigData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/config';
+};
+
+export type ConfigReadConfigResponses = {
+    /**
+     * Successful Response
+     */
+    200: ClientConfig;
+};
+
+export type ConfigReadConfigResponse = ConfigReadConfigResponses[keyof ConfigReadConfigResponses];
 
 export type HealthHealthData = {
     body?: never;
@@ -892,6 +992,132 @@ export type RoomsMarkReadResponses = {
 };
 
 export type RoomsMarkReadResponse = RoomsMarkReadResponses[keyof RoomsMarkReadResponses];
+
+export type UploadsCreateUploadData = {
+    body: {
+        file: Blob | File;
+    };
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/uploads';
+};
+
+export type UploadsCreateUploadErrors = {
+    /**
+     * Too large
+     */
+    413: unknown;
+    /**
+     * Type not allowed
+     */
+    415: unknown;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UploadsCreateUploadError = UploadsCreateUploadErrors[keyof UploadsCreateUploadErrors];
+
+export type UploadsCreateUploadResponses = {
+    /**
+     * Successful Response
+     */
+    202: UploadPublic;
+};
+
+export type UploadsCreateUploadResponse = UploadsCreateUploadResponses[keyof UploadsCreateUploadResponses];
+
+export type UploadsReadUploadData = {
+    body?: never;
+    path: {
+        /**
+         * Upload Id
+         */
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/uploads/{upload_id}';
+};
+
+export type UploadsReadUploadErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UploadsReadUploadError = UploadsReadUploadErrors[keyof UploadsReadUploadErrors];
+
+export type UploadsReadUploadResponses = {
+    /**
+     * Successful Response
+     */
+    200: UploadPublic;
+};
+
+export type UploadsReadUploadResponse = UploadsReadUploadResponses[keyof UploadsReadUploadResponses];
+
+export type UploadsUploadContentData = {
+    body?: never;
+    path: {
+        /**
+         * Upload Id
+         */
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/uploads/{upload_id}/content';
+};
+
+export type UploadsUploadContentErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UploadsUploadContentError = UploadsUploadContentErrors[keyof UploadsUploadContentErrors];
+
+export type UploadsUploadContentResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type UploadsUploadThumbnailData = {
+    body?: never;
+    path: {
+        /**
+         * Upload Id
+         */
+        upload_id: string;
+    };
+    query?: never;
+    url: '/api/uploads/{upload_id}/thumbnail';
+};
+
+export type UploadsUploadThumbnailErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UploadsUploadThumbnailError = UploadsUploadThumbnailErrors[keyof UploadsUploadThumbnailErrors];
+
+export type UploadsUploadThumbnailResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
 
 export type UsersReadMeData = {
     body?: never;

@@ -1,0 +1,21 @@
+"""Limits published up front, so the SPA can refuse a file before sending it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from parley.api.deps import SettingsDep
+from parley.models import ClientConfig
+from parley.models.message import BODY_MAX
+from parley.services.filetypes import ALLOWED_TYPES
+
+router = APIRouter(prefix="/api", tags=["config"])
+
+
+@router.get("/config")
+async def read_config(settings: SettingsDep) -> ClientConfig:
+    return ClientConfig(
+        max_upload_bytes=settings.max_upload_bytes,
+        allowed_upload_types=sorted(ALLOWED_TYPES),
+        max_message_length=BODY_MAX,
+    )

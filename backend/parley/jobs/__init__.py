@@ -1,0 +1,1 @@
+"""Background work: upload processing, its queue, recovery after a crash, cleanup."""
