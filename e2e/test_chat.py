@@ -152,3 +152,25 @@ def test_history_survives_a_reload(chat_pair: tuple[Person, Person]) -> None:
     for page in (alice.page, bob.page):
         page.reload()
         expect(_message(page, "for the record").locator(".message-body")).to_have_text(texts)
+
+
+def test_unread_badge_and_title_for_another_room(
+    chat_pair: tuple[Person, Person], api: httpx.Client
+) -> None:
+    alice, bob = chat_pair
+    other = _create_room(api, alice.account)
+    _join_room(api, bob.account, other)
+    alice.page.reload()  # the room list is loaded at start; rooms made over the API need it
+    expect(alice.page.get_by_label("Message", exact=True)).to_be_visible()
+
+    bob.page.goto(f"/rooms/{other}")
+    for text in ("over here", "and here"):
+        _send(bob.page, text)
+    expect(_message(bob.page, "and here")).to_have_count(1)
+
+    link = alice.page.get_by_role("navigation").get_by_role("link", name=re.compile("2 unread"))
+    expect(link).to_be_visible()
+    expect(alice.page).to_have_title("(2) Parley")
+    link.click()
+    expect(_message(alice.page, "and here")).to_have_count(1)
+    expect(alice.page).to_have_title("Parley")
