@@ -26,14 +26,16 @@ from typing import Any
 import httpx
 import uvloop
 
-from . import seed
+from . import machine, seed
 from .server import HOST, Server, spawn, stop
 from .stats import latency_summary_ms, print_report
 from .wsclient import FastClient, MessageSink, StalledClient, open_client
 
 ADMIN_PG_URL = f"postgresql://postgres@{HOST}:5432/postgres"
 HANGUL = "가"  # 3 bytes in UTF-8, 6 on the wire as the server's \uac00 JSON escape
-MAX_DRAIN_SECONDS = 30.0
+MAX_DRAIN_SECONDS = 60.0
+SILENCE_SECONDS = 5.0
+QUIET_CORES = 0.15  # busy cores below which the machine counts as quiet
 SAMPLE_SECONDS = 0.25
 
 
@@ -53,11 +55,16 @@ class Recorder:
         self.duplicates = 0
         self.foreign = 0  # seq at or before the phase start, or not sent by us
         self.last_ns = 0
+        self.start_ns = time.monotonic_ns()
+        # Worst latency per second of the phase (by send time): shows when stalls hit.
+        self.worst_by_second: list[int] = []
 
     def sink(self, index: int) -> MessageSink:
         seen = self.seen[index]
         base = self.base_seq
         latencies = self.latencies
+        worst = self.worst_by_second
+        start_ns = self.start_ns
 
         def on_message(seq: int, sent_ns: int, now_ns: int) -> None:
             slot = seq - base
@@ -71,8 +78,14 @@ class Recorder:
                 return
             seen[slot] = 1
             self.delivered += 1
-            latencies.append(now_ns - sent_ns)
+            latency = now_ns - sent_ns
+            latencies.append(latency)
             self.last_ns = now_ns
+            second = max(0, (sent_ns - start_ns) // 1_000_000_000)
+            if second >= len(worst):
+                worst.extend([0] * (second - len(worst) + 1))
+            if latency > worst[second]:
+                worst[second] = latency
 
         return on_message
 
@@ -104,21 +117,30 @@ class Sampler:
 
 @dataclass
 class Cpu:
-    """CPU seconds of the server and of this generator over a wall-clock window."""
+    """CPU shares (of one core) of the server and of this generator over a window."""
 
     server: Server
     wall: float = field(default_factory=time.monotonic)
-    server_cpu: float = 0.0
+    server_cpu: tuple[float, float] = (0.0, 0.0)
     own_cpu: float = field(default_factory=time.process_time)
+    machine: float = field(default_factory=machine.busy_seconds)
 
     def __post_init__(self) -> None:
-        self.server_cpu = self.server.cpu_seconds() or 0.0
+        self.server_cpu = self.server.cpu_split()
 
     def shares(self) -> dict[str, float]:
         wall = time.monotonic() - self.wall
-        server = (self.server.cpu_seconds() or 0.0) - self.server_cpu
-        own = time.process_time() - self.own_cpu
-        return {"server": round(server / wall, 2), "loadgen": round(own / wall, 2)}
+        user, system = self.server.cpu_split()
+        user -= self.server_cpu[0]
+        system -= self.server_cpu[1]
+        return {
+            "server": round((user + system) / wall, 2),
+            "server_user": round(user / wall, 2),
+            "server_sys": round(system / wall, 2),
+            "loadgen": round((time.process_time() - self.own_cpu) / wall, 2),
+            # Busy cores machine-wide: well above server + loadgen means another tenant.
+            "machine": round((machine.busy_seconds() - self.machine) / wall, 2),
+        }
 
 
 # -- the room and its clients -------------------------------------------------------
@@ -132,9 +154,9 @@ class Room:
     prefix: str
 
 
-def prepare_room(server: Server, receivers: int, senders: int) -> Room:
+async def prepare_room(server: Server, receivers: int, senders: int) -> Room:
     prefix = seed.run_prefix()
-    user_ids = seed.insert_users(server, 1 + senders + receivers, prefix)
+    user_ids = await seed.insert_users(server, 1 + senders + receivers, prefix)
     tokens = [seed.mint_token(server, user_id) for user_id in user_ids]
     room_id = seed.create_room(server, tokens[0], f"{prefix}-room")
     for token in tokens[1 : 1 + senders]:
@@ -270,16 +292,16 @@ async def run_phase(
 
 
 async def wait_drained(recorder: Recorder, acks: list[int], sent: int, receivers: int) -> None:
-    """Until every acked message reached every receiver, or 3 s without progress."""
+    """Until every sent message was acked and reached every receiver, or 5 s of silence."""
     deadline = time.monotonic() + MAX_DRAIN_SECONDS
     last_progress, last_count = time.monotonic(), -1
     while time.monotonic() < deadline:
-        done = recorder.delivered + recorder.duplicates
         if acks[0] >= sent and recorder.delivered >= acks[0] * receivers:
             return
-        if done != last_count:
-            last_progress, last_count = time.monotonic(), done
-        elif time.monotonic() - last_progress > 3.0:
+        count = recorder.delivered + recorder.duplicates + acks[0]
+        if count != last_count:
+            last_progress, last_count = time.monotonic(), count
+        elif time.monotonic() - last_progress > SILENCE_SECONDS:
             return
         await asyncio.sleep(0.05)
 
@@ -312,6 +334,7 @@ def phase_result(
         "foreign_frames": recorder.foreign,
         "deliveries_per_s": round(recorder.delivered / span, 0),
         "latency_ms": latency_summary_ms(recorder.latencies),
+        "worst_ms_by_second": [round(ns / 1e6) for ns in recorder.worst_by_second],
         "server_rss_kib": {"before": before, "after": after, "peak": peak},
         "cpu_share": cpu,
     }
@@ -334,7 +357,7 @@ async def connect_room_clients(
 
 
 async def fanout(args: argparse.Namespace, server: Server) -> None:
-    room = prepare_room(server, args.receivers, args.senders)
+    room = await prepare_room(server, args.receivers, args.senders)
     receivers, senders = await connect_room_clients(room, args.concurrency)
     load = Load(args.rate, args.duration, small_body(args.body_pad))
     if args.warmup > 0:
@@ -345,13 +368,13 @@ async def fanout(args: argparse.Namespace, server: Server) -> None:
 
 
 async def slow(args: argparse.Namespace, server: Server) -> None:
-    room = prepare_room(server, args.receivers, args.senders)
+    room = await prepare_room(server, args.receivers, args.senders)
     receivers, senders = await connect_room_clients(room, args.concurrency)
     load = Load(args.rate, args.duration, hangul_body(args.body_chars))
     if args.warmup > 0:
         await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
     baseline = await run_phase(room, receivers, senders, load)
-    stall_ids = seed.insert_users(server, args.stalled, room.prefix + "-stall")
+    stall_ids = await seed.insert_users(server, args.stalled, room.prefix + "-stall")
     stalled = [StalledClient(HOST, server.port, server.origin, args.rcvbuf) for _ in stall_ids]
     for client, user_id in zip(stalled, stall_ids, strict=True):
         await client.setup(seed.mint_token(server, user_id), room.room_id)
@@ -385,12 +408,13 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     flat.update({f"lat_{k}": v for k, v in result["latency_ms"].items()})
     flat.update({f"rss_{k}": v for k, v in result["server_rss_kib"].items()})
     flat.update({f"cpu_{k}": v for k, v in result["cpu_share"].items()})
+    flat["worst_ms_by_second"] = result["worst_ms_by_second"]
     return flat
 
 
 async def idle(args: argparse.Namespace, server: Server) -> None:
     prefix = seed.run_prefix()
-    user_ids = seed.insert_users(server, args.connections, prefix)
+    user_ids = await seed.insert_users(server, args.connections, prefix)
     tokens = [seed.mint_token(server, user_id) for user_id in user_ids]
     await asyncio.sleep(1.0)
     rss_before = server.rss_kib() or 0
@@ -430,7 +454,7 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
 
 
 async def history(args: argparse.Namespace, server: Server) -> None:
-    user_id = seed.insert_users(server, 1, seed.run_prefix())[0]
+    user_id = (await seed.insert_users(server, 1, seed.run_prefix()))[0]
     token = seed.mint_token(server, user_id)
     room_name = f"history-{seed.run_prefix()}"
     room_id = seed.create_room(server, token, room_name)
@@ -441,6 +465,7 @@ async def history(args: argparse.Namespace, server: Server) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     rng = random.Random(args.seed)  # noqa: S311 (reproducible offsets, not secrets)
     timings = array("q")
+    cpu = Cpu(server)
     async with httpx.AsyncClient(headers=headers, timeout=30) as client:
         for n in range(args.warmup + args.requests):
             before = rng.randint(args.limit + 1, args.messages + 1)
@@ -459,6 +484,7 @@ async def history(args: argparse.Namespace, server: Server) -> None:
             **describe(args),
             "seed_seconds": round(seed_seconds, 1),
             "latency_ms": latency_summary_ms(timings),
+            "cpu_share": cpu.shares(),
         },
     )
 
@@ -526,6 +552,10 @@ def add_server_options(sub: argparse.ArgumentParser) -> None:
     group.add_argument("--server-cpu", type=int, default=0)
     group.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     group.add_argument("--keep-data", action="store_true")
+    group.add_argument("--data-root", help="parent of the temporary data dir (default /tmp)")
+    group.add_argument(
+        "--wait-quiet", type=float, default=0, help="wait up to S seconds for an idle machine"
+    )
     group.add_argument("--port", type=int, help="existing server on 127.0.0.1 (no --spawn)")
     group.add_argument("--secret-key", help="existing server's PARLEY_SECRET_KEY")
     group.add_argument("--database-url", help="existing server's database (plain URL)")
@@ -544,7 +574,9 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
         name = f"parley_bench_{args.scenario}"
         asyncio.run(seed.recreate_database(ADMIN_PG_URL, name))
         database_url = f"postgresql://postgres@{HOST}:5432/{name}"
-    server = spawn(database_url=database_url, cpu=args.server_cpu)
+    server = spawn(database_url=database_url, cpu=args.server_cpu, data_root=args.data_root)
+    # For attaching a profiler (py-spy record --pid) while the load runs.
+    print(f"server pid={server.pid} port={server.port} log={server.log_path}", flush=True)
     try:
         yield server
     finally:
@@ -561,6 +593,9 @@ def check_fd_limit(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     check_fd_limit(args)
+    if args.wait_quiet > 0:
+        load = machine.wait_quiet(QUIET_CORES, args.wait_quiet)
+        print(f"machine busy before start: {load:.2f} cores", flush=True)
     with server_for(args) as server:
         uvloop.run(args.func(args, server))
 

@@ -7,7 +7,6 @@ with the server's own secret (parley.security, the code the server verifies with
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -28,12 +27,12 @@ def run_prefix() -> str:
     return "b" + secrets.token_hex(3)
 
 
-def insert_users(server: Server, count: int, prefix: str) -> list[int]:
+async def insert_users(server: Server, count: int, prefix: str) -> list[int]:
     """Create `count` users named <prefix>-<n>; returns their ids in order."""
     names = [f"{prefix}-{n}" for n in range(count)]
     if server.database_url.startswith("sqlite"):
         return _insert_users_sqlite(server.database_url, names)
-    return asyncio.run(_insert_users_postgres(server.database_url, names))
+    return await _insert_users_postgres(server.database_url, names)
 
 
 def _insert_users_sqlite(url: str, names: list[str]) -> list[int]:

@@ -8,6 +8,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -49,10 +50,10 @@ class Server:
             return None
         return rss_kib(self.pid)
 
-    def cpu_seconds(self) -> float | None:
-        if self.pid is None:
-            return None
-        return cpu_seconds(self.pid)
+    def cpu_split(self) -> tuple[float, float]:
+        """(user, system) CPU seconds; zeros when the pid is not known."""
+        split = None if self.pid is None else cpu_split(self.pid)
+        return split or (0.0, 0.0)
 
 
 def rss_kib(pid: int) -> int | None:
@@ -65,15 +66,19 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process, from /proc/<pid>/stat (fields 14 and 15)."""
+def cpu_split(pid: int) -> tuple[float, float] | None:
+    """(user, system) CPU seconds from /proc/<pid>/stat (fields 14 and 15).
+
+    The system share matters on loopback: the kernel runs the receiving side of TCP in
+    the sender's context, so part of the clients' network work lands on the server.
+    """
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     # The command name may contain spaces: the fields start after its closing paren.
     fields = raw[raw.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return int(fields[11]) / CLOCK_TICKS, int(fields[12]) / CLOCK_TICKS
 
 
 def free_port() -> int:
@@ -88,13 +93,15 @@ def spawn(
     cpu: int = 0,
     log_level: str = "warning",
     env_overrides: dict[str, str] | None = None,
+    data_root: str | None = None,
 ) -> Server:
     """Start `python -m parley serve` pinned to one core and wait until it answers.
 
     SQLite (the embedded default) lives in a fresh temporary data dir; a PostgreSQL URL
-    is used as given (the caller creates the database).
+    is used as given (the caller creates the database). `data_root` (e.g. /dev/shm)
+    takes the SQLite file off the disk, to tell fsync stalls from the server's own.
     """
-    data_dir = Path(tempfile.mkdtemp(prefix="parley-bench-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="parley-bench-", dir=data_root))
     port = free_port()
     key = secrets.token_urlsafe(32)
     plain_url = database_url or f"sqlite:///{data_dir / 'parley.db'}"
@@ -137,6 +144,8 @@ def spawn(
     try:
         wait_ready(server)
     except BaseException:
+        # The temporary dir (and its log) goes with stop(): show why it failed first.
+        print(log_path.read_text(errors="replace")[-4000:], file=sys.stderr)
         stop(server)
         raise
     return server
