@@ -456,37 +456,53 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
 async def history(args: argparse.Namespace, server: Server) -> None:
     user_id = (await seed.insert_users(server, 1, seed.run_prefix()))[0]
     token = seed.mint_token(server, user_id)
-    room_name = f"history-{seed.run_prefix()}"
-    room_id = seed.create_room(server, token, room_name)
+    room_id = seed.create_room(server, token, f"history-{seed.run_prefix()}")
     seeded = time.monotonic()
     await seed.seed_history(server.database_url, room_id, user_id, args.messages)
     seed_seconds = time.monotonic() - seeded
-    url = f"{server.base_url}/api/rooms/{room_id}/messages"
-    headers = {"Authorization": f"Bearer {token}"}
     rng = random.Random(args.seed)  # noqa: S311 (reproducible offsets, not secrets)
-    timings = array("q")
-    cpu = Cpu(server)
-    async with httpx.AsyncClient(headers=headers, timeout=30) as client:
-        for n in range(args.warmup + args.requests):
-            before = rng.randint(args.limit + 1, args.messages + 1)
-            begun = time.monotonic_ns()
-            response = await client.get(url, params={"limit": args.limit, "before_seq": before})
-            took = time.monotonic_ns() - begun
-            response.raise_for_status()
-            page = response.json()["messages"]
-            if len(page) != args.limit or page[-1]["seq"] != before - 1:
-                raise RuntimeError(f"wrong page for before_seq={before}")
-            if n >= args.warmup:
-                timings.append(took)
+    befores = [rng.randint(args.limit + 1, args.messages + 1) for _ in range(args.requests)]
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=server.base_url, headers=headers, timeout=30) as client:
+        # The framework's floor: the cheapest authenticated-free endpoint, same client.
+        health = await time_requests(client, ["/api/health"] * args.requests, args.warmup)
+        cpu = Cpu(server)
+        page_paths = [
+            f"/api/rooms/{room_id}/messages?limit={args.limit}&before_seq={before}"
+            for before in befores
+        ]
+        pages = await time_requests(client, page_paths, args.warmup, check=args.limit)
+        shares = cpu.shares()
+    database = await seed.time_history_query(server.database_url, room_id, befores, args.limit + 1)
     print_report(
         "history",
         {
             **describe(args),
             "seed_seconds": round(seed_seconds, 1),
-            "latency_ms": latency_summary_ms(timings),
-            "cpu_share": cpu.shares(),
+            "latency_ms": latency_summary_ms(pages),
+            "health_endpoint_ms": latency_summary_ms(health),
+            "same_sql_via_asyncpg_ms": latency_summary_ms(database),
+            "cpu_share": shares,
         },
     )
+    print(await seed.explain_history(server.database_url, room_id, befores[0], args.limit + 1))
+
+
+async def time_requests(
+    client: httpx.AsyncClient, paths: list[str], warmup: int, check: int = 0
+) -> array[int]:
+    """Sequential GETs (one in flight); ns per request after `warmup` unmeasured ones."""
+    timings = array("q")
+    for n, path in enumerate(paths[:warmup] + paths):
+        begun = time.monotonic_ns()
+        response = await client.get(path)
+        took = time.monotonic_ns() - begun
+        response.raise_for_status()
+        if check and len(response.json()["messages"]) != check:
+            raise RuntimeError(f"short page for {path}")
+        if n >= warmup:
+            timings.append(took)
+    return timings
 
 
 def close_all(clients: list[FastClient]) -> None:

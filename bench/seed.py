@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+import time
+from array import array
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
@@ -130,6 +132,37 @@ async def seed_history(url: str, room_id: int, author_id: int, count: int) -> No
         await db.execute("ANALYZE messages")
     finally:
         await db.close()
+
+
+# The statement messages.history() issues through SQLAlchemy, written out.
+HISTORY_SQL = (
+    "SELECT m.*, u.* FROM messages m JOIN users u ON u.id = m.author_id"
+    " WHERE m.room_id = $1 AND m.seq < $2 ORDER BY m.seq DESC LIMIT $3"
+)
+
+
+async def time_history_query(url: str, room_id: int, befores: list[int], limit: int) -> array[int]:
+    """ns per history query straight on asyncpg: the database's share of a page."""
+    db = await asyncpg.connect(url)
+    timings = array("q")
+    try:
+        statement = await db.prepare(HISTORY_SQL)
+        for before in befores:
+            begun = time.monotonic_ns()
+            await statement.fetch(room_id, before, limit)
+            timings.append(time.monotonic_ns() - begun)
+    finally:
+        await db.close()
+    return timings
+
+
+async def explain_history(url: str, room_id: int, before: int, limit: int) -> str:
+    db = await asyncpg.connect(url)
+    try:
+        rows = await db.fetch("EXPLAIN (ANALYZE, BUFFERS) " + HISTORY_SQL, room_id, before, limit)
+    finally:
+        await db.close()
+    return "\n".join(row[0] for row in rows)
 
 
 async def recreate_database(admin_url: str, name: str) -> None:
