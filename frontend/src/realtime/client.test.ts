@@ -255,4 +255,20 @@ describe('RealtimeClient', () => {
     expect(client.store.get(7).lastReadSeq).toBe(5);
     client.stop();
   });
+
+  it('does not leave and re-join when a room is released and tracked again at once', async () => {
+    const { client, sockets, connect } = setup();
+    client.start();
+    connect(sockets[0]);
+    const release = client.track(7);
+    release();
+    const releaseAgain = client.track(7);
+    await Promise.resolve();
+    expect(sockets[0]!.types().filter((type) => type === 'join' || type === 'leave')).toEqual(['join']);
+    releaseAgain();
+    releaseAgain();
+    await Promise.resolve();
+    expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'leave', room: 7 });
+    client.stop();
+  });
 });

@@ -24,6 +24,8 @@ export class RealtimeClient {
   readonly socket: ResilientSocket;
   private readonly outbox: Outbox;
   private tracked = new Map<number, number>();
+  /** Rooms a `join` was sent for on the current socket, and those it confirmed. */
+  private subscribed = new Set<number>();
   private joined = new Set<number>();
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
@@ -61,18 +63,25 @@ export class RealtimeClient {
    * and an open chat view can both hold the same room.
    */
   track(roomId: number): () => void {
-    const count = this.tracked.get(roomId) ?? 0;
-    this.tracked.set(roomId, count + 1);
-    if (count === 0) this.join(roomId);
+    this.tracked.set(roomId, (this.tracked.get(roomId) ?? 0) + 1);
+    if (!this.subscribed.has(roomId)) this.join(roomId);
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
       const left = (this.tracked.get(roomId) ?? 1) - 1;
       if (left > 0) {
         this.tracked.set(roomId, left);
         return;
       }
       this.tracked.delete(roomId);
-      this.joined.delete(roomId);
-      this.socket.send({ type: 'leave', room: roomId });
+      // Deferred: an effect that releases and re-tracks in one commit must not leave and re-join.
+      queueMicrotask(() => {
+        if (this.tracked.has(roomId) || !this.subscribed.has(roomId)) return;
+        this.subscribed.delete(roomId);
+        this.joined.delete(roomId);
+        this.socket.send({ type: 'leave', room: roomId });
+      });
     };
   }
 
@@ -131,7 +140,8 @@ export class RealtimeClient {
     const { lastSeq, seeded, historyLoaded } = this.store.get(roomId);
     // Without a known position ask only for live traffic; history comes over REST.
     const known = seeded || historyLoaded || lastSeq > 0;
-    this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
+    const sent = this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
+    if (sent) this.subscribed.add(roomId);
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -149,6 +159,7 @@ export class RealtimeClient {
   }
 
   private onDown(): void {
+    this.subscribed.clear();
     this.joined.clear();
     this.outbox.socketLost();
   }
