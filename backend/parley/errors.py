@@ -25,6 +25,14 @@ class Locked(Forbidden):
     code = "locked"
 
 
+class Muted(Forbidden):
+    code = "muted"
+
+
+class Banned(Forbidden):
+    code = "banned"
+
+
 class Unauthorized(DomainError):
     code = "unauthorized"
 
@@ -43,6 +51,16 @@ class Invalid(DomainError):
 
 class RateLimited(DomainError):
     code = "rate_limited"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
+class SlowMode(DomainError):
+    """Slow mode: the member must wait before posting again (not counted as flooding)."""
+
+    code = "slow_mode"
 
     def __init__(self, detail: str, *, retry_after: int) -> None:
         super().__init__(detail)

@@ -7,11 +7,26 @@ fan out through the broker) and main.py wires the two together.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal, Protocol
 
 from parley.models import MessagePublic, RoomPublic, UploadPublic
 
-MemberAction = Literal["joined", "left", "invited", "removed"]
+MemberAction = Literal[
+    "joined",
+    "left",
+    "invited",
+    "removed",
+    "kicked",
+    "banned",
+    "unbanned",
+    "muted",
+    "unmuted",
+    "promoted",
+    "demoted",
+]
+# Actions after which the user no longer receives the room.
+LEAVING_ACTIONS = frozenset({"left", "removed", "kicked", "banned"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,16 @@ class MemberChanged:
     room_id: int
     user_id: int
     action: MemberAction
+    reason: str = ""
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class UserSuspended:
+    """A site-wide ban: every socket of the user closes now, on every instance."""
+
+    user_id: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,7 @@ Event = (
     | Typing
     | PresenceChanged
     | UploadChanged
+    | UserSuspended
 )
 
 
@@ -85,6 +111,8 @@ class Publisher(Protocol):
 
 class PresenceReader(Protocol):
     def online_user_ids(self) -> set[int]: ...
+
+    def connection_count(self) -> int: ...
 
 
 class NullPublisher:

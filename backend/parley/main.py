@@ -12,7 +12,17 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
 from parley.api.errors import install_error_handlers
-from parley.api.routes import auth, config, health, messages, rooms, uploads, users
+from parley.api.routes import (
+    admin,
+    auth,
+    config,
+    health,
+    messages,
+    moderation,
+    rooms,
+    uploads,
+    users,
+)
 from parley.db import create_engine, create_session_factory
 from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
@@ -73,7 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
 
     # Each router carries its full /api/... prefix so metrics see whole route templates.
-    for module in (auth, users, rooms, messages, uploads, config, health):
+    for module in (auth, users, rooms, messages, uploads, moderation, admin, config, health):
         app.include_router(module.router)
 
     @app.websocket("/ws")

@@ -13,6 +13,7 @@ from parley.errors import (
     Invalid,
     NotFound,
     RateLimited,
+    SlowMode,
     Unauthorized,
 )
 
@@ -32,7 +33,7 @@ async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     status = next((STATUS_BY_ERROR[k] for k in type(exc).__mro__ if k in STATUS_BY_ERROR), 400)
     status = CODE_STATUS.get(exc.code, status)
     headers: dict[str, str] = {}
-    if isinstance(exc, RateLimited):
+    if isinstance(exc, RateLimited | SlowMode):
         headers["Retry-After"] = str(exc.retry_after)
     if isinstance(exc, Unauthorized):
         headers["WWW-Authenticate"] = "Bearer"
@@ -58,7 +59,7 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 # Errors whose code has a more precise HTTP status than their class.
-CODE_STATUS = {"too_large": 413, "unsupported_type": 415}
+CODE_STATUS = {"too_large": 413, "unsupported_type": 415, "slow_mode": 429}
 
 
 def install_error_handlers(app: FastAPI) -> None:

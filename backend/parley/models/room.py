@@ -38,6 +38,8 @@ class Room(RoomBase, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # The room's message counter: incremented under a row lock in the insert transaction.
     last_seq: int = 0
+    # Minimum seconds between two messages of one member (0: off); managers are exempt.
+    slow_mode_seconds: int = 0
 
 
 def _clean_name(value: object) -> object:
@@ -56,6 +58,7 @@ class RoomUpdate(SQLModel):
     topic: str | None = Field(default=None, max_length=256)
     is_private: bool | None = None
     locked: bool | None = None
+    slow_mode_seconds: int | None = Field(default=None, ge=0, le=3600)
 
     @field_validator("name", mode="before")
     @classmethod
@@ -69,10 +72,12 @@ class RoomPublic(RoomBase):
     created_by: int | None
     created_at: datetime
     last_seq: int
+    slow_mode_seconds: int = 0
     member_count: int = 0
     # The caller's own relation to the room: None when not a member.
     my_role: RoomRole | None = None
     last_read_seq: int = 0
+    my_muted_until: datetime | None = None
 
 
 class Membership(SQLModel, table=True):
@@ -95,6 +100,8 @@ class MemberPublic(SQLModel):
     role: RoomRole
     joined_at: datetime
     online: bool
+    muted_until: datetime | None = None
+    is_site_admin: bool = False
 
 
 class MemberInvite(SQLModel):

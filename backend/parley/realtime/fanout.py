@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parley.events import (
+    LEAVING_ACTIONS,
     Event,
     MemberChanged,
     MessageCreated,
@@ -12,11 +13,10 @@ from parley.events import (
     RoomChanged,
     Typing,
     UploadChanged,
+    UserSuspended,
 )
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
-from parley.realtime.protocol import encode
-
-LEAVING = frozenset({"left", "removed"})
+from parley.realtime.protocol import CloseCode, encode
 
 
 def envelopes_for(event: Event) -> list[Envelope]:
@@ -35,8 +35,15 @@ def envelopes_for(event: Event) -> list[Envelope]:
             )
             return [Envelope(room_channel(message.room_id), frame)]
         case MemberChanged(room_id=room_id, user_id=user_id, action=action):
-            frame = encode("member", room=room_id, user_id=user_id, action=action)
-            drop = user_id if action in LEAVING else None
+            frame = encode(
+                "member",
+                room=room_id,
+                user_id=user_id,
+                action=action,
+                reason=event.reason,
+                until=event.until.isoformat() if event.until else None,
+            )
+            drop = user_id if action in LEAVING_ACTIONS else None
             # The user hears it on their own channel too: they may not be subscribed.
             return [
                 Envelope(room_channel(room_id), frame, drop_user=drop),
@@ -62,6 +69,15 @@ def envelopes_for(event: Event) -> list[Envelope]:
             if upload.message_id is not None:  # attached: the whole room watches it finish
                 envelopes.append(Envelope(room_channel(upload.room_id), frame))
             return envelopes
+        case UserSuspended(user_id=user_id, reason=reason):
+            # The close reason is the frame: a stalled socket could never read a notice.
+            return [
+                Envelope(
+                    user_channel(user_id),
+                    f"banned: {reason}"[:120],
+                    disconnect_code=CloseCode.FORBIDDEN,
+                )
+            ]
     raise TypeError(f"unknown event {event!r}")
 
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from parley import security
-from parley.errors import DomainError, RateLimited
+from parley.errors import DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
 from parley.realtime.handlers import FrameHandlers
@@ -124,7 +124,7 @@ class Gateway:
                 return
             try:
                 await self._dispatch(text, connection, user)
-            except RateLimited as exc:
+            except (RateLimited, Muted) as exc:  # flooding on, even once auto-muted
                 connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
                 now = time.monotonic()
                 strikes.append(now)

@@ -64,8 +64,11 @@ class Hub:
         kind, _, ident = envelope.channel.partition(":")
         target = int(ident)
         if kind == "user":
-            for connection in self._users.get(target, ()):
-                connection.enqueue(envelope.frame)
+            for connection in tuple(self._users.get(target, ())):
+                if envelope.disconnect_code is not None:
+                    connection.request_close(envelope.disconnect_code, envelope.frame)
+                else:
+                    connection.enqueue(envelope.frame)
             return
         subscribers = self._rooms.get(target)
         if not subscribers:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, NotFound
-from parley.models import Membership, Room, RoomRole, User
+from parley.errors import Banned, Forbidden, NotFound
+from parley.models import Membership, Room, RoomBan, RoomRole, User
 
 MANAGERS = frozenset({RoomRole.owner.value, RoomRole.moderator.value})
 
@@ -30,7 +30,14 @@ async def visible_room(
     if room.is_private and membership is None and not user.is_admin:
         # The same answer as for a missing room: outsiders learn nothing of it.
         raise NotFound("Room not found")
+    if membership is None and not user.is_admin and await is_banned(session, room_id, user.id):
+        raise Banned("You are banned from this room")
     return room, membership
+
+
+async def is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
+    statement = select(RoomBan.id).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
+    return (await session.exec(statement)).first() is not None
 
 
 async def member_room(

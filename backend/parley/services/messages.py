@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, delete, select, update
+from sqlmodel import col, delete, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, Invalid, Locked, NotFound
+from parley.errors import Forbidden, Invalid, Locked, Muted, NotFound, RateLimited, SlowMode
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
 from parley.models import (
     AuthorPublic,
+    Membership,
     Message,
     MessagePage,
     MessagePublic,
@@ -23,7 +26,9 @@ from parley.models import (
 )
 from parley.models.base import utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
+from parley.services import audit
 from parley.services.access import MANAGERS, member_room, visible_room
+from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
 from parley.services.uploads import attachments_of, claim_attachments
 from parley.services.uploads import to_public as upload_public
@@ -94,10 +99,15 @@ async def send_message(
     existing = await _by_client_id(session, room_id, user, client_id)
     if existing is not None:  # a retry of a send that already landed: no new message
         return SendResult(message=existing, duplicate=True)
-    room, _membership = await member_room(session=session, user=user, room_id=room_id)
-    if room.locked:
-        raise Locked("This room is locked: only moderators can post")
-    await limiter.hit(send_rate, "send", str(user.id), detail="You are sending too fast")
+    room, membership = await member_room(session=session, user=user, room_id=room_id)
+    await _check_may_post(session, room, membership, user)
+    try:
+        await limiter.hit(send_rate, "send", str(user.id), detail="You are sending too fast")
+    except RateLimited:
+        await note_flood_breach(
+            session=session, publisher=publisher, limiter=limiter, membership=membership
+        )
+        raise
     files = await claim_attachments(
         session=session, user=user, room_id=room_id, upload_ids=attachments
     )
@@ -126,6 +136,33 @@ async def send_message(
     public = to_public(message, user, [upload_public(upload) for upload in files])
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
+
+
+async def _check_may_post(
+    session: AsyncSession, room: Room, membership: Membership, user: User
+) -> None:
+    manages = user.is_admin or membership.role in MANAGERS
+    if room.locked and not manages:
+        raise Locked("This room is locked: only moderators can post")
+    now = utcnow()
+    if membership.muted_until is not None and membership.muted_until > now:
+        raise Muted(f"You are muted until {membership.muted_until.isoformat()}")
+    if room.slow_mode_seconds and not manages:
+        last = (
+            await session.exec(
+                select(func.max(Message.created_at)).where(
+                    Message.room_id == room.id, Message.author_id == user.id
+                )
+            )
+        ).one()
+        if last is not None:
+            last = last.replace(tzinfo=UTC) if last.tzinfo is None else last
+            wait = room.slow_mode_seconds - (now - last).total_seconds()
+            if wait > 0:
+                raise SlowMode(
+                    f"Slow mode: wait {math.ceil(wait)} s before posting again",
+                    retry_after=math.ceil(wait),
+                )
 
 
 async def _attach(session: AsyncSession, message: Message, files: Sequence[Upload]) -> None:
@@ -235,7 +272,13 @@ async def edit_message(
 
 
 async def delete_message(
-    *, session: AsyncSession, publisher: Publisher, store: FileStore, user: User, message_id: int
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    store: FileStore,
+    user: User,
+    message_id: int,
+    reason: str = "",
 ) -> MessagePublic:
     message, author, manages = await _message_for_change(session, user, message_id)
     if message.author_id != user.id and not manages:
@@ -246,6 +289,16 @@ async def delete_message(
         message.deleted_at = utcnow()
         message.deleted_by = user.id
         session.add(message)
+        if message.author_id != user.id:
+            audit.record(
+                session,
+                actor_id=user.id,
+                action="delete_message",
+                room_id=message.room_id,
+                target_user_id=message.author_id,
+                target_message_id=message.id,
+                reason=reason,
+            )
         files = await attachments_of(session=session, message_ids=[message_id])
         await session.exec(delete(Upload).where(col(Upload.message_id) == message_id))
         await session.commit()

@@ -20,7 +20,8 @@ from parley.models import (
     RoomUpdate,
     User,
 )
-from parley.services.access import managed_room, visible_room
+from parley.services import audit
+from parley.services.access import is_banned, managed_room, visible_room
 from parley.services.users import get_user_by_username
 
 
@@ -31,6 +32,7 @@ def _public(room: Room, membership: Membership | None, member_count: int) -> Roo
             "member_count": member_count,
             "my_role": membership.role if membership else None,
             "last_read_seq": membership.last_read_seq if membership else 0,
+            "my_muted_until": membership.muted_until if membership else None,
         },
     )
 
@@ -95,6 +97,7 @@ async def update_room(
 ) -> RoomPublic:
     room, membership = await managed_room(session=session, user=user, room_id=room_id)
     changes = room_update.model_dump(exclude_unset=True, exclude_none=True)
+    _audit_room_changes(session, user, room, changes)
     for name, value in changes.items():
         setattr(room, name, value)
     if "name" in changes:
@@ -110,6 +113,22 @@ async def update_room(
     return public
 
 
+def _audit_room_changes(
+    session: AsyncSession, user: User, room: Room, changes: dict[str, object]
+) -> None:
+    if "locked" in changes and changes["locked"] != room.locked:
+        action = "lock_room" if changes["locked"] else "unlock_room"
+        audit.record(session, actor_id=user.id, action=action, room_id=room.id)
+    if "slow_mode_seconds" in changes and changes["slow_mode_seconds"] != room.slow_mode_seconds:
+        audit.record(
+            session,
+            actor_id=user.id,
+            action="slow_mode",
+            room_id=room.id,
+            details={"seconds": changes["slow_mode_seconds"]},
+        )
+
+
 async def delete_room(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
 ) -> None:
@@ -118,6 +137,13 @@ async def delete_room(
     if not (is_owner or user.is_admin):
         raise Forbidden("Only the room's owner or a site admin may delete it")
     public = _public(room, membership, 0)
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="delete_room",
+        room_id=room.id,
+        details={"name": room.name},
+    )
     await session.delete(room)
     await session.commit()
     await publisher.publish(RoomChanged(room=public, action="deleted"))
@@ -163,6 +189,8 @@ async def invite_member(
     invitee = await get_user_by_username(session=session, username=username)
     if invitee is None or invitee.id is None:
         raise NotFound("No user with that username")
+    if await is_banned(session, room_id, invitee.id):
+        raise Conflict("This user is banned from the room: unban them first")
     membership = Membership(room_id=room_id, user_id=invitee.id)
     session.add(membership)
     try:
@@ -183,6 +211,8 @@ def _member_public(user: User, membership: Membership, *, online: bool) -> Membe
         role=RoomRole(membership.role),
         joined_at=membership.joined_at,
         online=online,
+        muted_until=membership.muted_until,
+        is_site_admin=user.is_admin,
     )
 
 

@@ -138,6 +138,11 @@ async def test_flooding_is_rate_limited_then_closed_4429(
     for n in range(11, 30):
         await socket.send(type="send", room=room["id"], client_id=f"f{n}", body="spam")
     assert await _closed_with(socket) == 4429
+    # Flood control muted the sender as the system's own, audited action.
+    room_now = await client.get(
+        f"/api/rooms/{room['id']}", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert room_now.json()["my_muted_until"] is not None
 
 
 async def test_expired_token_closes_4401_on_next_send(

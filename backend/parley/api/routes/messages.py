@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from parley.api.deps import CurrentUser, MessageId, PublisherDep, SessionDep, StoreDep
 from parley.models import MessageEdit, MessagePublic
@@ -35,7 +37,13 @@ async def delete_message(
     store: StoreDep,
     user: CurrentUser,
     message_id: MessageId,
+    reason: Annotated[str, Query(max_length=500)] = "",
 ) -> MessagePublic:
     return await messages.delete_message(
-        session=session, publisher=publisher, store=store, user=user, message_id=message_id
+        session=session,
+        publisher=publisher,
+        store=store,
+        user=user,
+        message_id=message_id,
+        reason=reason,
     )

@@ -22,6 +22,8 @@ class Envelope:
     drop_user: int | None = None
     # The room is gone: every socket stops receiving it.
     drop_all: bool = False
+    # On a user channel: close every socket of that user with this code (site-wide ban).
+    disconnect_code: int | None = None
 
 
 Deliver = Callable[[Envelope], None]

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersReadMeData, UsersReadMeResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersReadMeData, UsersReadMeResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,81 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: Record<string, unknown>;
 };
+
+/**
+ * Read Audit
+ */
+export const adminReadAudit = <ThrowOnError extends boolean = false>(options?: Options<AdminReadAuditData, ThrowOnError>) => (options?.client ?? client).get<AdminReadAuditResponses, AdminReadAuditErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/audit',
+    ...options
+});
+
+/**
+ * All Reports
+ */
+export const adminAllReports = <ThrowOnError extends boolean = false>(options?: Options<AdminAllReportsData, ThrowOnError>) => (options?.client ?? client).get<AdminAllReportsResponses, AdminAllReportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/reports',
+    ...options
+});
+
+/**
+ * Read Stats
+ */
+export const adminReadStats = <ThrowOnError extends boolean = false>(options?: Options<AdminReadStatsData, ThrowOnError>) => (options?.client ?? client).get<AdminReadStatsResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/stats',
+    ...options
+});
+
+/**
+ * List Users
+ */
+export const adminListUsers = <ThrowOnError extends boolean = false>(options?: Options<AdminListUsersData, ThrowOnError>) => (options?.client ?? client).get<AdminListUsersResponses, AdminListUsersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/users',
+    ...options
+});
+
+/**
+ * Update User
+ */
+export const adminUpdateUser = <ThrowOnError extends boolean = false>(options: Options<AdminUpdateUserData, ThrowOnError>) => (options.client ?? client).patch<AdminUpdateUserResponses, AdminUpdateUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/users/{user_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Ban User
+ */
+export const adminBanUser = <ThrowOnError extends boolean = false>(options: Options<AdminBanUserData, ThrowOnError>) => (options.client ?? client).post<AdminBanUserResponses, AdminBanUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/users/{user_id}/ban',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Unban User
+ */
+export const adminUnbanUser = <ThrowOnError extends boolean = false>(options: Options<AdminUnbanUserData, ThrowOnError>) => (options.client ?? client).post<AdminUnbanUserResponses, AdminUnbanUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/users/{user_id}/unban',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * Login
@@ -86,9 +161,35 @@ export const messagesEditMessage = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * Report Message
+ */
+export const moderationReportMessage = <ThrowOnError extends boolean = false>(options: Options<ModerationReportMessageData, ThrowOnError>) => (options.client ?? client).post<ModerationReportMessageResponses, ModerationReportMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{message_id}/report',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Ready
  */
 export const healthReady = <ThrowOnError extends boolean = false>(options?: Options<HealthReadyData, ThrowOnError>) => (options?.client ?? client).get<HealthReadyResponses, HealthReadyErrors, ThrowOnError>({ url: '/api/ready', ...options });
+
+/**
+ * Resolve Report
+ */
+export const moderationResolveReport = <ThrowOnError extends boolean = false>(options: Options<ModerationResolveReportData, ThrowOnError>) => (options.client ?? client).post<ModerationResolveReportResponses, ModerationResolveReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/reports/{report_id}/resolve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Rooms
@@ -144,6 +245,15 @@ export const roomsUpdateRoom = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
+ * Room Audit
+ */
+export const moderationRoomAudit = <ThrowOnError extends boolean = false>(options: Options<ModerationRoomAuditData, ThrowOnError>) => (options.client ?? client).get<ModerationRoomAuditResponses, ModerationRoomAuditErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/audit',
+    ...options
+});
+
+/**
  * Join Room
  */
 export const roomsJoinRoom = <ThrowOnError extends boolean = false>(options: Options<RoomsJoinRoomData, ThrowOnError>) => (options.client ?? client).post<RoomsJoinRoomResponses, RoomsJoinRoomErrors, ThrowOnError>({
@@ -193,6 +303,19 @@ export const roomsListMessages = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * Moderate Member
+ */
+export const moderationModerateMember = <ThrowOnError extends boolean = false>(options: Options<ModerationModerateMemberData, ThrowOnError>) => (options.client ?? client).post<ModerationModerateMemberResponses, ModerationModerateMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/moderation',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Mark Read
  */
 export const roomsMarkRead = <ThrowOnError extends boolean = false>(options: Options<RoomsMarkReadData, ThrowOnError>) => (options.client ?? client).post<RoomsMarkReadResponses, RoomsMarkReadErrors, ThrowOnError>({
@@ -203,6 +326,15 @@ export const roomsMarkRead = <ThrowOnError extends boolean = false>(options: Opt
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Room Reports
+ */
+export const moderationRoomReports = <ThrowOnError extends boolean = false>(options: Options<ModerationRoomReportsData, ThrowOnError>) => (options.client ?? client).get<ModerationRoomReportsResponses, ModerationRoomReportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/reports',
+    ...options
 });
 
 /**

@@ -5,6 +5,149 @@ export type ClientOptions = {
 };
 
 /**
+ * ActivityPoint
+ */
+export type ActivityPoint = {
+    /**
+     * Messages
+     */
+    messages: number;
+    /**
+     * Minute
+     */
+    minute: string;
+};
+
+/**
+ * AdminBan
+ */
+export type AdminBan = {
+    /**
+     * Reason
+     */
+    reason?: string;
+};
+
+/**
+ * AdminStats
+ */
+export type AdminStats = {
+    /**
+     * Busiest Rooms
+     */
+    busiest_rooms: Array<BusyRoom>;
+    /**
+     * Messages Per Minute
+     */
+    messages_per_minute: Array<ActivityPoint>;
+    /**
+     * Open Reports
+     */
+    open_reports: number;
+    /**
+     * Open Sockets
+     */
+    open_sockets: number;
+    /**
+     * Total Users
+     */
+    total_users: number;
+    /**
+     * Users Online
+     */
+    users_online: number;
+};
+
+/**
+ * AdminUserPublic
+ */
+export type AdminUserPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Display Name
+     */
+    display_name?: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Is Banned
+     */
+    is_banned: boolean;
+    /**
+     * Online
+     */
+    online: boolean;
+    /**
+     * Role
+     */
+    role: string;
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
+ * AdminUserUpdate
+ */
+export type AdminUserUpdate = {
+    role: Role;
+};
+
+/**
+ * AuditPublic
+ */
+export type AuditPublic = {
+    /**
+     * Action
+     */
+    action: string;
+    /**
+     * Actor
+     */
+    actor: string | null;
+    /**
+     * Actor Id
+     */
+    actor_id: number | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Details
+     */
+    details: {
+        [key: string]: unknown;
+    };
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * Room Id
+     */
+    room_id: number | null;
+    /**
+     * Target Message Id
+     */
+    target_message_id: number | null;
+    /**
+     * Target User Id
+     */
+    target_user_id: number | null;
+};
+
+/**
  * AuthorPublic
  */
 export type AuthorPublic = {
@@ -50,6 +193,24 @@ export type BodyAuthLogin = {
      * Username
      */
     username: string;
+};
+
+/**
+ * BusyRoom
+ */
+export type BusyRoom = {
+    /**
+     * Messages
+     */
+    messages: number;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Room Id
+     */
+    room_id: number;
 };
 
 /**
@@ -101,9 +262,17 @@ export type MemberPublic = {
      */
     display_name: string;
     /**
+     * Is Site Admin
+     */
+    is_site_admin?: boolean;
+    /**
      * Joined At
      */
     joined_at: string;
+    /**
+     * Muted Until
+     */
+    muted_until?: string | null;
     /**
      * Online
      */
@@ -191,6 +360,30 @@ export type MessagePublic = {
 };
 
 /**
+ * ModerationAction
+ */
+export type ModerationAction = 'mute' | 'unmute' | 'kick' | 'ban' | 'unban' | 'promote' | 'demote';
+
+/**
+ * ModerationRequest
+ */
+export type ModerationRequest = {
+    action: ModerationAction;
+    /**
+     * Duration Seconds
+     */
+    duration_seconds?: number | null;
+    /**
+     * Reason
+     */
+    reason?: string;
+    /**
+     * User Id
+     */
+    user_id: number;
+};
+
+/**
  * ReadMarker
  */
 export type ReadMarker = {
@@ -199,6 +392,88 @@ export type ReadMarker = {
      */
     seq: number;
 };
+
+/**
+ * ReportCreate
+ */
+export type ReportCreate = {
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
+ * ReportPublic
+ */
+export type ReportPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Message Author
+     */
+    message_author: string;
+    /**
+     * Message Body
+     */
+    message_body: string;
+    /**
+     * Message Id
+     */
+    message_id: number;
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * Reporter
+     */
+    reporter: string;
+    /**
+     * Resolution Note
+     */
+    resolution_note: string;
+    /**
+     * Resolved At
+     */
+    resolved_at: string | null;
+    /**
+     * Room Id
+     */
+    room_id: number;
+    /**
+     * Room Name
+     */
+    room_name: string;
+    status: ReportStatus;
+};
+
+/**
+ * ReportResolve
+ */
+export type ReportResolve = {
+    /**
+     * Note
+     */
+    note?: string;
+    status: ReportStatus;
+};
+
+/**
+ * ReportStatus
+ */
+export type ReportStatus = 'open' | 'resolved' | 'dismissed';
+
+/**
+ * Role
+ */
+export type Role = 'admin' | 'user';
 
 /**
  * RoomCreate
@@ -254,11 +529,19 @@ export type RoomPublic = {
      * Member Count
      */
     member_count?: number;
+    /**
+     * My Muted Until
+     */
+    my_muted_until?: string | null;
     my_role?: RoomRole | null;
     /**
      * Name
      */
     name: string;
+    /**
+     * Slow Mode Seconds
+     */
+    slow_mode_seconds?: number;
     /**
      * Topic
      */
@@ -286,6 +569,10 @@ export type RoomUpdate = {
      * Name
      */
     name?: string | null;
+    /**
+     * Slow Mode Seconds
+     */
+    slow_mode_seconds?: number | null;
     /**
      * Topic
      */
@@ -452,6 +739,240 @@ export type ValidationError = {
     type: string;
 };
 
+export type AdminReadAuditData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Room Id
+         */
+        room_id?: number | null;
+        /**
+         * Actor Id
+         */
+        actor_id?: number | null;
+        /**
+         * Target User Id
+         */
+        target_user_id?: number | null;
+        /**
+         * Action
+         */
+        action?: string | null;
+        /**
+         * Since
+         */
+        since?: string | null;
+        /**
+         * Until
+         */
+        until?: string | null;
+        /**
+         * Before Id
+         */
+        before_id?: number | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/admin/audit';
+};
+
+export type AdminReadAuditErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminReadAuditError = AdminReadAuditErrors[keyof AdminReadAuditErrors];
+
+export type AdminReadAuditResponses = {
+    /**
+     * Response Admin-Read Audit
+     *
+     * Successful Response
+     */
+    200: Array<AuditPublic>;
+};
+
+export type AdminReadAuditResponse = AdminReadAuditResponses[keyof AdminReadAuditResponses];
+
+export type AdminAllReportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: ReportStatus | null;
+    };
+    url: '/api/admin/reports';
+};
+
+export type AdminAllReportsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminAllReportsError = AdminAllReportsErrors[keyof AdminAllReportsErrors];
+
+export type AdminAllReportsResponses = {
+    /**
+     * Response Admin-All Reports
+     *
+     * Successful Response
+     */
+    200: Array<ReportPublic>;
+};
+
+export type AdminAllReportsResponse = AdminAllReportsResponses[keyof AdminAllReportsResponses];
+
+export type AdminReadStatsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/stats';
+};
+
+export type AdminReadStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminStats;
+};
+
+export type AdminReadStatsResponse = AdminReadStatsResponses[keyof AdminReadStatsResponses];
+
+export type AdminListUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         */
+        q?: string;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/admin/users';
+};
+
+export type AdminListUsersErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminListUsersError = AdminListUsersErrors[keyof AdminListUsersErrors];
+
+export type AdminListUsersResponses = {
+    /**
+     * Response Admin-List Users
+     *
+     * Successful Response
+     */
+    200: Array<AdminUserPublic>;
+};
+
+export type AdminListUsersResponse = AdminListUsersResponses[keyof AdminListUsersResponses];
+
+export type AdminUpdateUserData = {
+    body: AdminUserUpdate;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{user_id}';
+};
+
+export type AdminUpdateUserErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminUpdateUserError = AdminUpdateUserErrors[keyof AdminUpdateUserErrors];
+
+export type AdminUpdateUserResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminUserPublic;
+};
+
+export type AdminUpdateUserResponse = AdminUpdateUserResponses[keyof AdminUpdateUserResponses];
+
+export type AdminBanUserData = {
+    body: AdminBan;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{user_id}/ban';
+};
+
+export type AdminBanUserErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminBanUserError = AdminBanUserErrors[keyof AdminBanUserErrors];
+
+export type AdminBanUserResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminUserPublic;
+};
+
+export type AdminBanUserResponse = AdminBanUserResponses[keyof AdminBanUserResponses];
+
+export type AdminUnbanUserData = {
+    body: AdminBan;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{user_id}/unban';
+};
+
+export type AdminUnbanUserErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AdminUnbanUserError = AdminUnbanUserErrors[keyof AdminUnbanUserErrors];
+
+export type AdminUnbanUserResponses = {
+    /**
+     * Successful Response
+     */
+    200: AdminUserPublic;
+};
+
+export type AdminUnbanUserResponse = AdminUnbanUserResponses[keyof AdminUnbanUserResponses];
+
 export type AuthLoginData = {
     body: BodyAuthLogin;
     path?: never;
@@ -596,7 +1117,12 @@ export type MessagesDeleteMessageData = {
          */
         message_id: number;
     };
-    query?: never;
+    query?: {
+        /**
+         * Reason
+         */
+        reason?: string;
+    };
     url: '/api/messages/{message_id}';
 };
 
@@ -648,6 +1174,36 @@ export type MessagesEditMessageResponses = {
 
 export type MessagesEditMessageResponse = MessagesEditMessageResponses[keyof MessagesEditMessageResponses];
 
+export type ModerationReportMessageData = {
+    body: ReportCreate;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}/report';
+};
+
+export type ModerationReportMessageErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ModerationReportMessageError = ModerationReportMessageErrors[keyof ModerationReportMessageErrors];
+
+export type ModerationReportMessageResponses = {
+    /**
+     * Successful Response
+     */
+    201: ReportPublic;
+};
+
+export type ModerationReportMessageResponse = ModerationReportMessageResponses[keyof ModerationReportMessageResponses];
+
 export type HealthReadyData = {
     body?: never;
     path?: never;
@@ -668,6 +1224,36 @@ export type HealthReadyResponses = {
      */
     200: unknown;
 };
+
+export type ModerationResolveReportData = {
+    body: ReportResolve;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/reports/{report_id}/resolve';
+};
+
+export type ModerationResolveReportErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ModerationResolveReportError = ModerationResolveReportErrors[keyof ModerationResolveReportErrors];
+
+export type ModerationResolveReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportPublic;
+};
+
+export type ModerationResolveReportResponse = ModerationResolveReportResponses[keyof ModerationResolveReportResponses];
 
 export type RoomsListRoomsData = {
     body?: never;
@@ -801,6 +1387,43 @@ export type RoomsUpdateRoomResponses = {
 };
 
 export type RoomsUpdateRoomResponse = RoomsUpdateRoomResponses[keyof RoomsUpdateRoomResponses];
+
+export type ModerationRoomAuditData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/rooms/{room_id}/audit';
+};
+
+export type ModerationRoomAuditErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ModerationRoomAuditError = ModerationRoomAuditErrors[keyof ModerationRoomAuditErrors];
+
+export type ModerationRoomAuditResponses = {
+    /**
+     * Response Moderation-Room Audit
+     *
+     * Successful Response
+     */
+    200: Array<AuditPublic>;
+};
+
+export type ModerationRoomAuditResponse = ModerationRoomAuditResponses[keyof ModerationRoomAuditResponses];
 
 export type RoomsJoinRoomData = {
     body?: never;
@@ -963,6 +1586,36 @@ export type RoomsListMessagesResponses = {
 
 export type RoomsListMessagesResponse = RoomsListMessagesResponses[keyof RoomsListMessagesResponses];
 
+export type ModerationModerateMemberData = {
+    body: ModerationRequest;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/moderation';
+};
+
+export type ModerationModerateMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ModerationModerateMemberError = ModerationModerateMemberErrors[keyof ModerationModerateMemberErrors];
+
+export type ModerationModerateMemberResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ModerationModerateMemberResponse = ModerationModerateMemberResponses[keyof ModerationModerateMemberResponses];
+
 export type RoomsMarkReadData = {
     body: ReadMarker;
     path: {
@@ -992,6 +1645,43 @@ export type RoomsMarkReadResponses = {
 };
 
 export type RoomsMarkReadResponse = RoomsMarkReadResponses[keyof RoomsMarkReadResponses];
+
+export type ModerationRoomReportsData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: ReportStatus | null;
+    };
+    url: '/api/rooms/{room_id}/reports';
+};
+
+export type ModerationRoomReportsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ModerationRoomReportsError = ModerationRoomReportsErrors[keyof ModerationRoomReportsErrors];
+
+export type ModerationRoomReportsResponses = {
+    /**
+     * Response Moderation-Room Reports
+     *
+     * Successful Response
+     */
+    200: Array<ReportPublic>;
+};
+
+export type ModerationRoomReportsResponse = ModerationRoomReportsResponses[keyof ModerationRoomReportsResponses];
 
 export type UploadsCreateUploadData = {
     body: {

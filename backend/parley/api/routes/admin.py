@@ -1,0 +1,104 @@
+"""Site administration (site admins only; every check is in services.admin)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep
+from parley.models import (
+    AdminBan,
+    AdminStats,
+    AdminUserUpdate,
+    AuditPublic,
+    ReportPublic,
+    ReportStatus,
+)
+from parley.models.base import MAX_ID
+from parley.services import admin, audit, reports
+from parley.services.admin import AdminUserPublic
+
+router = APIRouter(prefix="/api/admin", tags=["admin"])
+UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
+@router.get("/stats")
+async def read_stats(session: SessionDep, presence: PresenceDep, user: CurrentUser) -> AdminStats:
+    return await admin.stats(session=session, presence=presence, actor=user)
+
+
+@router.get("/users")
+async def list_users(
+    session: SessionDep,
+    presence: PresenceDep,
+    user: CurrentUser,
+    q: Annotated[str, Query(max_length=64)] = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[AdminUserPublic]:
+    return await admin.search_users(
+        session=session, presence=presence, actor=user, query=q, limit=limit
+    )
+
+
+@router.post("/users/{user_id}/ban")
+async def ban_user(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, user_id: UserId, ban: AdminBan
+) -> AdminUserPublic:
+    return await admin.ban_user(
+        session=session, publisher=publisher, actor=user, user_id=user_id, reason=ban.reason
+    )
+
+
+@router.post("/users/{user_id}/unban")
+async def unban_user(
+    session: SessionDep, user: CurrentUser, user_id: UserId, ban: AdminBan
+) -> AdminUserPublic:
+    return await admin.unban_user(session=session, actor=user, user_id=user_id, reason=ban.reason)
+
+
+@router.patch("/users/{user_id}")
+async def update_user(
+    session: SessionDep, user: CurrentUser, user_id: UserId, update: AdminUserUpdate
+) -> AdminUserPublic:
+    return await admin.set_role(session=session, actor=user, user_id=user_id, role=update.role)
+
+
+@router.get("/reports")
+async def all_reports(
+    session: SessionDep,
+    user: CurrentUser,
+    report_status: Annotated[ReportStatus | None, Query(alias="status")] = None,
+) -> list[ReportPublic]:
+    return await reports.list_reports(
+        session=session, user=user, room_id=None, status=report_status
+    )
+
+
+@router.get("/audit")
+async def read_audit(
+    session: SessionDep,
+    user: CurrentUser,
+    room_id: OptionalId = None,
+    actor_id: OptionalId = None,
+    target_user_id: OptionalId = None,
+    action: Annotated[str | None, Query(max_length=32)] = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    before_id: OptionalId = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> list[AuditPublic]:
+    admin.require_admin(user)
+    return await audit.list_entries(
+        session=session,
+        room_ids=[room_id] if room_id else None,
+        actor_id=actor_id,
+        target_user_id=target_user_id,
+        action=action,
+        since=since,
+        until=until,
+        before_id=before_id,
+        limit=limit,
+    )

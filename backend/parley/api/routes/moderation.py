@@ -1,0 +1,79 @@
+"""Room moderation, reports and the room's audit trail."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+
+from parley.api.deps import CurrentUser, MessageId, PublisherDep, RoomId, SessionDep
+from parley.models import (
+    AuditPublic,
+    ModerationRequest,
+    ReportCreate,
+    ReportPublic,
+    ReportResolve,
+    ReportStatus,
+)
+from parley.models.base import MAX_ID
+from parley.services import audit, moderation, reports
+from parley.services.access import visible_room
+from parley.services.permissions import require_room_rank
+
+router = APIRouter(prefix="/api", tags=["moderation"])
+ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+@router.post("/rooms/{room_id}/moderation", status_code=status.HTTP_204_NO_CONTENT)
+async def moderate_member(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    request: ModerationRequest,
+) -> None:
+    await moderation.moderate(
+        session=session, publisher=publisher, actor=user, room_id=room_id, request=request
+    )
+
+
+@router.post("/messages/{message_id}/report", status_code=status.HTTP_201_CREATED)
+async def report_message(
+    session: SessionDep, user: CurrentUser, message_id: MessageId, report: ReportCreate
+) -> ReportPublic:
+    return await reports.report_message(
+        session=session, user=user, message_id=message_id, reason=report.reason
+    )
+
+
+@router.get("/rooms/{room_id}/reports")
+async def room_reports(
+    session: SessionDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    report_status: Annotated[ReportStatus | None, Query(alias="status")] = None,
+) -> list[ReportPublic]:
+    return await reports.list_reports(
+        session=session, user=user, room_id=room_id, status=report_status
+    )
+
+
+@router.post("/reports/{report_id}/resolve")
+async def resolve_report(
+    session: SessionDep, user: CurrentUser, report_id: ReportId, resolution: ReportResolve
+) -> ReportPublic:
+    return await reports.resolve_report(
+        session=session, user=user, report_id=report_id, resolution=resolution
+    )
+
+
+@router.get("/rooms/{room_id}/audit")
+async def room_audit(
+    session: SessionDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> list[AuditPublic]:
+    _room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    require_room_rank(user, membership, "read_audit")
+    return await audit.list_entries(session=session, room_ids=[room_id], limit=limit)

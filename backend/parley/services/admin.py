@@ -1,0 +1,181 @@
+"""Site administration: users, site-wide bans and roles, live figures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import col, func, or_, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.errors import Conflict, Forbidden, NotFound
+from parley.events import PresenceReader, Publisher, UserSuspended
+from parley.models import (
+    ActivityPoint,
+    AdminStats,
+    BusyRoom,
+    Message,
+    RefreshToken,
+    Report,
+    ReportStatus,
+    Role,
+    Room,
+    User,
+    UserPublic,
+)
+from parley.models.base import utcnow
+from parley.services import audit
+
+
+class AdminUserPublic(UserPublic):
+    is_banned: bool
+    online: bool
+
+
+def require_admin(user: User) -> None:
+    if not user.is_admin:
+        raise Forbidden("Site admins only")
+
+
+async def _target(session: AsyncSession, actor: User, user_id: int) -> User:
+    require_admin(actor)
+    target = await session.get(User, user_id)
+    if target is None:
+        raise NotFound("User not found")
+    if target.id == actor.id:
+        raise Forbidden("You cannot do this to your own account")
+    return target
+
+
+async def search_users(
+    *, session: AsyncSession, presence: PresenceReader, actor: User, query: str, limit: int
+) -> list[AdminUserPublic]:
+    require_admin(actor)
+    statement = select(User).order_by(col(User.username)).limit(min(limit, 200))
+    if query:
+        pattern = f"%{query.strip().lower()}%"
+        statement = statement.where(
+            or_(col(User.username).like(pattern), func.lower(User.display_name).like(pattern))
+        )
+    online = presence.online_user_ids()
+    return [
+        AdminUserPublic.model_validate(user, update={"online": user.id in online})
+        for user in (await session.exec(statement)).all()
+    ]
+
+
+async def ban_user(
+    *, session: AsyncSession, publisher: Publisher, actor: User, user_id: int, reason: str
+) -> AdminUserPublic:
+    target = await _target(session, actor, user_id)
+    if target.is_admin:
+        raise Forbidden("Site admins cannot be banned: change their role first")
+    if target.is_banned:
+        raise Conflict("Already banned")
+    target.is_banned = True
+    # Bumping the version kills every access token; revoking refresh tokens kills sessions.
+    target.token_version += 1
+    session.add(target)
+    await session.exec(
+        update(RefreshToken)
+        .where(col(RefreshToken.user_id) == target.id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    audit.record(
+        session, actor_id=actor.id, action="site_ban", target_user_id=target.id, reason=reason
+    )
+    await session.commit()
+    assert target.id is not None
+    await publisher.publish(UserSuspended(user_id=target.id, reason=reason))
+    return AdminUserPublic.model_validate(target, update={"online": False})
+
+
+async def unban_user(
+    *, session: AsyncSession, actor: User, user_id: int, reason: str
+) -> AdminUserPublic:
+    target = await _target(session, actor, user_id)
+    if not target.is_banned:
+        raise Conflict("This user is not banned")
+    target.is_banned = False
+    session.add(target)
+    audit.record(
+        session, actor_id=actor.id, action="site_unban", target_user_id=target.id, reason=reason
+    )
+    await session.commit()
+    return AdminUserPublic.model_validate(target, update={"online": False})
+
+
+async def set_role(
+    *, session: AsyncSession, actor: User, user_id: int, role: Role
+) -> AdminUserPublic:
+    target = await _target(session, actor, user_id)
+    previous = target.role
+    target.role = role.value
+    session.add(target)
+    audit.record(
+        session,
+        actor_id=actor.id,
+        action="set_role",
+        target_user_id=target.id,
+        details={"from": previous, "to": role.value},
+    )
+    await session.commit()
+    return AdminUserPublic.model_validate(target, update={"online": False})
+
+
+def _minute_bucket(dialect: str) -> object:
+    # The one dialect-specific expression: truncate a timestamp to its minute.
+    if dialect == "postgresql":
+        return func.date_trunc("minute", Message.created_at)
+    return func.strftime("%Y-%m-%d %H:%M:00", Message.created_at)
+
+
+async def stats(*, session: AsyncSession, presence: PresenceReader, actor: User) -> AdminStats:
+    require_admin(actor)
+    since = utcnow() - timedelta(hours=1)
+    dialect = session.get_bind().dialect.name
+    bucket = _minute_bucket(dialect)
+    per_minute = (
+        await session.exec(
+            select(bucket, func.count())  # type: ignore[call-overload]
+            .where(col(Message.created_at) >= since)
+            .group_by(bucket)
+            .order_by(bucket)
+        )
+    ).all()
+    busiest = (
+        await session.exec(
+            select(Room.id, Room.name, func.count(col(Message.id)))
+            .join(Message, col(Message.room_id) == Room.id)
+            .where(col(Message.created_at) >= since)
+            .group_by(col(Room.id), col(Room.name))
+            .order_by(func.count(col(Message.id)).desc())
+            .limit(5)
+        )
+    ).all()
+    total_users = (await session.exec(select(func.count()).select_from(User))).one()
+    open_reports = (
+        await session.exec(
+            select(func.count()).select_from(Report).where(Report.status == ReportStatus.open.value)
+        )
+    ).one()
+    return AdminStats(
+        users_online=len(presence.online_user_ids()),
+        open_sockets=presence.connection_count(),
+        total_users=int(total_users),
+        open_reports=int(open_reports),
+        messages_per_minute=[
+            ActivityPoint(minute=_as_datetime(minute), messages=int(count))
+            for minute, count in per_minute
+        ],
+        busiest_rooms=[
+            BusyRoom(room_id=int(room_id or 0), name=name, messages=int(count))
+            for room_id, name, count in busiest
+        ],
+    )
+
+
+def _as_datetime(value: object) -> datetime:
+    # SQLite returns the bucket as naive UTC text; PostgreSQL an aware datetime.
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)

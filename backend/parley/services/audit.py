@@ -1,0 +1,79 @@
+"""The append-only audit log: written in the same transaction as the action it records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.models import AuditEntry, AuditPublic, User
+
+SYSTEM = None  # actor_id of actions the system takes itself
+
+
+def record(
+    session: AsyncSession,
+    *,
+    actor_id: int | None,
+    action: str,
+    room_id: int | None = None,
+    target_user_id: int | None = None,
+    target_message_id: int | None = None,
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor_id=actor_id,
+            action=action,
+            room_id=room_id,
+            target_user_id=target_user_id,
+            target_message_id=target_message_id,
+            reason=reason,
+            details=details or {},
+        )
+    )
+
+
+async def list_entries(
+    *,
+    session: AsyncSession,
+    room_ids: list[int] | None,
+    actor_id: int | None = None,
+    target_user_id: int | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    before_id: int | None = None,
+    limit: int = 100,
+) -> list[AuditPublic]:
+    """Newest first; `room_ids` None means every room (site admins)."""
+    statement = (
+        select(AuditEntry, User)
+        .outerjoin(User, col(User.id) == AuditEntry.actor_id)
+        .order_by(col(AuditEntry.id).desc())
+        .limit(min(limit, 200))
+    )
+    if room_ids is not None:
+        statement = statement.where(col(AuditEntry.room_id).in_(room_ids))
+    filters = {
+        AuditEntry.actor_id: actor_id,
+        AuditEntry.target_user_id: target_user_id,
+        AuditEntry.action: action,
+    }
+    for column, value in filters.items():
+        if value is not None:
+            statement = statement.where(col(column) == value)
+    if since is not None:
+        statement = statement.where(col(AuditEntry.created_at) >= since)
+    if until is not None:
+        statement = statement.where(col(AuditEntry.created_at) < until)
+    if before_id is not None:
+        statement = statement.where(col(AuditEntry.id) < before_id)
+    rows = (await session.exec(statement)).all()
+    return [
+        AuditPublic.model_validate(entry, update={"actor": actor.username if actor else None})
+        for entry, actor in rows
+    ]

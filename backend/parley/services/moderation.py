@@ -1,0 +1,162 @@
+"""Room moderation: mute, kick, ban, promote, and flood control's automatic mute."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.errors import Conflict, NotFound, RateLimited
+from parley.events import MemberAction, MemberChanged, Publisher
+from parley.models import Membership, ModerationAction, ModerationRequest, RoomBan, RoomRole, User
+from parley.models.base import utcnow
+from parley.services import audit
+from parley.services.access import get_membership, visible_room
+from parley.services.permissions import check_moderation
+from parley.services.ratelimit import RateLimiter
+
+# "Until unmuted" is stored as a far-future time, so one comparison answers "muted?".
+INDEFINITE = timedelta(days=365 * 100)
+FLOOD_BREACHES = "5 per minute"
+FLOOD_MUTE = timedelta(minutes=5)
+
+PAST_TENSE: dict[ModerationAction, MemberAction] = {
+    ModerationAction.mute: "muted",
+    ModerationAction.unmute: "unmuted",
+    ModerationAction.kick: "kicked",
+    ModerationAction.ban: "banned",
+    ModerationAction.unban: "unbanned",
+    ModerationAction.promote: "promoted",
+    ModerationAction.demote: "demoted",
+}
+
+
+async def moderate(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    actor: User,
+    room_id: int,
+    request: ModerationRequest,
+) -> None:
+    _room, actor_membership = await visible_room(session=session, user=actor, room_id=room_id)
+    target = await session.get(User, request.user_id)
+    if target is None or target.id is None:
+        raise NotFound("User not found")
+    target_membership = await get_membership(session=session, room_id=room_id, user_id=target.id)
+    check_moderation(
+        action=request.action,
+        actor=actor,
+        actor_membership=actor_membership,
+        target=target,
+        target_membership=target_membership,
+    )
+    until = await _apply(session, request, room_id, target.id, target_membership, actor)
+    audit.record(
+        session,
+        actor_id=actor.id,
+        action=request.action.value,
+        room_id=room_id,
+        target_user_id=target.id,
+        reason=request.reason,
+        details={"until": until.isoformat()} if until else {},
+    )
+    await session.commit()
+    await publisher.publish(
+        MemberChanged(
+            room_id=room_id,
+            user_id=target.id,
+            action=PAST_TENSE[request.action],
+            reason=request.reason,
+            until=until,
+        )
+    )
+
+
+async def _apply(
+    session: AsyncSession,
+    request: ModerationRequest,
+    room_id: int,
+    target_id: int,
+    membership: Membership | None,
+    actor: User,
+) -> datetime | None:
+    action = request.action
+    if action is ModerationAction.ban:
+        if await _ban_of(session, room_id, target_id) is not None:
+            raise Conflict("Already banned from this room")
+        if membership is not None:
+            await session.delete(membership)
+        session.add(
+            RoomBan(room_id=room_id, user_id=target_id, banned_by=actor.id, reason=request.reason)
+        )
+        return None
+    if action is ModerationAction.unban:
+        ban = await _ban_of(session, room_id, target_id)
+        if ban is None:
+            raise NotFound("This user is not banned from this room")
+        await session.delete(ban)
+        return None
+    if membership is None:
+        raise NotFound("This user is not a member of this room")
+    if action is ModerationAction.kick:
+        await session.delete(membership)
+        return None
+    if action in (ModerationAction.mute, ModerationAction.unmute):
+        duration = timedelta(seconds=request.duration_seconds or 0) or INDEFINITE
+        membership.muted_until = utcnow() + duration if action is ModerationAction.mute else None
+    else:
+        membership.role = (
+            RoomRole.moderator.value
+            if action is ModerationAction.promote
+            else RoomRole.member.value
+        )
+    session.add(membership)
+    return membership.muted_until if action is ModerationAction.mute else None
+
+
+async def _ban_of(session: AsyncSession, room_id: int, user_id: int) -> RoomBan | None:
+    statement = select(RoomBan).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
+    return (await session.exec(statement)).first()
+
+
+async def note_flood_breach(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    limiter: RateLimiter,
+    membership: Membership,
+) -> None:
+    """Repeated rate-limit breaches mute the member for a while, as the system's action."""
+    try:
+        await limiter.hit(
+            FLOOD_BREACHES,
+            "breach",
+            str(membership.user_id),
+            str(membership.room_id),
+            detail="flooding",
+        )
+    except RateLimited:
+        until = utcnow() + FLOOD_MUTE
+        membership.muted_until = until
+        session.add(membership)
+        audit.record(
+            session,
+            actor_id=audit.SYSTEM,
+            action="auto_mute",
+            room_id=membership.room_id,
+            target_user_id=membership.user_id,
+            reason="Flood control: repeated rate-limit breaches",
+            details={"until": until.isoformat()},
+        )
+        await session.commit()
+        await publisher.publish(
+            MemberChanged(
+                room_id=membership.room_id,
+                user_id=membership.user_id,
+                action="muted",
+                reason="Flood control",
+                until=until,
+            )
+        )

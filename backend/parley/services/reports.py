@@ -1,0 +1,152 @@
+"""Reports: members flag messages; the room's moderators and site admins work the queue."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from parley.errors import Conflict, Invalid, NotFound
+from parley.models import (
+    Membership,
+    Message,
+    Report,
+    ReportPublic,
+    ReportResolve,
+    ReportStatus,
+    Room,
+    RoomRole,
+    User,
+)
+from parley.models.base import utcnow
+from parley.services import audit
+from parley.services.access import member_room, visible_room
+from parley.services.permissions import require_room_rank
+
+
+async def report_message(
+    *, session: AsyncSession, user: User, message_id: int, reason: str
+) -> ReportPublic:
+    message = await session.get(Message, message_id)
+    if message is None:
+        raise NotFound("Message not found")
+    try:
+        await member_room(session=session, user=user, room_id=message.room_id)
+    except NotFound as exc:
+        raise NotFound("Message not found") from exc
+    if message.author_id == user.id:
+        raise Invalid("You cannot report your own message", field="message_id")
+    duplicate = (
+        await session.exec(
+            select(Report.id).where(
+                Report.message_id == message_id,
+                Report.reporter_id == user.id,
+                Report.status == ReportStatus.open.value,
+            )
+        )
+    ).first()
+    if duplicate is not None:
+        raise Conflict("You already reported this message")
+    assert user.id is not None
+    report = Report(
+        room_id=message.room_id, message_id=message_id, reporter_id=user.id, reason=reason
+    )
+    session.add(report)
+    await session.commit()
+    assert report.id is not None
+    return (await _public_reports(session, select_ids=[report.id]))[0]
+
+
+async def list_reports(
+    *, session: AsyncSession, user: User, room_id: int | None, status: ReportStatus | None
+) -> list[ReportPublic]:
+    """A room's queue for its moderators; every room's for site admins (room_id None)."""
+    if room_id is not None:
+        _room, membership = await visible_room(session=session, user=user, room_id=room_id)
+        require_room_rank(user, membership, "read_reports")
+    else:
+        require_room_rank(user, None, "read_reports")  # only site admins pass with no room
+    return await _public_reports(session, room_id=room_id, status=status)
+
+
+async def resolve_report(
+    *, session: AsyncSession, user: User, report_id: int, resolution: ReportResolve
+) -> ReportPublic:
+    if resolution.status is ReportStatus.open:
+        raise Invalid("Resolve or dismiss a report", field="status")
+    report = await session.get(Report, report_id)
+    if report is None:
+        raise NotFound("Report not found")
+    try:
+        _room, membership = await visible_room(session=session, user=user, room_id=report.room_id)
+    except NotFound as exc:
+        raise NotFound("Report not found") from exc
+    require_room_rank(user, membership, "read_reports")
+    report.status = resolution.status.value
+    report.resolved_by = user.id
+    report.resolved_at = utcnow()
+    report.resolution_note = resolution.note
+    session.add(report)
+    audit.record(
+        session,
+        actor_id=user.id,
+        action=f"{'resolve' if resolution.status is ReportStatus.resolved else 'dismiss'}_report",
+        room_id=report.room_id,
+        target_message_id=report.message_id,
+        reason=resolution.note,
+        details={"report_id": report.id},
+    )
+    await session.commit()
+    return (await _public_reports(session, select_ids=[report_id]))[0]
+
+
+async def managed_room_ids(*, session: AsyncSession, user: User) -> list[int]:
+    statement = select(Membership.room_id).where(
+        Membership.user_id == user.id,
+        col(Membership.role).in_([RoomRole.owner.value, RoomRole.moderator.value]),
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def _public_reports(
+    session: AsyncSession,
+    *,
+    room_id: int | None = None,
+    status: ReportStatus | None = None,
+    select_ids: list[int] | None = None,
+) -> list[ReportPublic]:
+    author = aliased(User)
+    reporter = aliased(User)
+    statement = (
+        select(Report, col(Room.name), Message, author.username, reporter.username)  # type: ignore[call-overload]
+        .join(Room, col(Room.id) == Report.room_id)
+        .join(Message, col(Message.id) == Report.message_id)
+        .join(author, author.id == Message.author_id)
+        .join(reporter, reporter.id == Report.reporter_id)
+        .order_by(col(Report.id).desc())
+        .limit(200)
+    )
+    if room_id is not None:
+        statement = statement.where(Report.room_id == room_id)
+    if status is not None:
+        statement = statement.where(Report.status == status.value)
+    if select_ids is not None:
+        statement = statement.where(col(Report.id).in_(select_ids))
+    rows = (await session.exec(statement)).all()
+    return [
+        ReportPublic(
+            id=report.id or 0,
+            room_id=report.room_id,
+            room_name=room_name,
+            message_id=report.message_id,
+            message_body=message.body,
+            message_author=author_name,
+            reporter=reporter_name,
+            reason=report.reason,
+            status=ReportStatus(report.status),
+            created_at=report.created_at,
+            resolved_at=report.resolved_at,
+            resolution_note=report.resolution_note,
+        )
+        for report, room_name, message, author_name, reporter_name in rows
+    ]
