@@ -103,6 +103,18 @@ def test_desktop_and_phone_chat_both_ways(chat_pair: tuple[Person, Person]) -> N
     expect(_message(alice.page, "Hi back from the phone")).to_have_count(1)
 
     # Each side sees both, once, with the sender's own message acknowledged (not pending).
+    # On the phone the composer sits at the bottom of the screen, thumb-sized.
+    viewport = bob.page.viewport_size
+    assert viewport is not None
+    for control in (
+        bob.page.get_by_label("Message", exact=True),
+        bob.page.get_by_role("button", name="Send"),
+    ):
+        box = control.bounding_box()
+        assert box is not None
+        assert box["height"] >= 44, box
+        assert viewport["height"] - 120 < box["y"] + box["height"] <= viewport["height"], box
+
     for page in (alice.page, bob.page):
         expect(_message(page, "Hello from the desktop")).to_have_count(1)
         expect(_message(page, "Hi back from the phone")).to_have_count(1)
