@@ -78,6 +78,7 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
 
 describe('RealtimeClient', () => {
   beforeEach(() => {
+    sessionStorage.clear();
     vi.useFakeTimers();
     vi.stubGlobal('WebSocket', FakeSocket);
   });
@@ -270,5 +271,27 @@ describe('RealtimeClient', () => {
     await Promise.resolve();
     expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'leave', room: 7 });
     client.stop();
+  });
+
+  it('keeps unsent messages across a reload of the tab and sends them with the same client_id', () => {
+    const first = setup();
+    first.client.track(7);
+    first.client.start();
+    first.connect(first.sockets[0]);
+    first.sockets[0]!.serverClose(1006);
+    first.client.send(7, 'written offline');
+    const { clientId } = first.client.store.get(7).pending[0]!;
+    first.client.stop();
+
+    const second = setup();
+    second.client.track(7);
+    second.client.start();
+    second.connect(second.sockets[0]);
+    expect(second.client.store.get(7).pending.map((entry) => entry.body)).toEqual(['written offline']);
+    second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    expect(second.sockets[0]!.sent.at(-1)).toEqual({ type: 'send', room: 7, client_id: clientId, body: 'written offline' });
+    second.sockets[0]!.receive({ type: 'ack', client_id: clientId, duplicate: false, message: message(1, clientId) });
+    expect(sessionStorage.length).toBe(0);
+    second.client.stop();
   });
 });

@@ -1,5 +1,6 @@
 import type { MessagePage } from '../api';
 import { Outbox } from './outbox';
+import { loadOutbox, saveOutbox } from './outboxStorage';
 import type { ServerFrame } from './protocol';
 import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
@@ -154,6 +155,10 @@ export class RealtimeClient {
   }
 
   private onReady(userId: number): void {
+    if (this.userId !== userId) {
+      // First connection: pick up sends an earlier page of this tab could not deliver.
+      this.outbox.restore(loadOutbox(userId), (entries) => saveOutbox(userId, entries));
+    }
     this.userId = userId;
     for (const roomId of this.tracked.keys()) this.join(roomId);
   }

@@ -1,5 +1,16 @@
 import { listMessages, markRead, session } from '../api';
 import { RealtimeClient } from './client';
+import { clearStoredOutboxes } from './outboxStorage';
+
+// Unsent messages are the signed-in user's; nobody else on this tab should inherit them.
+// Only a sign-out from a signed-in state counts: failing to reach the server at start-up
+// also ends in 'signedOut', and must not throw away what was written offline.
+let lastStatus = session.getStatus();
+session.subscribe(() => {
+  const status = session.getStatus();
+  if (lastStatus === 'signedIn' && status === 'signedOut') clearStoredOutboxes();
+  lastStatus = status;
+});
 
 /** The production wiring: the app's session for tokens, REST for history pages. */
 export function createRealtimeClient(): RealtimeClient {

@@ -1,3 +1,4 @@
+import type { StoredSend } from './outboxStorage';
 import { SendPacer } from './pacer';
 import type { ClientFrame } from './protocol';
 import type { RoomStore } from './store';
@@ -23,6 +24,7 @@ export class Outbox {
   private entries = new Map<string, Entry>();
   private pacer = new SendPacer();
   private pacedFlush: ReturnType<typeof setTimeout> | null = null;
+  private persist: ((entries: StoredSend[]) => void) | null = null;
 
   constructor(
     private readonly store: RoomStore,
@@ -32,8 +34,17 @@ export class Outbox {
   ) {}
 
   add(roomId: number, clientId: string, body: string): void {
+    if (this.entries.has(clientId)) return;
     this.entries.set(clientId, { roomId, clientId, body, inFlight: false, timer: null });
     this.store.dispatch(roomId, { type: 'queued', clientId, body, now: Date.now() });
+    this.save();
+  }
+
+  /** Takes back sends stored by an earlier page, and mirrors every later change. */
+  restore(stored: StoredSend[], persist: (entries: StoredSend[]) => void): void {
+    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body);
+    this.persist = persist;
+    this.save();
   }
 
   retry(roomId: number, clientId: string): void {
@@ -41,6 +52,7 @@ export class Outbox {
     if (!pending) return;
     if (!this.entries.has(clientId)) {
       this.entries.set(clientId, { roomId, clientId, body: pending.body, inFlight: false, timer: null });
+      this.save();
     }
     this.store.dispatch(roomId, { type: 'retrying', clientId });
   }
@@ -109,8 +121,14 @@ export class Outbox {
 
   private forget(clientId: string): void {
     const entry = this.entries.get(clientId);
-    if (entry) this.clearTimer(entry);
+    if (!entry) return;
+    this.clearTimer(entry);
     this.entries.delete(clientId);
+    this.save();
+  }
+
+  private save(): void {
+    this.persist?.([...this.entries.values()].map(({ roomId, clientId, body }) => ({ roomId, clientId, body })));
   }
 
   private clearTimer(entry: Entry): void {

@@ -1,0 +1,52 @@
+/**
+ * Unsent messages survive a reload or a phone discarding the tab: the outbox is mirrored
+ * in sessionStorage (this tab only, gone when it closes), per user, and cleared on
+ * sign-out. Resending is safe because each entry keeps its client_id.
+ */
+export interface StoredSend {
+  roomId: number;
+  clientId: string;
+  body: string;
+}
+
+const PREFIX = 'parley.outbox.';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return null; // storage disabled by the browser's privacy settings
+  }
+}
+
+function isStoredSend(value: unknown): value is StoredSend {
+  const entry = value as Partial<StoredSend> | null;
+  return (
+    typeof entry?.roomId === 'number' && typeof entry.clientId === 'string' && typeof entry.body === 'string'
+  );
+}
+
+export function loadOutbox(userId: number): StoredSend[] {
+  try {
+    const parsed: unknown = JSON.parse(storage()?.getItem(PREFIX + String(userId)) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isStoredSend) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveOutbox(userId: number, entries: StoredSend[]): void {
+  try {
+    const key = PREFIX + String(userId);
+    if (entries.length === 0) storage()?.removeItem(key);
+    else storage()?.setItem(key, JSON.stringify(entries));
+  } catch {
+    // Full or disabled storage: the outbox still works for this page's lifetime.
+  }
+}
+
+export function clearStoredOutboxes(): void {
+  const store = storage();
+  if (!store) return;
+  for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key);
+}
