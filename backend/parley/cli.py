@@ -13,7 +13,7 @@ from pathlib import Path
 import uvicorn
 from pydantic import ValidationError
 
-from parley import migrate
+from parley import migrate, security
 from parley.db import create_engine, create_session_factory
 from parley.errors import Conflict
 from parley.models import Role, UserCreate
@@ -58,6 +58,10 @@ def create_admin(args: argparse.Namespace) -> None:
         sys.exit("parley: " + "; ".join(str(error["msg"]) for error in exc.errors()))
 
     async def run() -> None:
+        security.configure_password_hashing(
+            memory_kib=settings.password_hash_memory_kib,
+            time_cost=settings.password_hash_time_cost,
+        )
         engine = create_engine(settings)
         try:
             async with create_session_factory(engine)() as session:

@@ -11,6 +11,7 @@ from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
+from parley import security
 from parley.api.errors import install_error_handlers
 from parley.api.routes import (
     admin,
@@ -45,6 +46,9 @@ def _operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    security.configure_password_hashing(
+        memory_kib=settings.password_hash_memory_kib, time_cost=settings.password_hash_time_cost
+    )
     engine = create_engine(settings)
     broker = MemoryBroker()
     hub = Hub(broker)

@@ -16,10 +16,29 @@ from jose import JWTError, jwt
 from passlib.context import CryptContext
 
 ALGORITHM = "HS256"
-_passwords = CryptContext(schemes=["argon2"], deprecated="auto")
+
+
+def _context(memory_kib: int, time_cost: int) -> CryptContext:
+    return CryptContext(
+        schemes=["argon2"],
+        deprecated="auto",
+        argon2__memory_cost=memory_kib,
+        argon2__time_cost=time_cost,
+    )
+
+
+_passwords = _context(65536, 3)
 # Verifying against this for unknown users makes "no such user" cost as much as
 # "wrong password", so response time does not reveal which usernames exist.
 _DUMMY_HASH = _passwords.hash("parley-dummy-password")
+
+
+def configure_password_hashing(*, memory_kib: int, time_cost: int) -> None:
+    """Set the argon2 cost for new hashes; existing hashes keep verifying (their cost
+    is stored in them) and are upgraded on the next successful login."""
+    global _passwords, _DUMMY_HASH
+    _passwords = _context(memory_kib, time_cost)
+    _DUMMY_HASH = _passwords.hash("parley-dummy-password")
 
 
 class InvalidToken(Exception):

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     static_dir: Path = REPO_ROOT / "frontend" / "dist"
+    password_hash_memory_kib: int = Field(default=65536, ge=1024)
+    password_hash_time_cost: int = Field(default=3, ge=1)
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False

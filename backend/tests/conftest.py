@@ -117,6 +117,9 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "secret_key": TEST_SECRET,
         "data_dir": data_dir,
         "static_dir": data_dir / "no-spa",
+        # The lowest argon2 cost: tests sign up hundreds of users (production: 64 MiB, t=3).
+        "password_hash_memory_kib": 1024,
+        "password_hash_time_cost": 1,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
