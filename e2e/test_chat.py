@@ -186,3 +186,19 @@ def test_unread_badge_and_title_for_another_room(
     link.click()
     expect(_message(alice.page, "and here")).to_have_count(1)
     expect(alice.page).to_have_title("Parley")
+
+
+def test_message_written_offline_is_sent_once_when_back(chat_pair: tuple[Person, Person]) -> None:
+    alice, bob = chat_pair
+    bob.context.set_offline(True)
+    expect(bob.page.get_by_role("status").filter(has_text="Offline")).to_be_visible()
+    _send(bob.page, "sent from the tunnel")
+    pending = bob.page.get_by_test_id("pending-message").filter(has_text="sent from the tunnel")
+    expect(pending).to_have_attribute("data-status", "pending")
+
+    bob.context.set_offline(False)
+    expect(_message(alice.page, "sent from the tunnel")).to_have_count(1)
+    expect(_message(bob.page, "sent from the tunnel")).to_have_count(1)
+    expect(pending).to_have_count(0)
+    alice.page.wait_for_timeout(1000)
+    expect(_message(alice.page, "sent from the tunnel")).to_have_count(1)
