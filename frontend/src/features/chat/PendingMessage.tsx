@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 
 import { type PendingSend, useRealtime } from '../../realtime';
 
-const KNOWN_ERRORS = ['locked', 'forbidden', 'invalid', 'timeout', 'not_found'] as const;
+const KNOWN_ERRORS = [
+  'locked',
+  'forbidden',
+  'invalid',
+  'timeout',
+  'not_found',
+  'muted',
+  'banned',
+  'slow_mode',
+  'rate_limited',
+] as const;
 type KnownError = (typeof KNOWN_ERRORS)[number];
 const isKnown = (code: string | null): code is KnownError => KNOWN_ERRORS.includes(code as KnownError);
 
