@@ -16,6 +16,8 @@ import asyncio
 import contextlib
 import random
 import resource
+import shutil
+import statistics
 import sys
 import time
 from array import array
@@ -27,7 +29,7 @@ import httpx
 import uvloop
 
 from . import machine, seed
-from .server import HOST, Server, spawn, stop
+from .server import HOST, Server, code_identity, snapshot, spawn, stop
 from .stats import latency_summary_ms, print_report
 from .wsclient import FastClient, MessageSink, StalledClient, open_client
 
@@ -96,6 +98,8 @@ class Sampler:
 
     server: Server
     peak_kib: int = 0
+    tcp_before_kib: int = field(default_factory=machine.tcp_mem_kib)
+    tcp_peak_kib: int = 0
     task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -104,6 +108,7 @@ class Sampler:
     async def _run(self) -> None:
         while True:
             self.peak_kib = max(self.peak_kib, self.server.rss_kib() or 0)
+            self.tcp_peak_kib = max(self.tcp_peak_kib, machine.tcp_mem_kib())
             await asyncio.sleep(SAMPLE_SECONDS)
 
     async def stop(self) -> int:
@@ -133,13 +138,16 @@ class Cpu:
         user, system = self.server.cpu_split()
         user -= self.server_cpu[0]
         system -= self.server_cpu[1]
+        own = time.process_time() - self.own_cpu
+        busy = machine.busy_seconds() - self.machine
         return {
             "server": round((user + system) / wall, 2),
             "server_user": round(user / wall, 2),
             "server_sys": round(system / wall, 2),
-            "loadgen": round((time.process_time() - self.own_cpu) / wall, 2),
-            # Busy cores machine-wide: well above server + loadgen means another tenant.
-            "machine": round((machine.busy_seconds() - self.machine) / wall, 2),
+            "loadgen": round(own / wall, 2),
+            "machine": round(busy / wall, 2),
+            # Another tenant's load on the 2 cores: the figures are suspect above ~0.2.
+            "others": round((busy - user - system - own) / wall, 2),
         }
 
 
@@ -288,6 +296,7 @@ async def run_phase(
         start_ns=start_ns,
         rss=(rss_before, server.rss_kib(), peak),
         cpu=shares,
+        tcp_kib=(sampler.tcp_before_kib, sampler.tcp_peak_kib),
     )
 
 
@@ -317,6 +326,7 @@ def phase_result(
     start_ns: int,
     rss: tuple[int | None, int | None, int],
     cpu: dict[str, float],
+    tcp_kib: tuple[int, int],
 ) -> dict[str, Any]:
     expected = acked * receivers
     span = max(1e-9, (recorder.last_ns - start_ns) / 1e9)
@@ -336,6 +346,7 @@ def phase_result(
         "latency_ms": latency_summary_ms(recorder.latencies),
         "worst_ms_by_second": [round(ns / 1e6) for ns in recorder.worst_by_second],
         "server_rss_kib": {"before": before, "after": after, "peak": peak},
+        "kernel_tcp_mem_kib": {"before": tcp_kib[0], "peak": tcp_kib[1]},
         "cpu_share": cpu,
     }
 
@@ -368,38 +379,74 @@ async def fanout(args: argparse.Namespace, server: Server) -> None:
 
 
 async def slow(args: argparse.Namespace, server: Server) -> None:
+    """Baseline then stalled phases, `--rounds` times alternately.
+
+    Alternating rounds (fresh stalled clients each time) let a burst of load from
+    another tenant be told apart from the stalled clients' effect: compare rounds whose
+    `others` share is low, and the medians.
+    """
     room = await prepare_room(server, args.receivers, args.senders)
     receivers, senders = await connect_room_clients(room, args.concurrency)
     load = Load(args.rate, args.duration, hangul_body(args.body_chars))
     if args.warmup > 0:
         await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
-    baseline = await run_phase(room, receivers, senders, load)
-    stall_ids = await seed.insert_users(server, args.stalled, room.prefix + "-stall")
-    stalled = [StalledClient(HOST, server.port, server.origin, args.rcvbuf) for _ in stall_ids]
-    for client, user_id in zip(stalled, stall_ids, strict=True):
-        await client.setup(seed.mint_token(server, user_id), room.room_id)
-    with_stalled = await run_phase(room, receivers, senders, load)
-    closes = await asyncio.gather(*(client.drain_for_close(40.0) for client in stalled))
-    for client in stalled:
-        client.close()
-    base_p99 = baseline["latency_ms"]["p99"]
-    print_report(
-        "slow",
-        {
-            **describe(args),
-            "baseline": summary(baseline),
-            "with_stalled": summary(with_stalled),
-            "p99_ratio": round(with_stalled["latency_ms"]["p99"] / base_p99, 3),
-            "stalled_closes": [
-                {"code": code, "bytes_read_after": size, "ended_by": how}
-                for code, size, how in closes
-            ],
-            "server_rss_growth_kib": (
-                with_stalled["server_rss_kib"]["peak"] - (baseline["server_rss_kib"]["after"] or 0)
-            ),
-        },
-    )
+    rounds = []
+    for number in range(args.rounds):
+        baseline = await run_phase(room, receivers, senders, load)
+        stalled = await open_stalled(args, room, f"-stall{number}")
+        with_stalled = await run_phase(room, receivers, senders, load)
+        closes = await asyncio.gather(*(client.drain_for_close(40.0) for client in stalled))
+        for client in stalled:
+            client.close()
+        rounds.append(slow_round(baseline, with_stalled, closes))
+    print_report("slow", {**describe(args), **slow_medians(rounds), "rounds": rounds})
     close_all(receivers + senders)
+
+
+async def open_stalled(args: argparse.Namespace, room: Room, suffix: str) -> list[StalledClient]:
+    server = room.server
+    user_ids = await seed.insert_users(server, args.stalled, room.prefix + suffix)
+    clients = [StalledClient(HOST, server.port, server.origin, args.rcvbuf) for _ in user_ids]
+    for client, user_id in zip(clients, user_ids, strict=True):
+        await client.setup(seed.mint_token(server, user_id), room.room_id)
+    return clients
+
+
+def slow_round(
+    baseline: dict[str, Any],
+    with_stalled: dict[str, Any],
+    closes: list[tuple[int | None, int, str]],
+) -> dict[str, Any]:
+    return {
+        "baseline": summary(baseline),
+        "with_stalled": summary(with_stalled),
+        "p99_ratio": round(with_stalled["latency_ms"]["p99"] / baseline["latency_ms"]["p99"], 3),
+        "stalled_closes": [
+            {"code": code, "bytes_read_after": size, "ended_by": how} for code, size, how in closes
+        ],
+        # Peak while stalled vs. settled before: the 4408 frees the queue again.
+        "server_rss_growth_kib": (
+            with_stalled["server_rss_kib"]["peak"] - (baseline["server_rss_kib"]["after"] or 0)
+        ),
+        "kernel_tcp_mem_growth_kib": (
+            with_stalled["kernel_tcp_mem_kib"]["peak"] - baseline["kernel_tcp_mem_kib"]["peak"]
+        ),
+    }
+
+
+def slow_medians(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    def median_of(phase: str, key: str) -> float:
+        return float(statistics.median(r[phase][key] for r in rounds))
+
+    return {
+        "median_baseline_p99_ms": median_of("baseline", "lat_p99"),
+        "median_stalled_p99_ms": median_of("with_stalled", "lat_p99"),
+        "all_stalled_closed_4408": all(
+            close["code"] == 4408 for r in rounds for close in r["stalled_closes"]
+        ),
+        "max_server_rss_growth_kib": max(r["server_rss_growth_kib"] for r in rounds),
+        "max_kernel_tcp_mem_growth_kib": max(r["kernel_tcp_mem_growth_kib"] for r in rounds),
+    }
 
 
 def summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -407,6 +454,7 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     flat = {key: result[key] for key in keys}
     flat.update({f"lat_{k}": v for k, v in result["latency_ms"].items()})
     flat.update({f"rss_{k}": v for k, v in result["server_rss_kib"].items()})
+    flat.update({f"tcp_mem_{k}": v for k, v in result["kernel_tcp_mem_kib"].items()})
     flat.update({f"cpu_{k}": v for k, v in result["cpu_share"].items()})
     flat["worst_ms_by_second"] = result["worst_ms_by_second"]
     return flat
@@ -535,6 +583,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     sub.add_argument("--stalled", type=int, default=5)
     sub.add_argument("--rcvbuf", type=int, default=8192, help="stalled clients' SO_RCVBUF")
     sub.add_argument("--body-chars", type=int, default=4000, help="Hangul chars per body")
+    sub.add_argument("--rounds", type=int, default=1, help="baseline/stalled pairs")
 
     sub = command("idle", idle, "C idle authenticated connections: connect rate and RSS")
     sub.add_argument("--connections", type=int, default=5000)
@@ -565,6 +614,7 @@ def add_load_options(sub: argparse.ArgumentParser, *, receivers: int, rate: floa
 def add_server_options(sub: argparse.ArgumentParser) -> None:
     group = sub.add_argument_group("server")
     group.add_argument("--spawn", action="store_true", help="start a server on core 0")
+    group.add_argument("--rev", help="run the server code of this git revision (snapshot)")
     group.add_argument("--server-cpu", type=int, default=0)
     group.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     group.add_argument("--keep-data", action="store_true")
@@ -590,13 +640,21 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
         name = f"parley_bench_{args.scenario}"
         asyncio.run(seed.recreate_database(ADMIN_PG_URL, name))
         database_url = f"postgresql://postgres@{HOST}:5432/{name}"
-    server = spawn(database_url=database_url, cpu=args.server_cpu, data_root=args.data_root)
-    # For attaching a profiler (py-spy record --pid) while the load runs.
-    print(f"server pid={server.pid} port={server.port} log={server.log_path}", flush=True)
+    tree = snapshot(args.rev) if args.rev else None
+    args.server_code = code_identity(tree)
     try:
-        yield server
+        server = spawn(
+            tree=tree, database_url=database_url, cpu=args.server_cpu, data_root=args.data_root
+        )
+        # For attaching a profiler (py-spy record --pid) while the load runs.
+        print(f"server pid={server.pid} port={server.port} log={server.log_path}", flush=True)
+        try:
+            yield server
+        finally:
+            stop(server, keep_data=args.keep_data)
     finally:
-        stop(server, keep_data=args.keep_data)
+        if tree is not None:
+            shutil.rmtree(tree, ignore_errors=True)
 
 
 def check_fd_limit(args: argparse.Namespace) -> None:

@@ -38,3 +38,16 @@ def wait_quiet(limit_cores: float, max_wait: float) -> float:
         sample = busy_cores(1.0)
         if sample < limit_cores or time.monotonic() >= deadline:
             return sample
+
+
+def tcp_mem_kib() -> int:
+    """Kernel memory held by TCP socket buffers machine-wide (/proc/net/sockstat).
+
+    A stalled reader's backlog sits mostly here (the server's send buffer autotunes up
+    to tcp_wmem's max), where the server's RSS does not see it.
+    """
+    for line in Path("/proc/net/sockstat").read_text().splitlines():
+        if line.startswith("TCP:"):
+            fields = line.split()
+            return int(fields[fields.index("mem") + 1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    return 0

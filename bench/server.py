@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
@@ -87,8 +88,51 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def code_identity(tree: Path | None) -> dict[str, str | int]:
+    """Which server code ran: a snapshot's revision, or HEAD plus the uncommitted state.
+
+    The working tree may be edited while benchmarks run, so every report names its code.
+    """
+    if tree is not None:
+        return {"snapshot": str(tree), "rev": (tree / "REVISION").read_text().strip()}
+    head = _git("rev-parse", "HEAD").strip()
+    dirty = _git("status", "--porcelain", "--", "backend", "migrations").splitlines()
+    diff = _git("diff", "HEAD", "--", "backend", "migrations")
+    return {
+        "working_tree_head": head,
+        "dirty_files": len(dirty),
+        "diff_sha1": hashlib.sha1(diff.encode()).hexdigest()[:12],  # noqa: S324 (an id)
+    }
+
+
+def snapshot(rev: str) -> Path:
+    """Extract the server code of a git revision to a temporary dir (git archive: the
+    working tree and the index are left alone). Its parley package, migrations and
+    alembic.ini sit where settings.REPO_ROOT expects them."""
+    commit = _git("rev-parse", "--verify", f"{rev}^{{commit}}").strip()
+    root = Path(tempfile.mkdtemp(prefix=f"parley-src-{commit[:8]}-"))
+    archive = subprocess.run(  # noqa: S603
+        ["git", "-C", str(REPO), "archive", commit, "backend/parley", "migrations", "alembic.ini"],  # noqa: S607
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)  # noqa: S603, S607
+    (root / "REVISION").write_text(commit + "\n")
+    return root
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(  # noqa: S603
+        ["git", "-C", str(REPO), *args],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def spawn(
     *,
+    tree: Path | None = None,
     database_url: str | None = None,
     cpu: int = 0,
     log_level: str = "warning",
@@ -100,6 +144,8 @@ def spawn(
     SQLite (the embedded default) lives in a fresh temporary data dir; a PostgreSQL URL
     is used as given (the caller creates the database). `data_root` (e.g. /dev/shm)
     takes the SQLite file off the disk, to tell fsync stalls from the server's own.
+    `tree` is a snapshot() root to run instead of the working tree: `python -m` puts the
+    cwd first on sys.path, ahead of the editable install.
     """
     data_dir = Path(tempfile.mkdtemp(prefix="parley-bench-", dir=data_root))
     port = free_port()
@@ -128,7 +174,7 @@ def spawn(
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=REPO / "backend",
+            cwd=(tree or REPO) / "backend",
         )
     # taskset execs the interpreter, so the Popen pid is the server's pid.
     server = Server(
