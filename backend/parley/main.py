@@ -27,10 +27,8 @@ from parley.api.routes import (
 from parley.db import create_engine, create_session_factory
 from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
-from parley.realtime.broker.memory import MemoryBroker
-from parley.realtime.fanout import RealtimePublisher
+from parley.realtime.assembly import build_realtime
 from parley.realtime.gateway import Gateway
-from parley.realtime.hub import Hub
 from parley.realtime.protocol import MAX_FRAME_BYTES
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
@@ -50,28 +48,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         memory_kib=settings.password_hash_memory_kib, time_cost=settings.password_hash_time_cost
     )
     engine = create_engine(settings)
-    broker = MemoryBroker()
-    hub = Hub(broker)
+    realtime = build_realtime(settings)
     jobs = InProcessJobs()
     runtime = Runtime(
         settings=settings,
         engine=engine,
         sessions=create_session_factory(engine),
-        limiter=RateLimiter(),
-        publisher=RealtimePublisher(broker),
-        presence=hub,
+        limiter=RateLimiter(_limiter_storage(settings), key_prefix=settings.redis_prefix),
+        publisher=realtime.publisher,
+        presence=realtime.presence,
         store=FileStore(settings.uploads_dir),
         jobs=jobs,
+        checks={"broker": realtime.broker.ping},
     )
-    gateway = Gateway(runtime, hub)
+    gateway = Gateway(runtime, realtime.hub, realtime.presence.publish_local)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await broker.start(hub.deliver)
+        await realtime.broker.start(realtime.hub.deliver)
+        await realtime.presence.start(gateway.announce_offline)
         await jobs.start(runtime)
         yield
         await jobs.stop()
-        await broker.stop()
+        await realtime.presence.stop()
+        await realtime.broker.stop()
         await engine.dispose()
 
     app = FastAPI(
@@ -102,6 +102,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.mount("/", SpaFiles(directory=settings.static_dir, html=True), name="spa")
     app.add_middleware(RequestObserver)
     return app
+
+
+def _limiter_storage(settings: Settings) -> str:
+    # Shared counters in scaled mode, so a limit holds across instances.
+    if settings.broker == "redis":
+        return "async+" + settings.redis_url
+    return "async+memory://"
 
 
 def server_config(app: FastAPI, settings: Settings) -> uvicorn.Config:

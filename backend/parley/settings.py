@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     static_dir: Path = REPO_ROOT / "frontend" / "dist"
     password_hash_memory_kib: int = Field(default=65536, ge=1024)
     password_hash_time_cost: int = Field(default=3, ge=1)
+    broker: Literal["memory", "redis"] = "memory"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    # Namespaces channels and presence keys, so deployments can share one Redis.
+    redis_prefix: str = Field(default="parley:", max_length=64)
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False

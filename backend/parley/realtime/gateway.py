@@ -8,6 +8,7 @@ import json
 import logging
 import time
 from collections import deque
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
@@ -41,9 +42,12 @@ CLOSE_TIMEOUT_SECONDS = 30.0
 
 
 class Gateway:
-    def __init__(self, runtime: Runtime, hub: Hub) -> None:
+    def __init__(
+        self, runtime: Runtime, hub: Hub, sync_presence: Callable[[], Awaitable[None]]
+    ) -> None:
         self.runtime = runtime
         self.hub = hub
+        self.sync_presence = sync_presence
         self.handlers = FrameHandlers(runtime, hub)
 
     async def __call__(self, websocket: WebSocket) -> None:
@@ -74,6 +78,9 @@ class Gateway:
         finally:
             if await self.hub.remove(connection):
                 await self._announce(user.id, online=False)
+
+    async def announce_offline(self, user_id: int) -> None:
+        await self._announce(user_id, online=False, sync=False)
 
     async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
         try:
@@ -151,8 +158,10 @@ class Gateway:
             return
         await self.handlers.handle(frame, connection, user)
 
-    async def _announce(self, user_id: int, *, online: bool) -> None:
+    async def _announce(self, user_id: int, *, online: bool, sync: bool = True) -> None:
         try:
+            if sync:
+                await self.sync_presence()
             async with self.runtime.sessions() as session:
                 await announce_presence(
                     session=session,

@@ -16,6 +16,11 @@ class Hub:
     def online_user_ids(self) -> set[int]:
         return set(self._users)
 
+    def close_all(self, code: int, reason: str) -> None:
+        for connections in self._users.values():
+            for connection in connections:
+                connection.request_close(code, reason)
+
     def connection_count(self) -> int:
         return sum(len(connections) for connections in self._users.values())
 

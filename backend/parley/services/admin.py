@@ -56,7 +56,7 @@ async def search_users(
         statement = statement.where(
             or_(col(User.username).like(pattern), func.lower(User.display_name).like(pattern))
         )
-    online = presence.online_user_ids()
+    online = await presence.online_user_ids()
     return [
         AdminUserPublic.model_validate(user, update={"online": user.id in online})
         for user in (await session.exec(statement)).all()
@@ -159,7 +159,7 @@ async def stats(*, session: AsyncSession, presence: PresenceReader, actor: User)
         )
     ).one()
     return AdminStats(
-        users_online=len(presence.online_user_ids()),
+        users_online=len(await presence.online_user_ids()),
         open_sockets=presence.connection_count(),
         total_users=int(total_users),
         open_reports=int(open_reports),

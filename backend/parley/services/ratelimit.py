@@ -18,8 +18,15 @@ from parley.errors import RateLimited
 
 
 class RateLimiter:
-    def __init__(self, storage_uri: str = "async+memory://") -> None:
-        storage = storage_from_string(storage_uri)
+    def __init__(self, storage_uri: str = "async+memory://", *, key_prefix: str = "") -> None:
+        # redis-py (already our broker's client) rather than limits' default, coredis;
+        # the prefix keeps deployments sharing one Redis from sharing counters.
+        options = (
+            {"implementation": "redispy", "key_prefix": key_prefix + "limits"}
+            if "redis" in storage_uri
+            else {}
+        )
+        storage = storage_from_string(storage_uri, **options)
         assert isinstance(storage, Storage)
         self._limiter = MovingWindowRateLimiter(storage)
 

@@ -226,7 +226,7 @@ async def list_members(
         .where(Membership.room_id == room_id)
         .order_by(col(User.username))
     )
-    online = presence.online_user_ids()
+    online = await presence.online_user_ids()
     rows: Sequence[tuple[User, Membership]] = (await session.exec(statement)).all()
     return [_member_public(member, m, online=member.id in online) for member, m in rows]
 
@@ -251,4 +251,4 @@ async def online_member_ids(
 ) -> list[int]:
     statement = select(Membership.user_id).where(Membership.room_id == room_id)
     members = set((await session.exec(statement)).all())
-    return sorted(members & presence.online_user_ids())
+    return sorted(members & await presence.online_user_ids())

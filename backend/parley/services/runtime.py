@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -23,3 +24,5 @@ class Runtime:
     presence: PresenceReader
     store: FileStore
     jobs: UploadJobs
+    # Dependencies /api/ready checks besides the database, by name (e.g. the broker).
+    checks: dict[str, Callable[[], Awaitable[bool]]] = field(default_factory=dict)

@@ -23,4 +23,10 @@ async def ready(state: StateDep) -> JSONResponse:
             await connection.execute(text("SELECT 1"))
     except Exception as exc:  # any driver error means "not ready", never a 500
         return JSONResponse({"status": "unavailable", "database": str(exc)[:200]}, 503)
-    return JSONResponse({"status": "ok", "database": "ok"})
+    report = {"database": "ok"}
+    for name, check in state.checks.items():
+        report[name] = "ok" if await check() else "unavailable"
+    healthy = all(value == "ok" for value in report.values())
+    return JSONResponse(
+        {"status": "ok" if healthy else "unavailable", **report}, 200 if healthy else 503
+    )

@@ -25,3 +25,6 @@ class MemoryBroker:
 
     async def unsubscribe(self, channel: str) -> None:
         self._channels.discard(channel)
+
+    async def ping(self) -> bool:
+        return True
