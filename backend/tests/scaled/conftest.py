@@ -41,7 +41,7 @@ class Instance:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [sys.executable, "-m", "parley", *self.command],
             env=self.env,
             stdout=subprocess.DEVNULL,
