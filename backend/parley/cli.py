@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import json
 import os
@@ -39,6 +40,18 @@ def serve(_args: argparse.Namespace) -> None:
     app = create_app(settings)
     print(f"Parley is running at http://{settings.host}:{settings.port}", flush=True)
     uvicorn.Server(server_config(app, settings)).run()
+
+
+def worker(_args: argparse.Namespace) -> None:
+    settings = _settings()
+    if settings.jobs != "worker":
+        sys.exit("parley: the worker needs PARLEY_JOBS=worker and PARLEY_BROKER=redis")
+    configure_logging(settings.log_level)
+    from parley.main import run_worker
+
+    print("Parley upload worker started", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_worker(settings))
 
 
 def migrate_command(_args: argparse.Namespace) -> None:
@@ -91,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="migrate, then serve API + SPA").set_defaults(run=serve)
     commands.add_parser("migrate", help="apply migrations").set_defaults(run=migrate_command)
+    commands.add_parser("worker", help="process uploads (scaled mode)").set_defaults(run=worker)
     admin = commands.add_parser("create-admin", help="create a site admin account")
     admin.add_argument("username")
     admin.add_argument("--display-name", default=None)

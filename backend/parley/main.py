@@ -25,9 +25,11 @@ from parley.api.routes import (
     users,
 )
 from parley.db import create_engine, create_session_factory
+from parley.jobs.queue import TaskiqJobs
+from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
-from parley.realtime.assembly import build_realtime
+from parley.realtime.assembly import Realtime, build_realtime
 from parley.realtime.gateway import Gateway
 from parley.realtime.protocol import MAX_FRAME_BYTES
 from parley.services.ratelimit import RateLimiter
@@ -47,20 +49,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     security.configure_password_hashing(
         memory_kib=settings.password_hash_memory_kib, time_cost=settings.password_hash_time_cost
     )
-    engine = create_engine(settings)
     realtime = build_realtime(settings)
-    jobs = InProcessJobs()
-    runtime = Runtime(
-        settings=settings,
-        engine=engine,
-        sessions=create_session_factory(engine),
-        limiter=RateLimiter(_limiter_storage(settings), key_prefix=settings.redis_prefix),
-        publisher=realtime.publisher,
-        presence=realtime.presence,
-        store=FileStore(settings.uploads_dir),
-        jobs=jobs,
-        checks={"broker": realtime.broker.ping},
+    jobs: InProcessJobs | TaskiqJobs = (
+        TaskiqJobs(settings) if settings.jobs == "worker" else InProcessJobs()
     )
+    runtime = _runtime(settings, realtime, jobs)
+    engine = runtime.engine
     gateway = Gateway(runtime, realtime.hub, realtime.presence.publish_local)
 
     @asynccontextmanager
@@ -102,6 +96,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.mount("/", SpaFiles(directory=settings.static_dir, html=True), name="spa")
     app.add_middleware(RequestObserver)
     return app
+
+
+def _runtime(settings: Settings, realtime: Realtime, jobs: InProcessJobs | TaskiqJobs) -> Runtime:
+    engine = create_engine(settings)
+    return Runtime(
+        settings=settings,
+        engine=engine,
+        sessions=create_session_factory(engine),
+        limiter=RateLimiter(_limiter_storage(settings), key_prefix=settings.redis_prefix),
+        publisher=realtime.publisher,
+        presence=realtime.presence,
+        store=FileStore(settings.uploads_dir),
+        jobs=jobs,
+        checks={"broker": realtime.broker.ping},
+    )
+
+
+async def run_worker(settings: Settings) -> None:
+    """`python -m parley worker`: process uploads from the queue until stopped."""
+    security.configure_password_hashing(
+        memory_kib=settings.password_hash_memory_kib, time_cost=settings.password_hash_time_cost
+    )
+    realtime = build_realtime(settings)  # only its publisher is used: events reach the apps
+    jobs = TaskiqJobs(settings)
+    runtime = _runtime(settings, realtime, jobs)
+    try:
+        await worker_loop(runtime, jobs)
+    finally:
+        await runtime.engine.dispose()
 
 
 def _limiter_storage(settings: Settings) -> str:

@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     redis_url: str = "redis://127.0.0.1:6379/0"
     # Namespaces channels and presence keys, so deployments can share one Redis.
     redis_prefix: str = Field(default="parley:", max_length=64)
+    # "worker": uploads are processed by `python -m parley worker` processes (needs Redis).
+    jobs: Literal["inprocess", "worker"] = "inprocess"
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False
@@ -60,6 +62,8 @@ class Settings(BaseSettings):
         self.database_url = normalise_database_url(self.database_url)
         if not self.allowed_origins:
             self.allowed_origins = default_origins(self.host, self.port)
+        if self.jobs == "worker" and self.broker != "redis":
+            raise ValueError("PARLEY_JOBS=worker needs PARLEY_BROKER=redis")
         if not self.secret_key:
             if not self.is_sqlite:
                 raise ValueError(

@@ -76,6 +76,7 @@ class Instance:
 class Cluster:
     a: Instance
     b: Instance
+    worker: Instance
     env: dict[str, str]
 
 
@@ -108,6 +109,7 @@ def cluster(
         "PARLEY_DATABASE_URL": database_url,
         "PARLEY_SECRET_KEY": TEST_SECRET,
         "PARLEY_BROKER": "redis",
+        "PARLEY_JOBS": "worker",
         "PARLEY_REDIS_URL": redis_url,
         "PARLEY_REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}:",
         "PARLEY_DATA_DIR": str(tmp_path),
@@ -119,13 +121,15 @@ def cluster(
     }
     a = Instance("A", ports[0], {**env, "PARLEY_PORT": str(ports[0])})
     b = Instance("B", ports[1], {**env, "PARLEY_PORT": str(ports[1])})
+    worker = Instance("worker", 0, env, command=["worker"])
     try:
         for instance in (a, b):
             instance.start()
         for instance in (a, b):
             instance.wait_healthy()
-        yield Cluster(a=a, b=b, env=env)
+        worker.start()
+        yield Cluster(a=a, b=b, worker=worker, env=env)
     finally:
-        for instance in (a, b):
+        for instance in (a, b, worker):
             instance.stop()
         postgres_databases.drop(database_url)

@@ -97,3 +97,38 @@ async def test_killing_an_instance_loses_and_repeats_nothing(cluster: Cluster) -
         raise AssertionError(f"a message was repeated: {extra}")
     except TimeoutError:
         pass
+
+
+async def test_an_upload_through_a_is_processed_by_a_worker_and_announced_on_b(
+    cluster: Cluster,
+) -> None:
+    from tests.images import png
+
+    async with httpx.AsyncClient(base_url=cluster.a.base_url, timeout=10) as http:
+        _, alice = await signup_and_login(http)
+        _, bob = await signup_and_login(http)
+        room = await create_room(http, alice, name="Pictures")
+        await join_room(http, bob, room["id"])
+        alice_on_a = await _socket(cluster.a.base_url, alice, room["id"])
+        bob_on_b = await _socket(cluster.b.base_url, bob, room["id"])
+        accepted = await http.post(
+            f"/api/rooms/{room['id']}/uploads",
+            files={"file": ("cat.png", png(640, 480))},
+            headers=bearer(alice),
+        )
+        assert accepted.status_code == 202
+        upload = accepted.json()
+    # Attach at once, while the worker may still be busy: B hears the outcome either way.
+    await alice_on_a.send(
+        type="send", room=room["id"], client_id="pic", body="", attachments=[upload["id"]]
+    )
+    await alice_on_a.recv_type("ack")
+    message = (await bob_on_b.recv_type("message"))["message"]
+    assert message["attachments"][0]["id"] == upload["id"]
+    status = message["attachments"][0]["status"]
+    while status not in ("ready", "failed"):
+        status = (await bob_on_b.recv_type("upload", timeout=15))["upload"]["status"]
+    assert status == "ready"
+    async with httpx.AsyncClient(base_url=cluster.b.base_url, timeout=10) as http:
+        thumb = await http.get(f"/api/uploads/{upload['id']}/thumbnail", headers=bearer(bob))
+    assert thumb.status_code == 200 and thumb.headers["content-type"] == "image/webp"
