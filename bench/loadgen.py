@@ -14,15 +14,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import random
 import resource
 import shutil
+import signal
 import statistics
 import sys
 import time
 from array import array
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -476,6 +479,9 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
         connect_ns.append(time.monotonic_ns() - begun)
         return client
 
+    if args.tracemalloc:
+        os.kill(server.pid or 0, signal.SIGUSR1)  # baseline snapshot (see bench/memhook)
+        await asyncio.sleep(2.0)
     started = time.monotonic()
     clients = await gather_limited(
         [lambda token=token: connect(token) for token in tokens],  # type: ignore[misc]
@@ -485,6 +491,9 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
     shares = cpu.shares()
     await asyncio.sleep(args.settle)
     rss_after = server.rss_kib() or 0
+    if args.tracemalloc:
+        os.kill(server.pid or 0, signal.SIGUSR1)  # growth per source line, to the file
+        await asyncio.sleep(5.0)
     print_report(
         "idle",
         {
@@ -589,6 +598,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     sub.add_argument("--connections", type=int, default=5000)
     sub.add_argument("--concurrency", type=int, default=100, help="handshakes in flight")
     sub.add_argument("--settle", type=float, default=3.0, help="seconds before RSS after")
+    sub.add_argument(
+        "--tracemalloc",
+        metavar="FILE",
+        help="trace the server's allocations (bench/memhook) and write growth to FILE",
+    )
 
     sub = command("history", history, "history page latency over a big room (PostgreSQL)")
     sub.add_argument("--messages", type=int, default=1_000_000)
@@ -644,7 +658,11 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
     args.server_code = code_identity(tree)
     try:
         server = spawn(
-            tree=tree, database_url=database_url, cpu=args.server_cpu, data_root=args.data_root
+            tree=tree,
+            database_url=database_url,
+            cpu=args.server_cpu,
+            data_root=args.data_root,
+            env_overrides=memhook_env(args),
         )
         # For attaching a profiler (py-spy record --pid) while the load runs.
         print(f"server pid={server.pid} port={server.port} log={server.log_path}", flush=True)
@@ -655,6 +673,14 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
     finally:
         if tree is not None:
             shutil.rmtree(tree, ignore_errors=True)
+
+
+def memhook_env(args: argparse.Namespace) -> dict[str, str]:
+    out = getattr(args, "tracemalloc", None)
+    if not out:
+        return {}
+    hook = Path(__file__).resolve().parent / "memhook"
+    return {"PYTHONPATH": str(hook), "PARLEY_BENCH_TRACEMALLOC_OUT": str(Path(out).resolve())}
 
 
 def check_fd_limit(args: argparse.Namespace) -> None:
