@@ -27,3 +27,14 @@ export type {
   RoomPublic,
   RoomRole,
 } from './generated';
+export {
+  UploadError,
+  createUploader,
+  fetchClientConfig,
+  fetchUpload,
+  fetchUploadBlob,
+  uploadErrorKind,
+  uploadFile,
+} from './uploads';
+export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
+export type { ClientConfig, UploadPublic, UploadStatus } from './generated';
