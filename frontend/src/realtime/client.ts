@@ -95,8 +95,8 @@ export class RealtimeClient {
   }
 
   /** Posts a message; it shows as pending at once and is retried until acknowledged. */
-  send(roomId: number, body: string): void {
-    this.outbox.add(roomId, crypto.randomUUID(), body);
+  send(roomId: number, body: string, attachments: readonly string[] = []): void {
+    this.outbox.add(roomId, crypto.randomUUID(), body, attachments);
     this.outbox.flush();
   }
 
@@ -208,6 +208,9 @@ export class RealtimeClient {
         return;
       case 'error':
         if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        return;
+      case 'upload':
+        store.dispatch(frame.room, { type: 'upload', upload: frame.upload });
         return;
       default:
         return;

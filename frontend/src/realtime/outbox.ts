@@ -10,6 +10,7 @@ interface Entry {
   roomId: number;
   clientId: string;
   body: string;
+  attachments: readonly string[];
   /** Sent on the current socket and waiting for its ack. */
   inFlight: boolean;
   timer: ReturnType<typeof setTimeout> | null;
@@ -33,16 +34,16 @@ export class Outbox {
     private readonly isJoined: (roomId: number) => boolean,
   ) {}
 
-  add(roomId: number, clientId: string, body: string): void {
+  add(roomId: number, clientId: string, body: string, attachments: readonly string[] = []): void {
     if (this.entries.has(clientId)) return;
-    this.entries.set(clientId, { roomId, clientId, body, inFlight: false, timer: null });
-    this.store.dispatch(roomId, { type: 'queued', clientId, body, now: Date.now() });
+    this.entries.set(clientId, { roomId, clientId, body, attachments, inFlight: false, timer: null });
+    this.store.dispatch(roomId, { type: 'queued', clientId, body, attachments, now: Date.now() });
     this.save();
   }
 
   /** Takes back sends stored by an earlier page, and mirrors every later change. */
   restore(stored: StoredSend[], persist: (entries: StoredSend[]) => void): void {
-    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body);
+    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body, entry.attachments);
     this.persist = persist;
     this.save();
   }
@@ -51,7 +52,8 @@ export class Outbox {
     const pending = this.store.get(roomId).pending.find((entry) => entry.clientId === clientId);
     if (!pending) return;
     if (!this.entries.has(clientId)) {
-      this.entries.set(clientId, { roomId, clientId, body: pending.body, inFlight: false, timer: null });
+      const attachments = pending.attachments ?? [];
+      this.entries.set(clientId, { roomId, clientId, body: pending.body, attachments, inFlight: false, timer: null });
       this.save();
     }
     this.store.dispatch(roomId, { type: 'retrying', clientId });
@@ -76,6 +78,7 @@ export class Outbox {
         return;
       }
       const frame: ClientFrame = { type: 'send', room: entry.roomId, client_id: entry.clientId, body: entry.body };
+      if (entry.attachments.length > 0) frame.attachments = [...entry.attachments];
       if (!this.transmit(frame)) return;
       this.pacer.record(now);
       entry.inFlight = true;
@@ -128,7 +131,11 @@ export class Outbox {
   }
 
   private save(): void {
-    this.persist?.([...this.entries.values()].map(({ roomId, clientId, body }) => ({ roomId, clientId, body })));
+    this.persist?.(
+      [...this.entries.values()].map(({ roomId, clientId, body, attachments }) =>
+        attachments.length > 0 ? { roomId, clientId, body, attachments: [...attachments] } : { roomId, clientId, body },
+      ),
+    );
   }
 
   private clearTimer(entry: Entry): void {

@@ -7,6 +7,7 @@ export interface StoredSend {
   roomId: number;
   clientId: string;
   body: string;
+  attachments?: string[];
 }
 
 const PREFIX = 'parley.outbox.';
@@ -22,7 +23,11 @@ function storage(): Storage | null {
 function isStoredSend(value: unknown): value is StoredSend {
   const entry = value as Partial<StoredSend> | null;
   return (
-    typeof entry?.roomId === 'number' && typeof entry.clientId === 'string' && typeof entry.body === 'string'
+    typeof entry?.roomId === 'number' &&
+    typeof entry.clientId === 'string' &&
+    typeof entry.body === 'string' &&
+    (entry.attachments === undefined ||
+      (Array.isArray(entry.attachments) && entry.attachments.every((id) => typeof id === 'string')))
   );
 }
 

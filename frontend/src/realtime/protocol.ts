@@ -2,7 +2,7 @@
  * The /ws frames (docs/protocol.md). The socket is not in the OpenAPI schema, so its
  * shapes are written down here once; the message object is the REST one.
  */
-import type { MessagePublic, RoomPublic } from '../api';
+import type { MessagePublic, RoomPublic, UploadPublic } from '../api';
 
 export type WireMessage = MessagePublic;
 
@@ -10,7 +10,7 @@ export type ClientFrame =
   | { type: 'auth'; token: string }
   | { type: 'join'; room: number; since?: number }
   | { type: 'leave'; room: number }
-  | { type: 'send'; room: number; client_id: string; body: string }
+  | { type: 'send'; room: number; client_id: string; body: string; attachments?: string[] }
   | { type: 'typing'; room: number }
   | { type: 'ping' };
 
@@ -29,6 +29,7 @@ export type ServerFrame =
   | { type: 'presence'; user_id: number; online: boolean }
   | { type: 'member'; room: number; user_id: number; action: string }
   | { type: 'room'; room: number; action: string; data?: Partial<RoomPublic> }
+  | { type: 'upload'; room: number; upload: UploadPublic }
   | { type: 'error'; code: string; detail: string; ref?: string | null };
 
 export const CLOSE_UNAUTHENTICATED = 4401;

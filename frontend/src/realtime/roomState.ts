@@ -3,6 +3,7 @@
  * REST page is turned into an action and applied here, so ordering, dedupe and
  * optimistic sends have one definition (and one set of tests).
  */
+import type { UploadPublic } from '../api';
 import type { WireMessage } from './protocol';
 
 export const TYPING_VISIBLE_MS = 4000;
@@ -12,6 +13,8 @@ export type SendStatus = 'pending' | 'failed';
 export interface PendingSend {
   clientId: string;
   body: string;
+  /** Upload ids sent with the message. */
+  attachments?: readonly string[];
   status: SendStatus;
   /** The server's error code when it refused the send, or 'timeout'. */
   error: string | null;
@@ -37,6 +40,8 @@ export interface RoomState {
   pending: readonly PendingSend[];
   typing: readonly TypingUser[];
   online: ReadonlySet<number>;
+  /** The latest state of every upload an `upload` frame told us about, by id. */
+  uploads: Readonly<Record<string, UploadPublic>>;
 }
 
 export const emptyRoom: RoomState = {
@@ -49,6 +54,7 @@ export const emptyRoom: RoomState = {
   pending: [],
   typing: [],
   online: new Set(),
+  uploads: {},
 };
 
 export type RoomAction =
@@ -63,7 +69,8 @@ export type RoomAction =
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
   | { type: 'read'; seq: number }
-  | { type: 'queued'; clientId: string; body: string; now: number }
+  | { type: 'queued'; clientId: string; body: string; now: number; attachments?: readonly string[] }
+  | { type: 'upload'; upload: UploadPublic }
   | { type: 'failed'; clientId: string; error: string }
   | { type: 'retrying'; clientId: string }
   | { type: 'discard'; clientId: string };
@@ -88,6 +95,40 @@ function mergePage(list: readonly WireMessage[], page: readonly WireMessage[]): 
   for (const message of list) bySeq.set(message.seq, message);
   for (const message of page) bySeq.set(message.seq, message);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+// An upload only moves forward (pending → processing → ready | failed); a message or
+// page fetched before a frame must not take an attachment back to "processing".
+const UPLOAD_STAGE: Record<string, number> = { pending: 0, processing: 1, ready: 2, failed: 2 };
+
+function fresher(known: UploadPublic | undefined, incoming: UploadPublic): UploadPublic {
+  if (!known) return incoming;
+  return (UPLOAD_STAGE[known.status] ?? 0) > (UPLOAD_STAGE[incoming.status] ?? 0) ? known : incoming;
+}
+
+/** The message with its attachments brought up to what `upload` frames have said. */
+function withKnownUploads(message: WireMessage, uploads: RoomState['uploads']): WireMessage {
+  const attachments = message.attachments;
+  if (!attachments?.some((upload) => fresher(uploads[upload.id], upload) !== upload)) return message;
+  return { ...message, attachments: attachments.map((upload) => fresher(uploads[upload.id], upload)) };
+}
+
+function applyUpload(state: RoomState, upload: UploadPublic): RoomState {
+  const current = fresher(state.uploads[upload.id], upload);
+  if (current !== upload) return state;
+  const carries = (message: WireMessage) => message.attachments?.some((attachment) => attachment.id === upload.id);
+  const messages = state.messages.some(carries)
+    ? state.messages.map((message) =>
+        carries(message)
+          ? { ...message, attachments: message.attachments?.map((item) => (item.id === upload.id ? upload : item)) }
+          : message,
+      )
+    : state.messages;
+  return {
+    ...state,
+    messages,
+    uploads: { ...state.uploads, [upload.id]: upload },
+  };
 }
 
 function withoutPending(state: RoomState, clientId: string): readonly PendingSend[] {
@@ -149,21 +190,24 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq),
       };
     case 'page':
-      return applyPage(state, action);
+      return applyPage(state, {
+        ...action,
+        messages: action.messages.map((message) => withKnownUploads(message, state.uploads)),
+      });
     case 'message':
-      return applyMessage(state, action.message);
+      return applyMessage(state, withKnownUploads(action.message, state.uploads));
     case 'ack':
       // Not a stream position: an ack can overtake the broadcast of an earlier seq, so
       // lastSeq stays put and the later `message` frame for this seq is applied idempotently.
       return {
         ...state,
-        messages: upsertBySeq(state.messages, action.message),
+        messages: upsertBySeq(state.messages, withKnownUploads(action.message, state.uploads)),
         pending: withoutPending(state, action.message.client_id),
       };
     case 'replace':
       // Edits and tombstones only matter for messages we hold.
       if (!state.messages.some((message) => message.seq === action.message.seq)) return state;
-      return { ...state, messages: upsertBySeq(state.messages, action.message) };
+      return { ...state, messages: upsertBySeq(state.messages, withKnownUploads(action.message, state.uploads)) };
     case 'reset':
       return { ...state, lastSeq: Math.max(state.lastSeq, action.lastSeq), historyLoaded: false };
     case 'joined':
@@ -190,6 +234,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       const entry: PendingSend = {
         clientId: action.clientId,
         body: action.body,
+        ...(action.attachments?.length ? { attachments: action.attachments } : {}),
         status: 'pending',
         error: null,
         createdAt: action.now,
@@ -202,6 +247,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return updatePending(state, action.clientId, { status: 'pending', error: null });
     case 'discard':
       return { ...state, pending: withoutPending(state, action.clientId) };
+    case 'upload':
+      return applyUpload(state, action.upload);
   }
 }
 
