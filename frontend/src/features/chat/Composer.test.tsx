@@ -3,11 +3,12 @@ import userEvent from '@testing-library/user-event';
 
 import type { RealtimeClient } from '../../realtime';
 import { RealtimeContext } from '../../realtime/context';
+import { RoomStore } from '../../realtime/store';
 import { renderWithApp } from '../../test/render';
 import { Composer } from './Composer';
 
 function renderComposer(locked = false) {
-  const client = { send: vi.fn(), typing: vi.fn() };
+  const client = { send: vi.fn(), typing: vi.fn(), store: new RoomStore() };
   renderWithApp(
     <RealtimeContext value={client as unknown as RealtimeClient}>
       <Composer roomId={7} roomName="general" locked={locked} />
@@ -24,7 +25,7 @@ describe('Composer', () => {
     expect(client.send).not.toHaveBeenCalled();
     expect(client.typing).toHaveBeenCalledWith(7);
     await userEvent.type(box, '{Enter}');
-    expect(client.send).toHaveBeenCalledWith(7, 'hello\nthere');
+    expect(client.send).toHaveBeenCalledWith(7, 'hello\nthere', []);
     expect(box).toHaveValue('');
   });
 

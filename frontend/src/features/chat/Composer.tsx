@@ -4,6 +4,14 @@ import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useRealtime } from '../../realtime';
+import {
+  AttachButton,
+  DropOverlay,
+  PendingAttachments,
+  pastedFiles,
+  useComposerAttachments,
+  useFileDrop,
+} from '../uploads';
 import { COUNTER_FROM, MAX_MESSAGE_LENGTH } from './limits';
 
 interface ComposerProps {
@@ -17,12 +25,15 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
   const { t } = useTranslation();
   const client = useRealtime();
   const [body, setBody] = useState('');
+  const attachments = useComposerAttachments(roomId);
+  const addFiles = (files: File[]) => void attachments.add(files);
+  const dragging = useFileDrop(addFiles, !locked);
   const tooLong = body.length > MAX_MESSAGE_LENGTH;
-  const canSend = !locked && body.trim() !== '' && !tooLong;
+  const canSend = !locked && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
 
   const send = () => {
     if (!canSend) return;
-    client.send(roomId, body);
+    client.send(roomId, body.trim() === '' ? '' : body, attachments.takeForSend());
     setBody('');
   };
   const onSubmit = (event: { preventDefault: () => void }) => {
@@ -48,7 +59,10 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
+      <DropOverlay visible={dragging} />
+      <PendingAttachments attachments={attachments} />
       <Group gap="xs" align="flex-end" wrap="nowrap">
+        <AttachButton onFiles={addFiles} />
         <Textarea
           className="composer-input"
           aria-label={t('chat.composer.label')}
@@ -59,6 +73,10 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
             if (event.currentTarget.value !== '') client.typing(roomId);
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const files = pastedFiles(event);
+            if (files.length > 0) addFiles(files);
+          }}
           autosize
           minRows={1}
           maxRows={8}

@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
+import { MessageAttachments } from '../uploads';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
 import { fullDate, shortTime } from './time';
@@ -56,6 +57,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
                 {t('chat.edited')}
               </Text>
             ) : null}
+            <MessageAttachments attachments={message.attachments} />
           </Text>
         )}
         {own && !deleted ? (
