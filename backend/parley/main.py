@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -63,10 +64,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await realtime.presence.start(gateway.announce_offline)
         await jobs.start(runtime)
         yield
-        await jobs.stop()
-        await realtime.presence.stop()
-        await realtime.broker.stop()
-        await engine.dispose()
+        # Each step runs even if an earlier one fails (e.g. Redis already gone).
+        for stop in (jobs.stop, realtime.presence.stop, realtime.broker.stop, engine.dispose):
+            try:
+                await stop()
+            except Exception:
+                logging.getLogger("parley").exception("shutdown step failed")
 
     app = FastAPI(
         title="Parley",

@@ -142,6 +142,11 @@ class Gateway:
                     return
             except DomainError as exc:
                 connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
+            except Exception:  # a bug or an outage must cost one frame, never the socket
+                log.exception("frame failed", extra={"fields": {"user": user.id}})
+                connection.enqueue(
+                    error_frame("internal", "Something went wrong; try again", _ref(text))
+                )
 
     async def _dispatch(self, text: str, connection: Connection, user: User) -> None:
         try:
@@ -169,8 +174,8 @@ class Gateway:
                     user_id=user_id,
                     online=online,
                 )
-        except Exception:  # presence is advisory; a failure must not kill the socket path
-            log.exception("presence announcement failed")
+        except Exception as exc:  # presence is advisory; a failure must not kill the socket
+            log.warning("presence announcement failed", extra={"fields": {"error": str(exc)}})
 
 
 def _ref(text: str) -> str | None:

@@ -30,7 +30,7 @@ class RedisPresence:
     def __init__(
         self, url: str, hub: Hub, *, prefix: str, heartbeat: float = HEARTBEAT_SECONDS
     ) -> None:
-        self._redis = Redis.from_url(url, decode_responses=True)
+        self._redis = Redis.from_url(url, decode_responses=True, health_check_interval=1)
         self._hub = hub
         self._key_prefix = prefix + "presence:"
         self._sweep_lock = prefix + "presence-sweeper"

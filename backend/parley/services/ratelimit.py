@@ -6,23 +6,30 @@ scaled deployment share their counters.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
-from limits import parse
+from limits import RateLimitItem, parse
 from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from parley.errors import RateLimited
 
+log = logging.getLogger("parley.ratelimit")
+
 
 class RateLimiter:
     def __init__(self, storage_uri: str = "async+memory://", *, key_prefix: str = "") -> None:
         # redis-py (already our broker's client) rather than limits' default, coredis;
         # the prefix keeps deployments sharing one Redis from sharing counters.
-        options = (
-            {"implementation": "redispy", "key_prefix": key_prefix + "limits"}
+        options: dict[str, float | str | bool] = (
+            {
+                "implementation": "redispy",
+                "key_prefix": key_prefix + "limits",
+                "health_check_interval": 1,
+            }
             if "redis" in storage_uri
             else {}
         )
@@ -33,8 +40,21 @@ class RateLimiter:
     async def hit(self, limit: str, *key: str, detail: str) -> None:
         """Count one attempt against `limit` for `key`; raise RateLimited past it."""
         item = parse(limit)
-        if await self._limiter.hit(item, *key):
+        if await self._hit_or_fail_open(item, key):
             return
         stats = await self._limiter.get_window_stats(item, *key)
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
         raise RateLimited(detail, retry_after=retry_after)
+
+    async def _hit_or_fail_open(self, item: RateLimitItem, key: tuple[str, ...]) -> bool:
+        # A storage outage (Redis restarting) must not stop the chat: retry once on a fresh
+        # connection, then let the action through and say so in the log.
+        for attempt in range(2):
+            try:
+                return await self._limiter.hit(item, *key)
+            except Exception as exc:  # the storage's own connection errors vary by backend
+                if attempt == 1:
+                    log.warning(
+                        "rate limit storage unavailable", extra={"fields": {"error": str(exc)}}
+                    )
+        return True

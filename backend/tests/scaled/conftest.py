@@ -98,27 +98,33 @@ def redis_url() -> str:
     return REDIS_URL
 
 
-@pytest.fixture
-def cluster(
-    tmp_path: Path, postgres_databases: PostgresDatabases, redis_url: str
-) -> Iterator[Cluster]:
-    database_url = postgres_databases.fresh()
-    ports = [free_port(), free_port()]
-    env = {
+def cluster_env(
+    data_dir: Path, database_url: str, redis_url: str, ports: list[int], namespace: str
+) -> dict[str, str]:
+    return {
         **os.environ,
         "PARLEY_DATABASE_URL": database_url,
         "PARLEY_SECRET_KEY": TEST_SECRET,
         "PARLEY_BROKER": "redis",
         "PARLEY_JOBS": "worker",
         "PARLEY_REDIS_URL": redis_url,
-        "PARLEY_REDIS_PREFIX": f"test-{uuid.uuid4().hex[:8]}:",
-        "PARLEY_DATA_DIR": str(tmp_path),
+        "PARLEY_REDIS_PREFIX": f"test-{namespace}:",
+        "PARLEY_DATA_DIR": str(data_dir),
         "PARLEY_ALLOWED_ORIGINS": json.dumps([f"http://127.0.0.1:{p}" for p in ports]),
         "PARLEY_PASSWORD_HASH_MEMORY_KIB": "1024",
         "PARLEY_PASSWORD_HASH_TIME_COST": "1",
         "PARLEY_SEND_RATE_LIMIT": "1000 per second",
         "PARLEY_LOG_LEVEL": "warning",
     }
+
+
+@pytest.fixture
+def cluster(
+    tmp_path: Path, postgres_databases: PostgresDatabases, redis_url: str
+) -> Iterator[Cluster]:
+    database_url = postgres_databases.fresh()
+    ports = [free_port(), free_port()]
+    env = cluster_env(tmp_path, database_url, redis_url, ports, uuid.uuid4().hex[:8])
     a = Instance("A", ports[0], {**env, "PARLEY_PORT": str(ports[0])})
     b = Instance("B", ports[1], {**env, "PARLEY_PORT": str(ports[1])})
     worker = Instance("worker", 0, env, command=["worker"])

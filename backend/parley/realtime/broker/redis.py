@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
@@ -44,7 +46,9 @@ class RedisBroker:
         self, url: str, *, prefix: str, on_reconnect: Callable[[], None] | None = None
     ) -> None:
         self._prefix = prefix
-        self._redis = Redis.from_url(url, decode_responses=True)
+        # health_check_interval: a pooled connection idle for a second is PINGed before use,
+        # so connections left stale by a Redis restart are replaced instead of failing.
+        self._redis = Redis.from_url(url, decode_responses=True, health_check_interval=1)
         self._pubsub: PubSub | None = None
         self._channels: set[str] = set()
         self._deliver: Deliver | None = None
@@ -68,7 +72,17 @@ class RedisBroker:
         await self._redis.aclose()
 
     async def publish(self, envelope: Envelope) -> None:
-        await self._redis.publish(self._prefix + envelope.channel, encode_envelope(envelope))
+        payload = encode_envelope(envelope)
+        try:
+            await self._redis.publish(self._prefix + envelope.channel, payload)
+        except (RedisError, OSError):
+            # A pooled connection gone stale across a Redis restart fails once; the retry
+            # takes a fresh one. If Redis is really down the message is still committed,
+            # and every instance's sockets resume from the database when it is back.
+            try:
+                await self._redis.publish(self._prefix + envelope.channel, payload)
+            except (RedisError, OSError) as exc:
+                log.warning("publish failed", extra={"fields": {"error": str(exc)}})
 
     async def subscribe(self, channel: str) -> None:
         self._channels.add(channel)
@@ -89,7 +103,11 @@ class RedisBroker:
             return False
 
     async def _connect(self) -> None:
-        pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
+        pubsub = _ResumingPubSub(
+            self._redis.connection_pool,
+            ignore_subscribe_messages=True,
+            on_reconnect=self._on_reconnect,
+        )
         # A placeholder keeps the connection in subscribe mode even with no rooms yet.
         await pubsub.subscribe(
             self._prefix + "instance:keepalive", *(self._prefix + c for c in self._channels)
@@ -97,12 +115,10 @@ class RedisBroker:
         self._pubsub = pubsub
 
     async def _listen(self) -> None:
-        attempt = 0
         while True:
             try:
                 assert self._pubsub is not None
                 async for message in self._pubsub.listen():
-                    attempt = 0
                     if message.get("type") != "message" or self._deliver is None:
                         continue
                     channel = str(message["channel"]).removeprefix(self._prefix)
@@ -111,8 +127,15 @@ class RedisBroker:
                 raise
             except (RedisError, OSError, ValueError) as exc:
                 log.warning("redis pub/sub lost", extra={"fields": {"error": str(exc)}})
+            await self._reconnect()
+
+    async def _reconnect(self) -> None:
+        """A fresh PubSub with every channel, retried with backoff until Redis answers."""
+        if self._pubsub is not None:
+            with contextlib.suppress(RedisError, OSError):
+                await self._pubsub.aclose()  # type: ignore[no-untyped-call]
+        for attempt in itertools.count():
             await asyncio.sleep(RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)])
-            attempt += 1
             try:
                 await self._connect()
             except (RedisError, OSError):
@@ -122,3 +145,21 @@ class RedisBroker:
             )
             if self._on_reconnect is not None:
                 self._on_reconnect()
+            return
+
+
+class _ResumingPubSub(PubSub):
+    """redis-py reconnects and resubscribes inside listen() on its own; whatever was
+    published meanwhile is lost to this instance, so its sockets must resume from the DB."""
+
+    def __init__(self, *args: Any, on_reconnect: Callable[[], None] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._notify = on_reconnect
+        self._connected_before = False
+
+    async def on_connect(self, connection: Any) -> None:
+        await super().on_connect(connection)
+        if self._connected_before and self._notify is not None:
+            log.info("redis pub/sub reconnected")
+            self._notify()
+        self._connected_before = True
