@@ -1,0 +1,188 @@
+"""File and image uploads in chat: attach, progress, send, thumbnail for the other person, lightbox.
+
+Users and rooms are made over the REST API; the upload itself goes through the UI.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable
+
+import httpx
+from PIL import Image
+from playwright.sync_api import Locator, Page, Playwright, expect
+
+from conftest import Account, NewContext
+from test_chat import _create_room, _join_room, _message, _open_room
+
+# Uploads are processed (decoded, stripped, thumbnailed) in the background.
+PROCESSED_TIMEOUT_MS = 30_000
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+def _noise_png(width: int = 800, height: int = 600) -> bytes:
+    """Random pixels barely compress: a ~1.4 MB file, so throttled progress is visible."""
+    image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _attach(page: Page, name: str, mime: str, data: bytes) -> None:
+    page.get_by_test_id("attach-input").set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+
+
+def _slow_uploads(page: Page) -> Callable[[], None]:
+    """Throttles the page's upstream so the progress bar is on screen long enough to see."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 400 * 1024},
+    )
+
+    def restore() -> None:
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+
+    return restore
+
+
+def _assert_touchable(control: Locator) -> None:
+    box = control.bounding_box()
+    assert box is not None, control
+    assert box["height"] >= 44, (control, box)
+    assert box["width"] >= 44, (control, box)
+
+
+def _pair(
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+    new_context: NewContext,
+    alice_options: dict[str, object],
+) -> tuple[Page, Page]:
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    room_id = _create_room(api, alice)
+    _join_room(api, bob, room_id)
+    alice_page = _open_room(new_context(**alice_options), alice, room_id)
+    bob_page = _open_room(new_context(**DESKTOP), bob, room_id)
+    return alice_page, bob_page
+
+
+def _upload_and_send(alice: Page, text: str, *, watch_progress: bool) -> None:
+    restore = _slow_uploads(alice) if watch_progress else None
+    _attach(alice, "cat.png", "image/png", _noise_png())
+    chip = alice.get_by_test_id("attachment-chip")
+    expect(chip).to_have_count(1)
+    expect(chip.locator("img")).to_be_visible()  # the local preview
+    if restore is not None:
+        progress = chip.get_by_role("progressbar")
+        expect(progress).to_be_visible()
+        expect(progress).to_have_attribute("aria-valuenow", re.compile(r"^\d+$"))
+        # Send waits for the bytes to arrive.
+        expect(alice.get_by_role("button", name="Send")).to_be_disabled()
+        restore()
+    expect(chip).to_have_attribute("data-phase", re.compile("processing|ready"), timeout=20_000)
+    composer = alice.get_by_label("Message", exact=True)
+    composer.fill(text)
+    composer.press("Enter")
+    expect(chip).to_have_count(0)
+
+
+def _expect_thumbnail_and_lightbox(viewer: Page, text: str) -> None:
+    message = _message(viewer, text)
+    expect(message).to_have_count(1)
+    thumbnail = message.get_by_test_id("attachment-thumbnail")
+    expect(thumbnail).to_be_visible(timeout=PROCESSED_TIMEOUT_MS)
+    viewer.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle()
+    )
+    # The box was sized from the image's 4:3 before any pixel arrived.
+    box = message.get_by_test_id("attachment-image").bounding_box()
+    assert box is not None
+    assert abs(box["width"] / box["height"] - 4 / 3) < 0.1, box
+
+    message.get_by_role("button", name="Open image cat.png").click()
+    dialog = viewer.get_by_role("dialog")
+    full = dialog.get_by_test_id("lightbox-image")
+    expect(full).to_be_visible()
+    viewer.wait_for_function("img => img.naturalWidth === 800", arg=full.element_handle())
+    viewport = viewer.viewport_size
+    assert viewport is not None
+    shown = full.bounding_box()
+    assert shown is not None
+    assert shown["x"] >= 0
+    assert shown["x"] + shown["width"] <= viewport["width"] + 1, shown
+    assert shown["y"] + shown["height"] <= viewport["height"] + 1, shown
+    expect(dialog.get_by_role("button", name="Download")).to_be_visible()
+    viewer.keyboard.press("Escape")
+    expect(viewer.get_by_role("dialog")).to_have_count(0)
+
+
+def test_desktop_image_upload_reaches_the_other_person(
+    api: httpx.Client, make_account: Callable[..., Account], new_context: NewContext
+) -> None:
+    alice, bob = _pair(api, make_account, new_context, DESKTOP)
+    _upload_and_send(alice, "look at this cat", watch_progress=True)
+    _expect_thumbnail_and_lightbox(bob, "look at this cat")
+    # The sender's own message went from processing to ready live, too.
+    expect(
+        _message(alice, "look at this cat").get_by_test_id("attachment-thumbnail")
+    ).to_be_visible(timeout=PROCESSED_TIMEOUT_MS)
+
+
+def test_phone_image_upload(
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+    new_context: NewContext,
+    playwright: Playwright,
+) -> None:
+    device = dict(playwright.devices["Pixel 7"])
+    device.pop("default_browser_type", None)
+    alice, bob = _pair(api, make_account, new_context, device)
+    _assert_touchable(alice.get_by_role("button", name="Attach files"))
+    _upload_and_send(alice, "from my phone", watch_progress=False)
+    _expect_thumbnail_and_lightbox(bob, "from my phone")
+    # And on the phone itself: the lightbox fits the small screen.
+    _expect_thumbnail_and_lightbox(alice, "from my phone")
+
+
+def test_disallowed_and_oversize_files_are_refused_at_once(
+    api: httpx.Client, make_account: Callable[..., Account], new_context: NewContext
+) -> None:
+    alice, _bob = _pair(api, make_account, new_context, DESKTOP)
+    posted: list[str] = []
+    alice.on(
+        "request",
+        lambda request: (
+            posted.append(request.url)
+            if request.method == "POST" and "/uploads" in request.url
+            else None
+        ),
+    )
+
+    _attach(alice, "setup.exe", "application/x-msdownload", b"MZ\x90\x00" + b"\x00" * 512)
+    chip = alice.get_by_test_id("attachment-chip")
+    expect(chip).to_contain_text("setup.exe is not a supported type")
+    expect(chip).to_have_attribute("data-phase", "failed")
+    expect(chip.get_by_role("button", name="Retry")).to_have_count(0)
+
+    # One byte over the server's 25 MB limit (GET /api/config).
+    limit = int(api.get("/api/config").json()["max_upload_bytes"])
+    _attach(alice, "big.pdf", "application/pdf", b"%PDF-1.4\n" + b"\x00" * (limit - 8))
+    expect(alice.get_by_test_id("attachment-chip").filter(has_text="big.pdf")).to_contain_text(
+        "big.pdf is larger than 25 MB"
+    )
+    # Nothing to send: a refused file is never attached.
+    expect(alice.get_by_role("button", name="Send")).to_be_disabled()
+    assert posted == []
+
+    chip.get_by_role("button", name="Remove setup.exe").click()
+    expect(alice.get_by_test_id("attachment-chip")).to_have_count(1)
