@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 
+import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
 import { AppLayout, HomePage, NotFoundPage } from './features/shell';
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'rooms/:roomId', element: <ChatPage /> },
+          { path: 'admin', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

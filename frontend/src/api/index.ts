@@ -4,6 +4,35 @@ export { session } from './client';
 export { ApiError } from './errors';
 export type { FieldProblem } from './errors';
 export type { AuthStatus } from './session';
+export {
+  deleteRoom,
+  listRoomAudit,
+  listRoomReports,
+  moderateDeleteMessage,
+  moderateMember,
+  reportMessage,
+  resolveReport,
+  updateRoom,
+} from './moderation';
+export {
+  banUser,
+  listAdminUsers,
+  listAllReports,
+  listAudit,
+  readAdminStats,
+  setUserRole,
+  unbanUser,
+} from './admin';
+export type { AuditFilters } from './admin';
+export type {
+  AdminStats,
+  AdminUserPublic,
+  AuditPublic,
+  ModerationAction,
+  ReportPublic,
+  ReportStatus,
+  RoomUpdate,
+} from './generated';
 export type { UserCreate, UserPublic } from './generated';
 export {
   createRoom,

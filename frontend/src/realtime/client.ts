@@ -209,6 +209,16 @@ export class RealtimeClient {
       case 'error':
         if (frame.ref) this.outbox.refused(frame.ref, frame.code);
         return;
+      case 'member':
+        if (frame.user_id !== this.userId) return;
+        if (frame.action === 'kicked' || frame.action === 'banned') {
+          // The server already stopped sending this room to us: forget the subscription so
+          // the next track() (after rejoining) sends a fresh `join`.
+          this.subscribed.delete(frame.room);
+          this.joined.delete(frame.room);
+        }
+        store.dispatch(frame.room, { type: 'standing', action: frame.action, reason: frame.reason, until: frame.until });
+        return;
       case 'upload':
         store.dispatch(frame.room, { type: 'upload', upload: frame.upload });
         return;

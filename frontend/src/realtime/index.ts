@@ -6,3 +6,4 @@ export { useConnectionStatus, useRoomState, useUnreadCount, useUnreadTotal } fro
 export type { WireMessage } from './protocol';
 export type { PendingSend, RoomState, TypingUser } from './roomState';
 export type { ConnectionStatus } from './socket';
+export type { MyStanding } from './standing';

@@ -27,7 +27,7 @@ export type ServerFrame =
   | { type: 'message_deleted'; room: number; message: WireMessage }
   | { type: 'typing'; room: number; user_id: number; display_name: string }
   | { type: 'presence'; user_id: number; online: boolean }
-  | { type: 'member'; room: number; user_id: number; action: string }
+  | { type: 'member'; room: number; user_id: number; action: string; reason?: string | null; until?: string | null }
   | { type: 'room'; room: number; action: string; data?: Partial<RoomPublic> }
   | { type: 'upload'; room: number; upload: UploadPublic }
   | { type: 'error'; code: string; detail: string; ref?: string | null };

@@ -5,6 +5,7 @@
  */
 import type { UploadPublic } from '../api';
 import type { WireMessage } from './protocol';
+import { applyMemberChange, type MemberChange, type MyStanding, noStanding } from './standing';
 
 export const TYPING_VISIBLE_MS = 4000;
 
@@ -40,6 +41,8 @@ export interface RoomState {
   pending: readonly PendingSend[];
   typing: readonly TypingUser[];
   online: ReadonlySet<number>;
+  /** Kicked, banned or muted: from member frames about me. */
+  standing: MyStanding;
   /** The latest state of every upload an `upload` frame told us about, by id. */
   uploads: Readonly<Record<string, UploadPublic>>;
 }
@@ -54,6 +57,7 @@ export const emptyRoom: RoomState = {
   pending: [],
   typing: [],
   online: new Set(),
+  standing: noStanding,
   uploads: {},
 };
 
@@ -73,7 +77,8 @@ export type RoomAction =
   | { type: 'upload'; upload: UploadPublic }
   | { type: 'failed'; clientId: string; error: string }
   | { type: 'retrying'; clientId: string }
-  | { type: 'discard'; clientId: string };
+  | { type: 'discard'; clientId: string }
+  | ({ type: 'standing' } & MemberChange);
 
 /** Inserts or replaces by seq, keeping the array sorted; returns the same array if unchanged. */
 export function upsertBySeq(list: readonly WireMessage[], message: WireMessage): readonly WireMessage[] {
@@ -247,6 +252,10 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return updatePending(state, action.clientId, { status: 'pending', error: null });
     case 'discard':
       return { ...state, pending: withoutPending(state, action.clientId) };
+    case 'standing': {
+      const standing = applyMemberChange(state.standing, action);
+      return standing === state.standing ? state : { ...state, standing };
+    }
     case 'upload':
       return applyUpload(state, action.upload);
   }

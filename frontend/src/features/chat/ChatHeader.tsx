@@ -4,6 +4,7 @@ import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
+import { RoomSettingsMenu } from '../moderation';
 import { canModerate, InviteDialog } from '../rooms';
 import { MembersDrawer } from './MembersDrawer';
 
@@ -46,6 +47,7 @@ export function ChatHeader({ room, online }: { room: RoomPublic; online: Readonl
         >
           {count}
         </Button>
+        <RoomSettingsMenu room={room} />
       </Group>
       <MembersDrawer roomId={room.id} opened={membersOpen} onClose={members.close} online={online} />
       {room.is_private && canModerate(room) ? <InviteDialog room={room} opened={inviteOpen} onClose={invite.close} /> : null}

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { ApiError, type RoomPublic } from '../../api';
 import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
+import { RoomStandingNotice, useSendLimit } from '../moderation';
 import { isMember, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -23,7 +24,10 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   useMarkRead(room.id, state, member);
 
   // Follow the room while it is open (public rooms can be previewed before joining).
-  useEffect(() => client.track(room.id), [client, room.id]);
+  // Re-tracked when membership flips, so a rejoin after a kick subscribes afresh.
+  useEffect(() => client.track(room.id), [client, room.id, member]);
+  const limits = useSendLimit(room);
+  const removed = state.standing.removed;
   const historyLoaded = state.historyLoaded;
   useEffect(() => {
     if (!historyLoaded) client.reloadLatest(room.id).catch(() => undefined);
@@ -41,9 +45,10 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         </Center>
       )}
       <TypingIndicator typing={state.typing} />
-      {member ? (
-        <Composer roomId={room.id} roomName={room.name} locked={locked} />
-      ) : (
+      {removed ? <RoomStandingNotice standing={state.standing} /> : null}
+      {member && removed === null ? (
+        <Composer roomId={room.id} roomName={room.name} locked={locked} limits={limits} />
+      ) : removed === 'banned' || (removed === 'kicked' && room.is_private) ? null : (
         <JoinBar roomId={room.id} roomName={room.name} />
       )}
     </div>

@@ -12,6 +12,7 @@ import {
   useComposerAttachments,
   useFileDrop,
 } from '../uploads';
+import { blocksSending, type SendLimits, SendLimitNotice } from '../moderation';
 import { COUNTER_FROM, MAX_MESSAGE_LENGTH } from './limits';
 
 interface ComposerProps {
@@ -19,9 +20,11 @@ interface ComposerProps {
   roomName: string;
   /** Locked for me: the room is read-only and I am not its owner or a moderator. */
   locked: boolean;
+  /** Mute and slow mode (features/moderation); absent means no limits. */
+  limits?: SendLimits;
 }
 
-export function Composer({ roomId, roomName, locked }: ComposerProps) {
+export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
   const { t } = useTranslation();
   const client = useRealtime();
   const [body, setBody] = useState('');
@@ -29,11 +32,13 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
   const addFiles = (files: File[]) => void attachments.add(files);
   const dragging = useFileDrop(addFiles, !locked);
   const tooLong = body.length > MAX_MESSAGE_LENGTH;
-  const canSend = !locked && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
+  const limited = limits !== undefined && blocksSending(limits.limit);
+  const canSend = !locked && !limited && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
 
   const send = () => {
     if (!canSend) return;
     client.send(roomId, body.trim() === '' ? '' : body, attachments.takeForSend());
+    limits?.noteSent();
     setBody('');
   };
   const onSubmit = (event: { preventDefault: () => void }) => {
@@ -61,6 +66,7 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
     <form className="composer" onSubmit={onSubmit}>
       <DropOverlay visible={dragging} />
       <PendingAttachments attachments={attachments} />
+      {limits ? <SendLimitNotice limit={limits.limit} /> : null}
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <AttachButton onFiles={addFiles} />
         <Textarea
@@ -83,6 +89,7 @@ export function Composer({ roomId, roomName, locked }: ComposerProps) {
           size="md"
           error={tooLong ? t('chat.composer.tooLong', { max: MAX_MESSAGE_LENGTH }) : undefined}
           enterKeyHint="send"
+          disabled={limits?.limit.kind === 'muted'}
         />
         <ActionIcon type="submit" size={46} radius="md" disabled={!canSend} aria-label={t('chat.composer.send')}>
           <IconSend size={20} aria-hidden />

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { listMembers } from '../../api';
+import { MemberMenu } from '../moderation';
 import { membersKey } from '../rooms';
 
 interface MembersDrawerProps {
@@ -39,7 +40,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
               <Indicator color={isOnline ? 'teal' : 'gray'} offset={4} position="bottom-end" size={10} withBorder>
                 <Avatar size={32} radius="xl" name={name} color="initials" aria-hidden />
               </Indicator>
-              <Stack gap={0} miw={0}>
+              <Stack gap={0} miw={0} style={{ flex: 1 }}>
                 <Text size="sm" fw={600} truncate="end">
                   {name}
                 </Text>
@@ -47,6 +48,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
                   @{member.username} · {t(`chat.roles.${member.role}`)} · {isOnline ? t('chat.online') : t('chat.offline')}
                 </Text>
               </Stack>
+              <MemberMenu roomId={roomId} member={member} />
             </Group>
           );
         })}

@@ -1,14 +1,16 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 interface MessageActionsProps {
-  onEdit: () => void;
-  onDelete: () => void;
+  /** Each item shows only when its handler is given (what I may do to this message). */
+  onEdit?: () => void;
+  onDelete?: () => void;
+  onReport?: () => void;
 }
 
-/** The small menu on my own messages. */
-export function MessageActions({ onEdit, onDelete }: MessageActionsProps) {
+/** The small menu on a message: edit/delete my own, delete as a moderator, report others'. */
+export function MessageActions({ onEdit, onDelete, onReport }: MessageActionsProps) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
@@ -18,12 +20,21 @@ export function MessageActions({ onEdit, onDelete }: MessageActionsProps) {
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-          {t('chat.actions.edit')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={onDelete}>
-          {t('chat.actions.delete')}
-        </Menu.Item>
+        {onEdit ? (
+          <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+            {t('chat.actions.edit')}
+          </Menu.Item>
+        ) : null}
+        {onDelete ? (
+          <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={onDelete}>
+            {t('chat.actions.delete')}
+          </Menu.Item>
+        ) : null}
+        {onReport ? (
+          <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={onReport}>
+            {t('moderation.message.report')}
+          </Menu.Item>
+        ) : null}
       </Menu.Dropdown>
     </Menu>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
 import { MessageAttachments } from '../uploads';
+import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
 import { fullDate, shortTime } from './time';
@@ -19,7 +20,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const deleted = message.deleted_at !== null;
-  const { edit, remove } = useMessageMutations(roomId);
+  const { edit } = useMessageMutations(roomId);
+  const [dialog, setDialog] = useState<MessageDialog>(null);
+  const { canDelete, canReport } = useMessagePermissions(roomId, message.author.id);
 
   if (editing && !deleted) {
     return (
@@ -60,19 +63,21 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
             <MessageAttachments attachments={message.attachments} />
           </Text>
         )}
-        {own && !deleted ? (
+        {!deleted && (own || canDelete || canReport) ? (
           <MessageActions
-            onEdit={() => setEditing(true)}
-            onDelete={() => {
-              if (window.confirm(t('chat.actions.confirmDelete'))) remove.mutate(message.id);
-            }}
+            onEdit={own ? () => setEditing(true) : undefined}
+            onDelete={canDelete ? () => setDialog('delete') : undefined}
+            onReport={canReport ? () => setDialog('report') : undefined}
           />
         ) : null}
       </Group>
-      {edit.isError || remove.isError ? (
+      {edit.isError ? (
         <Text c="red" size="xs" role="alert">
-          {t(remove.isError ? 'chat.actions.deleteFailed' : 'chat.actions.editFailed')}
+          {t('chat.actions.editFailed')}
         </Text>
+      ) : null}
+      {dialog !== null ? (
+        <MessageDialogs roomId={roomId} message={message} open={dialog} onClose={() => setDialog(null)} />
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { Outlet } from 'react-router';
 
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
 import { ConnectionBanner } from '../chat';
+import { SiteBanGate } from '../moderation';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
 import { AppHeader } from './AppHeader';
 import { useVisualViewportHeight } from './useVisualViewportHeight';
@@ -28,24 +29,26 @@ export function AppLayout() {
   return (
     <RealtimeProvider client={realtime}>
       <LiveBindings />
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-        padding="md"
-      >
-        <AppShell.Header>
-          <AppHeader navOpened={navOpened} onToggleNav={toggle} navId={NAVBAR_ID} />
-        </AppShell.Header>
-        <AppShell.Navbar id={NAVBAR_ID} p="md" aria-label={t('rooms.heading')}>
-          <AppShell.Section grow className="navbar-scroll">
-            <RoomsSidebar onNavigate={close} />
-          </AppShell.Section>
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <ConnectionBanner />
-          <Outlet />
-        </AppShell.Main>
-      </AppShell>
+      <SiteBanGate>
+        <AppShell
+          header={{ height: 60 }}
+          navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+          padding="md"
+        >
+          <AppShell.Header>
+            <AppHeader navOpened={navOpened} onToggleNav={toggle} navId={NAVBAR_ID} />
+          </AppShell.Header>
+          <AppShell.Navbar id={NAVBAR_ID} p="md" aria-label={t('rooms.heading')}>
+            <AppShell.Section grow className="navbar-scroll">
+              <RoomsSidebar onNavigate={close} />
+            </AppShell.Section>
+          </AppShell.Navbar>
+          <AppShell.Main>
+            <ConnectionBanner />
+            <Outlet />
+          </AppShell.Main>
+        </AppShell>
+      </SiteBanGate>
     </RealtimeProvider>
   );
 }

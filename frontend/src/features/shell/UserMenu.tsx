@@ -3,6 +3,7 @@ import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
+import { AdminMenuItem } from '../admin';
 import { useCurrentUser, useLogout } from '../auth';
 
 export function UserMenu() {
@@ -29,6 +30,7 @@ export function UserMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
+        <AdminMenuItem />
         <LanguageMenuItems />
         <Menu.Divider />
         <Menu.Item

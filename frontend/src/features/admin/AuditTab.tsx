@@ -1,0 +1,100 @@
+import { Alert, Button, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { type AuditFilters, listAudit } from '../../api';
+import { AuditList, refusalText } from '../moderation';
+
+const PAGE = 50;
+
+// What the server writes (backend/parley/services); the select is a convenience, not a contract.
+const ACTIONS = [
+  'mute',
+  'unmute',
+  'kick',
+  'ban',
+  'unban',
+  'promote',
+  'demote',
+  'auto_mute',
+  'lock_room',
+  'unlock_room',
+  'slow_mode',
+  'delete_room',
+  'delete_message',
+  'resolve_report',
+  'dismiss_report',
+  'site_ban',
+  'site_unban',
+  'set_role',
+];
+
+/** A local yyyy-mm-dd day as an ISO instant: its start, or (for `until`) the next day's start. */
+function dayBound(day: string, end: boolean): string | null {
+  if (!day) return null;
+  const date = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return null;
+  if (end) date.setDate(date.getDate() + 1);
+  return date.toISOString();
+}
+
+const idOrNull = (value: string | number) => (typeof value === 'number' && value > 0 ? value : null);
+
+/** The full audit log, newest first, filtered, paged with before_id. */
+export function AuditTab() {
+  const { t } = useTranslation();
+  const [action, setAction] = useState<string | null>(null);
+  const [roomId, setRoomId] = useState<string | number>('');
+  const [actorId, setActorId] = useState<string | number>('');
+  const [since, setSince] = useState('');
+  const [until, setUntil] = useState('');
+  const filters: AuditFilters = {
+    action,
+    room_id: idOrNull(roomId),
+    actor_id: idOrNull(actorId),
+    since: dayBound(since, false),
+    until: dayBound(until, true),
+    limit: PAGE,
+  };
+  const audit = useInfiniteQuery({
+    queryKey: ['admin', 'audit', filters],
+    queryFn: ({ pageParam }) => listAudit({ ...filters, before_id: pageParam }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => (last.length < PAGE ? undefined : (last.at(-1)?.id ?? undefined)),
+  });
+  const entries = audit.data?.pages.flat() ?? [];
+
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        <Select
+          label={t('admin.audit.action')}
+          placeholder={t('admin.audit.anyAction')}
+          data={ACTIONS}
+          value={action}
+          onChange={setAction}
+          clearable
+          searchable
+          size="md"
+        />
+        <NumberInput label={t('admin.audit.room')} value={roomId} onChange={setRoomId} min={1} allowDecimal={false} size="md" />
+        <NumberInput label={t('admin.audit.actor')} value={actorId} onChange={setActorId} min={1} allowDecimal={false} size="md" />
+        <TextInput label={t('admin.audit.since')} type="date" value={since} onChange={(e) => setSince(e.currentTarget.value)} size="md" />
+        <TextInput label={t('admin.audit.until')} type="date" value={until} onChange={(e) => setUntil(e.currentTarget.value)} size="md" />
+      </SimpleGrid>
+      {audit.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
+      {audit.isError ? <Alert color="red">{refusalText(audit.error, t)}</Alert> : null}
+      {audit.isSuccess ? <AuditList entries={entries} /> : null}
+      {audit.hasNextPage ? (
+        <Button mih={44} variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+          {t('admin.audit.loadMore')}
+        </Button>
+      ) : audit.isSuccess && entries.length > 0 ? (
+        <Text size="sm" c="dimmed" ta="center">
+          {t('admin.audit.end')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import { Badge, Button, Card, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { type AdminUserPublic, banUser, listAdminUsers, setUserRole, unbanUser } from '../../api';
+import { useCurrentUser } from '../auth';
+import { ReasonDialog } from '../moderation';
+
+type UserAction = 'ban' | 'unban' | 'makeAdmin' | 'removeAdmin';
+
+const TITLES = {
+  ban: 'admin.users.banTitle',
+  unban: 'admin.users.unbanTitle',
+  makeAdmin: 'admin.users.makeAdminTitle',
+  removeAdmin: 'admin.users.removeAdminTitle',
+} as const;
+
+function run(action: UserAction, user: AdminUserPublic, reason: string): Promise<unknown> {
+  switch (action) {
+    case 'ban':
+      return banUser(user.id, reason);
+    case 'unban':
+      return unbanUser(user.id, reason);
+    case 'makeAdmin':
+      return setUserRole(user.id, 'admin');
+    case 'removeAdmin':
+      return setUserRole(user.id, 'user');
+  }
+}
+
+function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boolean; onAction: (a: UserAction) => void }) {
+  const { t, i18n } = useTranslation();
+  const admin = user.role === 'admin';
+  const name = user.display_name || user.username;
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="admin-user" data-username={user.username}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Stack gap={2} miw={0}>
+          <Group gap={6} wrap="wrap">
+            <Text fw={600}>{name}</Text>
+            {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
+            {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
+            {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}
+          </Group>
+          <Text size="xs" c="dimmed">
+            @{user.username} · {t('admin.users.joined', { date: new Date(user.created_at).toLocaleDateString(i18n.language) })}
+          </Text>
+        </Stack>
+        {self ? null : (
+          <Group gap="xs" role="group" aria-label={t('admin.users.actionsFor', { name })}>
+            <Button
+              mih={44}
+              size="sm"
+              variant="light"
+              color={user.is_banned ? 'gray' : 'red'}
+              onClick={() => onAction(user.is_banned ? 'unban' : 'ban')}
+            >
+              {user.is_banned ? t('admin.users.unban') : t('admin.users.ban')}
+            </Button>
+            <Button mih={44} size="sm" variant="default" onClick={() => onAction(admin ? 'removeAdmin' : 'makeAdmin')}>
+              {admin ? t('admin.users.removeAdmin') : t('admin.users.makeAdmin')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+/** Search every account; ban/unban site-wide and grant or remove admin rights. */
+export function UsersTab() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useCurrentUser();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
+  const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
+  const name = pending ? pending.user.display_name || pending.user.username : '';
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('admin.users.search')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        type="search"
+        size="md"
+      />
+      {isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
+      {data?.length === 0 ? <Text c="dimmed">{t('admin.users.empty')}</Text> : null}
+      <Stack component="ul" gap="xs" className="plain-list">
+        {data?.map((user) => (
+          <UserCard key={user.id} user={user} self={user.id === me?.id} onAction={(action) => setPending({ action, user })} />
+        ))}
+      </Stack>
+      <ReasonDialog
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={pending ? t(TITLES[pending.action], { name }) : ''}
+        description={pending?.action === 'ban' ? t('admin.users.banBody') : undefined}
+        confirmLabel={pending ? t(`admin.users.${pending.action}`) : ''}
+        danger={pending?.action === 'ban'}
+        withReason={pending?.action === 'ban' || pending?.action === 'unban'}
+        onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason) : Promise.resolve())}
+        onDone={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+// The admin feature's public face: the /admin page and its header menu entry.
+export { AdminMenuItem } from './AdminMenuItem';
+export { AdminPage } from './AdminPage';

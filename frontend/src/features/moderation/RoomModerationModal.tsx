@@ -1,0 +1,61 @@
+import { Alert, Loader, Modal, Tabs } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+
+import { listRoomAudit, listRoomReports, type RoomPublic } from '../../api';
+import { AuditList } from './AuditList';
+import { refusalText } from './errors';
+import { ReportQueue } from './ReportQueue';
+
+export type RoomPanel = 'reports' | 'audit';
+
+function RoomAudit({ roomId }: { roomId: number }) {
+  const { t } = useTranslation();
+  const { data, isPending, isError, error } = useQuery({
+    queryKey: ['rooms', roomId, 'audit'],
+    queryFn: () => listRoomAudit(roomId),
+  });
+  if (isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (isError) return <Alert color="red">{refusalText(error, t)}</Alert>;
+  return <AuditList entries={data} />;
+}
+
+interface RoomModerationModalProps {
+  room: RoomPublic;
+  panel: RoomPanel | null;
+  onPanel: (panel: RoomPanel) => void;
+  onClose: () => void;
+}
+
+/** The room's report queue and audit log, for its moderators, owner and site admins. */
+export function RoomModerationModal({ room, panel, onPanel, onClose }: RoomModerationModalProps) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 36em)');
+  return (
+    <Modal
+      opened={panel !== null}
+      onClose={onClose}
+      title={t('moderation.room.panelTitle', { room: room.name })}
+      size="lg"
+      fullScreen={phone}
+    >
+      <Tabs value={panel} onChange={(value) => value && onPanel(value as RoomPanel)} keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="reports" mih={44}>
+            {t('moderation.reports.title')}
+          </Tabs.Tab>
+          <Tabs.Tab value="audit" mih={44}>
+            {t('moderation.audit.title')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="reports">
+          <ReportQueue queryKey={['rooms', room.id, 'reports']} load={(status) => listRoomReports(room.id, status)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit">
+          <RoomAudit roomId={room.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Modal>
+  );
+}

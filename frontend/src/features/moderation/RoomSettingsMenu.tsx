@@ -1,0 +1,96 @@
+import { ActionIcon, Alert, Menu } from '@mantine/core';
+import { IconAdjustments, IconCheck, IconFlag, IconHistory, IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { deleteRoom, type RoomPublic, type RoomUpdate, updateRoom } from '../../api';
+import { refusalText } from './errors';
+import { canDeleteRoom, canManageRoom } from './permissions';
+import { ReasonDialog } from './ReasonDialog';
+import { type RoomPanel, RoomModerationModal } from './RoomModerationModal';
+import { useActor } from './useActor';
+
+const SLOW_MODES = [0, 10, 30, 60, 300] as const;
+
+/** The chat header's settings menu; rendered only for people who manage the room. */
+export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const actor = useActor(room);
+  const [panel, setPanel] = useState<RoomPanel | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const update = useMutation({
+    mutationFn: (change: RoomUpdate) => updateRoom(room.id, change),
+    // The `room` frame refreshes everyone else; this refreshes me without waiting for it.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['rooms'] }),
+  });
+  if (!canManageRoom(actor)) return null;
+  const slow = room.slow_mode_seconds ?? 0;
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal shadow="md" width={240}>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" size={44} aria-label={t('moderation.room.menu')}>
+            <IconAdjustments size={20} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item
+            leftSection={room.locked ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
+            onClick={() => update.mutate({ locked: !room.locked })}
+          >
+            {room.locked ? t('moderation.room.unlock') : t('moderation.room.lock')}
+          </Menu.Item>
+          <Menu.Label>{t('moderation.room.slowMode')}</Menu.Label>
+          {SLOW_MODES.map((seconds) => (
+            <Menu.Item
+              key={seconds}
+              leftSection={seconds === slow ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
+              aria-checked={seconds === slow}
+              role="menuitemradio"
+              onClick={() => update.mutate({ slow_mode_seconds: seconds })}
+            >
+              {t(`moderation.room.slow.s${seconds}`)}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setPanel('reports')}>
+            {t('moderation.reports.title')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setPanel('audit')}>
+            {t('moderation.audit.title')}
+          </Menu.Item>
+          {canDeleteRoom(actor) ? (
+            <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmDelete(true)}>
+              {t('moderation.room.delete')}
+            </Menu.Item>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
+      {update.isError ? (
+        <Alert color="red" p={4} role="alert" withCloseButton onClose={() => update.reset()}>
+          {refusalText(update.error, t)}
+        </Alert>
+      ) : null}
+      <RoomModerationModal room={room} panel={panel} onPanel={setPanel} onClose={() => setPanel(null)} />
+      <ReasonDialog
+        opened={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={t('moderation.room.deleteTitle', { room: room.name })}
+        description={t('moderation.room.deleteBody')}
+        confirmLabel={t('moderation.room.delete')}
+        danger
+        withReason={false}
+        onConfirm={() => deleteRoom(room.id)}
+        onDone={() => {
+          void queryClient.invalidateQueries({ queryKey: ['rooms'] });
+          void navigate('/');
+        }}
+      />
+    </>
+  );
+}

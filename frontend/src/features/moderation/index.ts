@@ -1,0 +1,16 @@
+// The moderation feature's public face (chat, shell and admin import only from here).
+export { AuditList } from './AuditList';
+export { MemberMenu } from './MemberMenu';
+export { type MessageDialog, MessageDialogs } from './MessageDialogs';
+export { canDeleteMessage, canManageRoom, canReportMessage } from './permissions';
+export { ReasonDialog } from './ReasonDialog';
+export { refusalText } from './errors';
+export { ReportQueue } from './ReportQueue';
+export { RoomSettingsMenu } from './RoomSettingsMenu';
+export { RoomStandingNotice } from './RoomStandingNotice';
+export { SendLimitNotice } from './SendLimitNotice';
+export { blocksSending, type SendLimit } from './sendLimits';
+export { SiteBanGate } from './SiteBanGate';
+export { useActor, useIsSiteAdmin } from './useActor';
+export { useMessagePermissions } from './useMessagePermissions';
+export { type SendLimits, useSendLimit } from './useSendLimit';
