@@ -1,0 +1,258 @@
+"""Moderation and administration through the UI: site ban, moderator delete, report queue.
+
+Users, rooms and roles are set up over the REST API (a site admin comes from
+`python -m parley create-admin`, because the session's shared database already has its
+first user); only the moderation itself goes through the UI.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from conftest import BACKEND, Account, NewContext, _backend_python, _server_env, unique_username
+from journeys import log_in
+
+ADMIN_PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class Person:
+    account: Account
+    context: BrowserContext
+    page: Page
+
+
+def _token(api: httpx.Client, account: Account) -> str:
+    response = api.post(
+        "/api/auth/login", data={"username": account.username, "password": account.password}
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def _auth(api: httpx.Client, account: Account) -> dict[str, str]:
+    return {"Authorization": f"Bearer {_token(api, account)}"}
+
+
+def _user_id(api: httpx.Client, account: Account) -> int:
+    response = api.get("/api/users/me", headers=_auth(api, account))
+    assert response.status_code == 200, response.text
+    return int(response.json()["id"])
+
+
+def _create_room(api: httpx.Client, owner: Account) -> int:
+    response = api.post(
+        "/api/rooms",
+        json={"name": unique_username("room"), "topic": "e2e moderation"},
+        headers=_auth(api, owner),
+    )
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+def _join(api: httpx.Client, account: Account, room_id: int) -> None:
+    response = api.post(f"/api/rooms/{room_id}/join", headers=_auth(api, account))
+    assert response.status_code == 200, response.text
+
+
+def _promote(api: httpx.Client, owner: Account, room_id: int, user_id: int) -> None:
+    response = api.post(
+        f"/api/rooms/{room_id}/moderation",
+        json={"action": "promote", "user_id": user_id, "reason": "e2e"},
+        headers=_auth(api, owner),
+    )
+    assert response.status_code == 204, response.text
+
+
+def _open_room(context: BrowserContext, account: Account, room_id: int) -> Page:
+    page = context.new_page()
+    page.goto(f"/rooms/{room_id}")
+    log_in(page, username=account.username, password=account.password)
+    expect(page).to_have_url(re.compile(rf"/rooms/{room_id}$"))
+    expect(page.get_by_label("Message", exact=True)).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Connecting")).to_have_count(0)
+    return page
+
+
+def _message(page: Page, text: str) -> Locator:
+    return page.get_by_test_id("message").filter(has_text=text)
+
+
+def _send(page: Page, text: str) -> None:
+    composer = page.get_by_label("Message", exact=True)
+    composer.fill(text)
+    composer.press("Enter")
+
+
+def _message_menu(page: Page, text: str) -> None:
+    """Opens the ⋯ menu of the message containing `text` (shown on hover on desktops)."""
+    message = _message(page, text)
+    message.hover()
+    message.get_by_role("button", name="Message actions").click()
+
+
+@pytest.fixture(scope="session")
+def site_admin(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> Account:
+    """A site admin in the session's server, made with the CLI against its data directory."""
+    data_dirs = sorted(tmp_path_factory.getbasetemp().glob("parley-data*"))
+    assert data_dirs, "the server fixture's data directory was not found"
+    account = Account(unique_username("admin"), ADMIN_PASSWORD, "Site Admin")
+    env = _server_env(0, data_dirs[0])
+    env["PARLEY_ADMIN_PASSWORD"] = ADMIN_PASSWORD
+    result = subprocess.run(
+        [
+            _backend_python(),
+            "-m",
+            "parley",
+            "create-admin",
+            account.username,
+            "--display-name",
+            account.display_name,
+        ],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return account
+
+
+def _desktop(new_context: NewContext) -> BrowserContext:
+    return new_context(viewport={"width": 1280, "height": 800})
+
+
+def test_admin_bans_bob_while_he_is_chatting(
+    new_context: NewContext,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+    site_admin: Account,
+) -> None:
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    room_id = _create_room(api, alice)
+    _join(api, bob, room_id)
+
+    bob_page = _open_room(_desktop(new_context), bob, room_id)
+    _send(bob_page, "Bob is chatting")
+    expect(_message(bob_page, "Bob is chatting")).to_have_count(1)
+
+    admin_page = _desktop(new_context).new_page()
+    admin_page.goto("/")
+    log_in(admin_page, username=site_admin.username, password=site_admin.password)
+    admin_page.get_by_role("button", name=re.compile(r"^Account menu")).click()
+    admin_page.get_by_role("menuitem", name="Admin dashboard").click()
+    expect(admin_page).to_have_url(re.compile(r"/admin$"))
+    expect(admin_page.get_by_role("heading", name="Admin dashboard")).to_be_visible()
+    expect(admin_page.get_by_test_id("stat-users-online")).to_be_visible()
+
+    admin_page.get_by_label("Search users").fill(bob.username)
+    card = admin_page.locator(f'[data-testid="admin-user"][data-username="{bob.username}"]')
+    expect(card).to_have_count(1)
+    card.get_by_role("button", name="Ban").click()
+    dialog = admin_page.get_by_role("dialog")
+    dialog.get_by_label("Reason").fill("spam everywhere")
+    dialog.get_by_role("button", name="Ban").click()
+    expect(dialog).to_have_count(0)
+    expect(card.get_by_text("Banned", exact=True)).to_be_visible()
+
+    # Bob's socket is closed with 4403: the whole app gives way to the ban screen.
+    expect(bob_page.get_by_role("heading", name="Your account has been banned")).to_be_visible()
+    expect(bob_page.get_by_label("Message", exact=True)).to_have_count(0)
+    expect(bob_page.get_by_role("button", name="Log out")).to_be_visible()
+
+    # And the server agrees: he cannot even sign in.
+    response = api.post(
+        "/api/auth/login", data={"username": bob.username, "password": bob.password}
+    )
+    assert response.status_code == 403, response.text
+
+
+def test_a_non_admin_gets_403_at_admin(page: Page, make_account: Callable[..., Account]) -> None:
+    someone = make_account(display_name="Someone")
+    page.goto("/admin")
+    log_in(page, username=someone.username, password=someone.password)
+    expect(page.get_by_role("heading", name="403 — Admins only")).to_be_visible()
+
+
+@pytest.fixture
+def moderated_room(
+    new_context: NewContext, api: httpx.Client, make_account: Callable[..., Account]
+) -> tuple[int, Person, Person, Person]:
+    """A room owned by alice, with carol as moderator and bob as member, all three open."""
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    carol = make_account(display_name="Carol")
+    room_id = _create_room(api, alice)
+    _join(api, bob, room_id)
+    _join(api, carol, room_id)
+    _promote(api, alice, room_id, _user_id(api, carol))
+    people = []
+    for account in (alice, bob, carol):
+        context = _desktop(new_context)
+        people.append(Person(account, context, _open_room(context, account, room_id)))
+    return room_id, people[0], people[1], people[2]
+
+
+def test_moderator_deletes_a_message_for_everyone(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, carol = moderated_room
+    _send(bob.page, "something rude")
+    for person in (alice, bob, carol):
+        expect(_message(person.page, "something rude")).to_have_count(1)
+
+    _message_menu(carol.page, "something rude")
+    carol.page.get_by_role("menuitem", name="Delete").click()
+    dialog = carol.page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Delete this message?")
+    dialog.get_by_label("Reason").fill("rude")
+    dialog.get_by_role("button", name="Delete").click()
+    expect(dialog).to_have_count(0)
+
+    for person in (carol, alice, bob):
+        expect(_message(person.page, "something rude")).to_have_count(0)
+        expect(
+            person.page.get_by_test_id("message").filter(has_text="message removed")
+        ).to_have_count(1)
+
+
+def test_member_reports_and_moderator_resolves_from_the_queue(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, carol = moderated_room
+    _send(alice.page, "a questionable claim")
+    expect(_message(bob.page, "a questionable claim")).to_have_count(1)
+
+    # A member sees no Delete on someone else's message, only Report.
+    _message_menu(bob.page, "a questionable claim")
+    expect(bob.page.get_by_role("menuitem", name="Delete")).to_have_count(0)
+    bob.page.get_by_role("menuitem", name="Report").click()
+    dialog = bob.page.get_by_role("dialog")
+    dialog.get_by_label("Reason").fill("misinformation")
+    dialog.get_by_role("button", name="Report").click()
+    expect(dialog).to_have_count(0)
+
+    carol.page.get_by_role("button", name="Room settings").click()
+    carol.page.get_by_role("menuitem", name="Reports").click()
+    queue = carol.page.get_by_role("dialog")
+    report = queue.get_by_test_id("report").filter(has_text="a questionable claim")
+    expect(report).to_have_count(1)
+    expect(report).to_contain_text("misinformation")
+    expect(report).to_contain_text(bob.account.username)
+    report.get_by_role("button", name="Resolve").click()
+    expect(report).to_have_count(0)
+    expect(queue.get_by_text("No reports here.")).to_be_visible()
+
+    # It is in the resolved list now.
+    queue.get_by_text("Resolved", exact=True).click()
+    expect(queue.get_by_test_id("report").filter(has_text="a questionable claim")).to_have_count(1)
