@@ -35,6 +35,11 @@ export function PendingMessage({ roomId, entry }: { roomId: number; entry: Pendi
         </span>
         <Text className="message-body" component="div">
           {entry.body}
+          {entry.attachments?.length ? (
+            <Text size="xs" c="dimmed">
+              {t('uploads.count', { count: entry.attachments.length })}
+            </Text>
+          ) : null}
         </Text>
       </Group>
       {failed ? (

@@ -47,7 +47,7 @@ function ChipStatus({ item }: { item: ComposerAttachment }) {
   }
   const max = formatBytes(config?.max_upload_bytes ?? 0, i18n.language);
   return (
-    <Text size="xs" c="red" role="alert" lineClamp={2}>
+    <Text size="xs" c="red" role="alert">
       {t(`uploads.errors.${item.error ?? 'failed'}`, { name, max })}
     </Text>
   );
