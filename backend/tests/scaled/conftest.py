@@ -6,6 +6,7 @@ PARLEY_REQUIRE_POSTGRES=1 / PARLEY_REQUIRE_REDIS=1 (CI).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -118,10 +119,11 @@ def cluster_env(
     }
 
 
-@pytest.fixture
-def cluster(
+@contextlib.contextmanager
+def running_cluster(
     tmp_path: Path, postgres_databases: PostgresDatabases, redis_url: str
 ) -> Iterator[Cluster]:
+    """Instances A and B (started and ready) plus a worker (started), on a fresh database."""
     database_url = postgres_databases.fresh()
     ports = [free_port(), free_port()]
     env = cluster_env(tmp_path, database_url, redis_url, ports, uuid.uuid4().hex[:8])
@@ -139,3 +141,11 @@ def cluster(
         for instance in (a, b, worker):
             instance.stop()
         postgres_databases.drop(database_url)
+
+
+@pytest.fixture
+def cluster(
+    tmp_path: Path, postgres_databases: PostgresDatabases, redis_url: str
+) -> Iterator[Cluster]:
+    with running_cluster(tmp_path, postgres_databases, redis_url) as running:
+        yield running

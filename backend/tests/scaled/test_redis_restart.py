@@ -6,7 +6,6 @@ import asyncio
 import shutil
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from tests.conftest import free_port
 from tests.databases import PostgresDatabases
 from tests.factories import signup_and_login
-from tests.scaled.conftest import REQUIRE_REDIS, Cluster, Instance
+from tests.scaled.conftest import REQUIRE_REDIS, Cluster, running_cluster
 from tests.wsclient import WsClient, create_room, join_room
 
 
@@ -81,24 +80,8 @@ def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
 def cluster_on_private_redis(
     tmp_path: Path, postgres_databases: PostgresDatabases, private_redis: PrivateRedis
 ) -> Iterator[Cluster]:
-    from tests.scaled.conftest import cluster_env
-
-    database_url = postgres_databases.fresh()
-    ports = [free_port(), free_port()]
-    env = cluster_env(tmp_path, database_url, private_redis.url, ports, uuid.uuid4().hex[:8])
-    a = Instance("A", ports[0], {**env, "PARLEY_PORT": str(ports[0])})
-    b = Instance("B", ports[1], {**env, "PARLEY_PORT": str(ports[1])})
-    worker = Instance("worker", 0, env, command=["worker"])
-    try:
-        for instance in (a, b):
-            instance.start()
-        for instance in (a, b):
-            instance.wait_healthy()
-        yield Cluster(a=a, b=b, worker=worker, env=env)
-    finally:
-        for instance in (a, b):
-            instance.stop()
-        postgres_databases.drop(database_url)
+    with running_cluster(tmp_path, postgres_databases, private_redis.url) as cluster:
+        yield cluster
 
 
 async def test_instances_survive_a_redis_restart(

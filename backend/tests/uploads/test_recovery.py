@@ -47,17 +47,18 @@ def _slow_image(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def test_a_job_interrupted_by_a_kill_finishes_after_restart(tmp_path: Path) -> None:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+def _kill_mid_processing(tmp_path: Path, port: int, **extra: str) -> tuple[dict[str, str], str]:
+    """Start a server, upload a slow image, SIGKILL the server while it processes it.
+
+    Returns the auth headers and the upload id, for the test to restart and look.
+    """
     content = _slow_image(tmp_path / "big.png")
-    server = _start(tmp_path, port)
+    server = _start(tmp_path, port, **extra)
     try:
-        with httpx.Client(base_url=base, timeout=30) as http:
-            http.post("/api/auth/signup", json={"username": "kim", "password": DEFAULT_PASSWORD})
-            token = http.post(
-                "/api/auth/login", data={"username": "kim", "password": DEFAULT_PASSWORD}
-            ).json()["access_token"]
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            credentials = {"username": "kim", "password": DEFAULT_PASSWORD}
+            http.post("/api/auth/signup", json=credentials)
+            token = http.post("/api/auth/login", data=credentials).json()["access_token"]
             headers = {"Authorization": f"Bearer {token}"}
             room = http.post("/api/rooms", json={"name": "Photos"}, headers=headers).json()
             accepted = http.post(
@@ -71,17 +72,29 @@ def test_a_job_interrupted_by_a_kill_finishes_after_restart(tmp_path: Path) -> N
                     "status"
                 ]
             assert status == "processing", "the job must still be running when the kill lands"
-            server.send_signal(signal.SIGKILL)
-            server.wait(timeout=10)
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=10)
+    return headers, str(accepted["id"])
 
-        server = _start(tmp_path, port)
-        with httpx.Client(base_url=base, timeout=30) as http:
-            for _ in range(600):
-                body = http.get(f"/api/uploads/{accepted['id']}", headers=headers).json()
-                if body["status"] in ("ready", "failed"):
-                    break
-                time.sleep(0.1)
-            assert (body["status"], body["width"], body["height"]) == ("ready", 10000, 10000)
+
+def _settled(port: int, headers: dict[str, str], upload_id: str) -> dict[str, object]:
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+        for _ in range(600):
+            body: dict[str, object] = http.get(f"/api/uploads/{upload_id}", headers=headers).json()
+            if body["status"] in ("ready", "failed"):
+                return body
+            time.sleep(0.1)
+    raise AssertionError("upload never settled")
+
+
+def test_a_job_interrupted_by_a_kill_finishes_after_restart(tmp_path: Path) -> None:
+    port = free_port()
+    headers, upload_id = _kill_mid_processing(tmp_path, port)
+    server = _start(tmp_path, port)
+    try:
+        body = _settled(port, headers, upload_id)
+        assert (body["status"], body["width"], body["height"]) == ("ready", 10000, 10000)
     finally:
         server.kill()
         server.wait(timeout=10)
@@ -89,33 +102,11 @@ def test_a_job_interrupted_by_a_kill_finishes_after_restart(tmp_path: Path) -> N
 
 def test_a_job_interrupted_too_often_fails_with_a_reason(tmp_path: Path) -> None:
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    content = _slow_image(tmp_path / "big.png")
+    headers, upload_id = _kill_mid_processing(tmp_path, port, PARLEY_UPLOAD_MAX_ATTEMPTS="1")
     server = _start(tmp_path, port, PARLEY_UPLOAD_MAX_ATTEMPTS="1")
     try:
-        with httpx.Client(base_url=base, timeout=30) as http:
-            http.post("/api/auth/signup", json={"username": "lee", "password": DEFAULT_PASSWORD})
-            token = http.post(
-                "/api/auth/login", data={"username": "lee", "password": DEFAULT_PASSWORD}
-            ).json()["access_token"]
-            headers = {"Authorization": f"Bearer {token}"}
-            room = http.post("/api/rooms", json={"name": "Photos"}, headers=headers).json()
-            accepted = http.post(
-                f"/api/rooms/{room['id']}/uploads",
-                files={"file": ("big.png", content)},
-                headers=headers,
-            ).json()
-            while (
-                http.get(f"/api/uploads/{accepted['id']}", headers=headers).json()["status"]
-                == "pending"
-            ):
-                pass
-            server.send_signal(signal.SIGKILL)
-            server.wait(timeout=10)
-        server = _start(tmp_path, port, PARLEY_UPLOAD_MAX_ATTEMPTS="1")
-        with httpx.Client(base_url=base, timeout=30) as http:
-            body = http.get(f"/api/uploads/{accepted['id']}", headers=headers).json()
-            assert body["status"] == "failed" and "interrupted" in body["failure_reason"]
+        body = _settled(port, headers, upload_id)
+        assert body["status"] == "failed" and "interrupted" in str(body["failure_reason"])
     finally:
         server.kill()
         server.wait(timeout=10)
