@@ -256,3 +256,62 @@ def test_member_reports_and_moderator_resolves_from_the_queue(
     # It is in the resolved list now.
     queue.get_by_text("Resolved", exact=True).click()
     expect(queue.get_by_test_id("report").filter(has_text="a questionable claim")).to_have_count(1)
+
+
+def _member_menu(page: Page, display_name: str) -> None:
+    page.get_by_role("button", name=re.compile(r"^Show members")).click()
+    page.get_by_role("button", name=f"Moderate {display_name}").click()
+
+
+def test_moderator_mutes_then_bans_a_member(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, carol = moderated_room
+
+    # A moderator has no menu over the owner (the matrix), but has one over a member.
+    carol.page.get_by_role("button", name=re.compile(r"^Show members")).click()
+    drawer = carol.page.get_by_role("dialog", name="Members")
+    expect(
+        drawer.get_by_role("button", name=f"Moderate {bob.account.display_name}")
+    ).to_be_visible()
+    expect(
+        drawer.get_by_role("button", name=f"Moderate {alice.account.display_name}")
+    ).to_have_count(0)
+
+    drawer.get_by_role("button", name=f"Moderate {bob.account.display_name}").click()
+    carol.page.get_by_role("menuitem", name="Mute").click()
+    dialog = carol.page.get_by_role("dialog", name=re.compile("^Mute"))
+    dialog.get_by_text("10 min").click()
+    dialog.get_by_label("Reason").fill("cool off")
+    dialog.get_by_role("button", name="Mute").click()
+    expect(dialog).to_have_count(0)
+
+    expect(bob.page.get_by_test_id("send-limit")).to_contain_text("You are muted until")
+    expect(bob.page.get_by_label("Message", exact=True)).to_be_disabled()
+
+    drawer.get_by_role("button", name=f"Moderate {bob.account.display_name}").click()
+    carol.page.get_by_role("menuitem", name="Ban").click()
+    dialog = carol.page.get_by_role("dialog", name=re.compile("^Ban"))
+    dialog.get_by_label("Reason").fill("kept going")
+    dialog.get_by_role("button", name="Ban").click()
+    expect(dialog).to_have_count(0)
+
+    standing = bob.page.get_by_test_id("room-standing")
+    expect(standing).to_contain_text("You were banned from this room")
+    expect(standing).to_contain_text("kept going")
+    expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
+
+
+def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, _carol = moderated_room
+    alice.page.get_by_role("button", name="Room settings").click()
+    alice.page.get_by_role("menuitem", name="30 s").click()
+
+    limit = bob.page.get_by_test_id("send-limit")
+    expect(limit).to_contain_text("Slow mode: one message every 30 s")
+    _send(bob.page, "first under slow mode")
+    expect(_message(alice.page, "first under slow mode")).to_have_count(1)
+    expect(limit).to_contain_text(re.compile(r"next in \d+ s"))
+    expect(bob.page.get_by_role("button", name="Send")).to_be_disabled()

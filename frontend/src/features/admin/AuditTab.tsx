@@ -4,31 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AuditFilters, listAudit } from '../../api';
-import { AuditList, refusalText } from '../moderation';
+import { AUDIT_ACTIONS, auditActionLabel, AuditList, refusalText } from '../moderation';
+import { useRooms } from '../rooms';
 
 const PAGE = 50;
 
-// What the server writes (backend/parley/services); the select is a convenience, not a contract.
-const ACTIONS = [
-  'mute',
-  'unmute',
-  'kick',
-  'ban',
-  'unban',
-  'promote',
-  'demote',
-  'auto_mute',
-  'lock_room',
-  'unlock_room',
-  'slow_mode',
-  'delete_room',
-  'delete_message',
-  'resolve_report',
-  'dismiss_report',
-  'site_ban',
-  'site_unban',
-  'set_role',
-];
 
 /** A local yyyy-mm-dd day as an ISO instant: its start, or (for `until`) the next day's start. */
 function dayBound(day: string, end: boolean): string | null {
@@ -45,13 +25,14 @@ const idOrNull = (value: string | number) => (typeof value === 'number' && value
 export function AuditTab() {
   const { t } = useTranslation();
   const [action, setAction] = useState<string | null>(null);
-  const [roomId, setRoomId] = useState<string | number>('');
+  const [roomId, setRoomId] = useState<string | null>(null);
+  const { data: rooms } = useRooms();
   const [actorId, setActorId] = useState<string | number>('');
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const filters: AuditFilters = {
     action,
-    room_id: idOrNull(roomId),
+    room_id: roomId === null ? null : Number(roomId),
     actor_id: idOrNull(actorId),
     since: dayBound(since, false),
     until: dayBound(until, true),
@@ -71,14 +52,23 @@ export function AuditTab() {
         <Select
           label={t('admin.audit.action')}
           placeholder={t('admin.audit.anyAction')}
-          data={ACTIONS}
+          data={AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value, t) }))}
           value={action}
           onChange={setAction}
           clearable
           searchable
           size="md"
         />
-        <NumberInput label={t('admin.audit.room')} value={roomId} onChange={setRoomId} min={1} allowDecimal={false} size="md" />
+        <Select
+          label={t('admin.audit.room')}
+          placeholder={t('admin.audit.anyRoom')}
+          data={(rooms ?? []).map((room) => ({ value: String(room.id), label: room.name }))}
+          value={roomId}
+          onChange={setRoomId}
+          clearable
+          searchable
+          size="md"
+        />
         <NumberInput label={t('admin.audit.actor')} value={actorId} onChange={setActorId} min={1} allowDecimal={false} size="md" />
         <TextInput label={t('admin.audit.since')} type="date" value={since} onChange={(e) => setSince(e.currentTarget.value)} size="md" />
         <TextInput label={t('admin.audit.until')} type="date" value={until} onChange={(e) => setUntil(e.currentTarget.value)} size="md" />

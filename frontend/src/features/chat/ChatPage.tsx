@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { ApiError, type RoomPublic } from '../../api';
 import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
-import { RoomStandingNotice, useSendLimit } from '../moderation';
+import { canManageRoom, RoomStandingNotice, useActor, useSendLimit } from '../moderation';
 import { isMember, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -33,7 +33,9 @@ function ChatRoom({ room }: { room: RoomPublic }) {
     if (!historyLoaded) client.reloadLatest(room.id).catch(() => undefined);
   }, [client, room.id, historyLoaded]);
 
-  const locked = room.locked && room.my_role !== 'owner' && room.my_role !== 'moderator';
+  // Owners, moderators and site admins post in locked rooms (docs/moderation.md).
+  const actor = useActor(room);
+  const locked = room.locked && !canManageRoom(actor);
   return (
     <div className="chat-view">
       <ChatHeader room={room} online={state.online} />

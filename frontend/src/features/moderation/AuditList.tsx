@@ -1,10 +1,17 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { AuditPublic } from '../../api';
+import { auditActionLabel } from './auditActions';
+
+interface AuditListProps {
+  entries: readonly AuditPublic[];
+  /** Offered on room bans: the banned are no longer in the members list, so this is where they are found. */
+  onUnban?: (entry: AuditPublic) => void;
+}
 
 /** The audit entries as stacked cards: readable at 390 px without a wide table. */
-export function AuditList({ entries }: { entries: readonly AuditPublic[] }) {
+export function AuditList({ entries, onUnban }: AuditListProps) {
   const { t, i18n } = useTranslation();
   if (entries.length === 0) return <Text c="dimmed">{t('moderation.audit.empty')}</Text>;
   return (
@@ -13,7 +20,9 @@ export function AuditList({ entries }: { entries: readonly AuditPublic[] }) {
         <Card key={entry.id} withBorder padding="xs" component="li" data-testid="audit-entry">
           <Group gap="xs" justify="space-between" wrap="wrap">
             <Group gap="xs" wrap="wrap">
-              <Badge variant="light">{entry.action}</Badge>
+              <Badge variant="light" tt="none">
+                {auditActionLabel(entry.action, t)}
+              </Badge>
               <Text size="sm" fw={600}>
                 {entry.actor ?? t('moderation.audit.system')}
               </Text>
@@ -36,6 +45,11 @@ export function AuditList({ entries }: { entries: readonly AuditPublic[] }) {
             <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
               {entry.reason}
             </Text>
+          ) : null}
+          {onUnban && entry.action === 'ban' && entry.target_user_id !== null ? (
+            <Button mt={4} mih={44} size="sm" variant="default" onClick={() => onUnban(entry)}>
+              {t('moderation.audit.unban')}
+            </Button>
           ) : null}
         </Card>
       ))}

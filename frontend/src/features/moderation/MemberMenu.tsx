@@ -78,6 +78,7 @@ export function MemberMenu({ roomId, member }: { roomId: number; member: MemberP
               value={duration}
               onChange={setDuration}
               fullWidth
+              size="md"
               data={DURATIONS.map((seconds) => ({
                 value: String(seconds),
                 label: t(`moderation.member.durations.d${seconds}`),

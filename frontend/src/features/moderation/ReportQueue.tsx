@@ -104,6 +104,7 @@ export function ReportQueue({ queryKey, load, showRoom = false }: ReportQueuePro
       <SegmentedControl
         value={status}
         onChange={(value) => setStatus(value as ReportStatus)}
+        size="md"
         aria-label={t('moderation.reports.filter')}
         data={(['open', 'resolved', 'dismissed'] as const).map((value) => ({
           value,

@@ -1,24 +1,43 @@
 import { Alert, Loader, Modal, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { listRoomAudit, listRoomReports, type RoomPublic } from '../../api';
+import { type AuditPublic, listRoomAudit, listRoomReports, moderateMember, type RoomPublic } from '../../api';
 import { AuditList } from './AuditList';
 import { refusalText } from './errors';
+import { ReasonDialog } from './ReasonDialog';
 import { ReportQueue } from './ReportQueue';
 
 export type RoomPanel = 'reports' | 'audit';
 
 function RoomAudit({ roomId }: { roomId: number }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [unbanning, setUnbanning] = useState<AuditPublic | null>(null);
   const { data, isPending, isError, error } = useQuery({
     queryKey: ['rooms', roomId, 'audit'],
     queryFn: () => listRoomAudit(roomId),
   });
   if (isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
   if (isError) return <Alert color="red">{refusalText(error, t)}</Alert>;
-  return <AuditList entries={data} />;
+  const target = unbanning?.target_user_id;
+  return (
+    <>
+      <AuditList entries={data} onUnban={setUnbanning} />
+      <ReasonDialog
+        opened={unbanning !== null}
+        onClose={() => setUnbanning(null)}
+        title={t('moderation.member.titles.unban', { name: t('moderation.audit.user', { id: target ?? 0 }) })}
+        confirmLabel={t('moderation.member.actions.unban')}
+        onConfirm={(reason) =>
+          target ? moderateMember(roomId, { action: 'unban', user_id: target, reason }) : Promise.resolve()
+        }
+        onDone={() => void queryClient.invalidateQueries({ queryKey: ['rooms', roomId] })}
+      />
+    </>
+  );
 }
 
 interface RoomModerationModalProps {

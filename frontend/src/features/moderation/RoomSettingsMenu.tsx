@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Menu } from '@mantine/core';
+import { ActionIcon, Alert, Menu, Text } from '@mantine/core';
 import { IconAdjustments, IconCheck, IconFlag, IconHistory, IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -50,8 +50,14 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
             <Menu.Item
               key={seconds}
               leftSection={seconds === slow ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
-              aria-checked={seconds === slow}
-              role="menuitemradio"
+              // Said in words too: the check mark alone is invisible to screen readers.
+              rightSection={
+                seconds === slow ? (
+                  <Text size="xs" c="dimmed">
+                    {t('moderation.room.current')}
+                  </Text>
+                ) : null
+              }
               onClick={() => update.mutate({ slow_mode_seconds: seconds })}
             >
               {t(`moderation.room.slow.s${seconds}`)}

@@ -1,4 +1,5 @@
 // The moderation feature's public face (chat, shell and admin import only from here).
+export { AUDIT_ACTIONS, auditActionLabel } from './auditActions';
 export { AuditList } from './AuditList';
 export { MemberMenu } from './MemberMenu';
 export { type MessageDialog, MessageDialogs } from './MessageDialogs';
