@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from parley import security
 from parley.errors import DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
@@ -87,13 +86,10 @@ class Gateway:
             message = await asyncio.wait_for(websocket.receive(), AUTH_TIMEOUT_SECONDS)
             frame = AuthFrame.model_validate_json(message.get("text") or "")
             async with self.runtime.sessions() as session:
-                user = await auth.user_from_access_token(
+                user, claims = await auth.authenticate_token(
                     session=session, settings=self.runtime.settings, token=frame.token
                 )
-            claims = security.decode_access_token(
-                frame.token, secret=self.runtime.settings.secret_key
-            )
-        except (TimeoutError, ValidationError, DomainError, security.InvalidToken):
+        except (TimeoutError, ValidationError, DomainError):
             await _close(websocket, CloseCode.UNAUTHENTICATED, "Authenticate first: {type: auth}")
             return None, None
         except WebSocketDisconnect:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 
-from parley import security
-from parley.errors import Forbidden
+from parley.errors import DomainError, Forbidden
 from parley.models import User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
@@ -123,14 +122,13 @@ class FrameHandlers:
         """A fresh token on an open socket extends it instead of forcing a reconnect."""
         async with self.runtime.sessions() as session:
             try:
-                fresh = await auth.user_from_access_token(
+                fresh, claims = await auth.authenticate_token(
                     session=session, settings=self.runtime.settings, token=frame.token
                 )
-            except Exception:
+            except DomainError:
                 connection.request_close(CloseCode.UNAUTHENTICATED, "Invalid token")
                 return
         if fresh.id != user.id:
             raise Forbidden("A socket belongs to one user")
-        claims = security.decode_access_token(frame.token, secret=self.runtime.settings.secret_key)
         connection.token_expires_at = claims.expires_at
         connection.enqueue(encode("reauthenticated", expires_at=claims.expires_at.isoformat()))

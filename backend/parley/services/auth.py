@@ -128,6 +128,14 @@ async def revoke_refresh_token(*, session: AsyncSession, refresh_token: str) -> 
 
 
 async def user_from_access_token(*, session: AsyncSession, settings: Settings, token: str) -> User:
+    user, _claims = await authenticate_token(session=session, settings=settings, token=token)
+    return user
+
+
+async def authenticate_token(
+    *, session: AsyncSession, settings: Settings, token: str
+) -> tuple[User, security.AccessClaims]:
+    """The token's user and claims (the socket needs the expiry too)."""
     try:
         claims = security.decode_access_token(token, secret=settings.secret_key)
     except security.InvalidToken as exc:
@@ -137,7 +145,7 @@ async def user_from_access_token(*, session: AsyncSession, settings: Settings, t
     if user is None or user.token_version != claims.token_version:
         raise Unauthorized(BAD_TOKEN)
     ensure_may_sign_in(user)
-    return user
+    return user, claims
 
 
 async def _find_refresh(*, session: AsyncSession, refresh_token: str) -> RefreshToken | None:
