@@ -186,3 +186,52 @@ def test_disallowed_and_oversize_files_are_refused_at_once(
 
     chip.get_by_role("button", name="Remove setup.exe").click()
     expect(alice.get_by_test_id("attachment-chip")).to_have_count(1)
+
+
+def test_drop_and_paste_then_download_a_file(
+    api: httpx.Client, make_account: Callable[..., Account], new_context: NewContext
+) -> None:
+    alice, bob = _pair(api, make_account, new_context, DESKTOP)
+    # Drop a text file on the message list (the whole chat area takes drops).
+    alice.evaluate(
+        """() => {
+            const dt = new DataTransfer();
+            const text = new File(['minutes of the meeting\\n'], 'notes.txt');
+            dt.items.add(text);
+            const target = document.querySelector('.chat-view');
+            const init = { dataTransfer: dt, bubbles: true, cancelable: true };
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                target.dispatchEvent(new DragEvent(type, init));
+            }
+        }"""
+    )
+    # Paste an image into the message box.
+    png = list(_noise_png(64, 48))
+    alice.get_by_label("Message", exact=True).evaluate(
+        """(box, bytes) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+            const init = { clipboardData: dt, bubbles: true, cancelable: true };
+            box.dispatchEvent(new ClipboardEvent('paste', init));
+        }""",
+        png,
+    )
+    chips = alice.get_by_test_id("attachment-chip")
+    expect(chips).to_have_count(2)
+    for index in range(2):
+        expect(chips.nth(index)).to_have_attribute(
+            "data-phase", re.compile("processing|ready"), timeout=20_000
+        )
+    alice.get_by_role("button", name="Send").click()
+
+    message = bob.get_by_test_id("message").filter(has=bob.get_by_test_id("attachment-file"))
+    card = message.get_by_test_id("attachment-file")
+    expect(card).to_contain_text("notes.txt")
+    expect(message.get_by_test_id("attachment-image")).to_have_count(1)
+    with bob.expect_download() as download_info:
+        card.get_by_role("button", name="Download notes.txt").click()
+    download = download_info.value
+    assert download.suggested_filename == "notes.txt"
+    path = download.path()
+    assert path is not None
+    assert path.read_bytes() == b"minutes of the meeting\n"

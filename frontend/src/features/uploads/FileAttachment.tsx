@@ -16,7 +16,8 @@ export function FileAttachment({ upload }: { upload: UploadPublic }) {
       <Group gap="sm" wrap="nowrap">
         <IconFile size={28} aria-hidden />
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Text size="sm" truncate="end" title={upload.name}>
+          {/* Two lines that may break anywhere: on a phone the button leaves little room. */}
+          <Text size="sm" lineClamp={2} style={{ wordBreak: 'break-all' }} title={upload.name}>
             {upload.name}
           </Text>
           <Text size="xs" c={failed ? 'red' : 'dimmed'}>
