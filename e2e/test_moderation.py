@@ -241,6 +241,7 @@ def test_member_reports_and_moderator_resolves_from_the_queue(
     dialog.get_by_label("Reason").fill("misinformation")
     dialog.get_by_role("button", name="Report").click()
     expect(dialog).to_have_count(0)
+    expect(bob.page.get_by_role("status").filter(has_text="Reported.")).to_be_visible()
 
     carol.page.get_by_role("button", name="Room settings").click()
     carol.page.get_by_role("menuitem", name="Reports").click()
@@ -287,6 +288,7 @@ def test_moderator_mutes_then_bans_a_member(
     expect(dialog).to_have_count(0)
 
     expect(bob.page.get_by_test_id("send-limit")).to_contain_text("You are muted until")
+    expect(drawer).to_contain_text("Muted until")
     expect(bob.page.get_by_label("Message", exact=True)).to_be_disabled()
 
     drawer.get_by_role("button", name=f"Moderate {bob.account.display_name}").click()

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { listMembers } from '../../api';
-import { MemberMenu } from '../moderation';
+import { MemberMenu, MemberMutedNote } from '../moderation';
 import { membersKey } from '../rooms';
 
 interface MembersDrawerProps {
@@ -47,6 +47,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
                 <Text size="xs" c="dimmed">
                   @{member.username} · {t(`chat.roles.${member.role}`)} · {isOnline ? t('chat.online') : t('chat.offline')}
                 </Text>
+                <MemberMutedNote member={member} />
               </Stack>
               <MemberMenu roomId={roomId} member={member} />
             </Group>

@@ -22,6 +22,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const deleted = message.deleted_at !== null;
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
+  const [reported, setReported] = useState(false);
   const { canDelete, canReport } = useMessagePermissions(roomId, message.author.id);
 
   if (editing && !deleted) {
@@ -77,7 +78,18 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         </Text>
       ) : null}
       {dialog !== null ? (
-        <MessageDialogs roomId={roomId} message={message} open={dialog} onClose={() => setDialog(null)} />
+        <MessageDialogs
+          roomId={roomId}
+          message={message}
+          open={dialog}
+          onClose={() => setDialog(null)}
+          onReported={() => setReported(true)}
+        />
+      ) : null}
+      {reported ? (
+        <Text c="dimmed" size="xs" role="status">
+          {t('moderation.message.reported')}
+        </Text>
       ) : null}
     </div>
   );

@@ -12,13 +12,15 @@ interface MessageDialogsProps {
   message: WireMessage;
   open: MessageDialog;
   onClose: () => void;
+  /** After a report went through, so the message can say so. */
+  onReported?: () => void;
 }
 
 const isMessage = (value: unknown): value is MessagePublic =>
   typeof value === 'object' && value !== null && typeof (value as Partial<MessagePublic>).seq === 'number';
 
 /** Delete (own, or anyone's for managers) and Report, each confirmed with a reason. */
-export function MessageDialogs({ roomId, message, open, onClose }: MessageDialogsProps) {
+export function MessageDialogs({ roomId, message, open, onClose, onReported }: MessageDialogsProps) {
   const { t } = useTranslation();
   const client = useRealtime();
   const quote = (
@@ -49,6 +51,7 @@ export function MessageDialogs({ roomId, message, open, onClose }: MessageDialog
         confirmLabel={t('moderation.message.report')}
         reasonRequired
         onConfirm={(reason) => reportMessage(message.id, reason)}
+        onDone={onReported}
       />
     </>
   );

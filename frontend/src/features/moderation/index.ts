@@ -2,6 +2,7 @@
 export { AUDIT_ACTIONS, auditActionLabel } from './auditActions';
 export { AuditList } from './AuditList';
 export { MemberMenu } from './MemberMenu';
+export { MemberMutedNote } from './MemberMutedNote';
 export { type MessageDialog, MessageDialogs } from './MessageDialogs';
 export { canDeleteMessage, canManageRoom, canReportMessage } from './permissions';
 export { ReasonDialog } from './ReasonDialog';
