@@ -18,4 +18,7 @@ class SpaFiles(StaticFiles):
             # API and socket paths never fall back: a typo there must stay a 404.
             if exc.status_code != 404 or path.startswith(("api/", "ws", "metrics")):
                 raise
-            return FileResponse(Path(str(self.directory)) / "index.html")
+            index = Path(str(self.directory)) / "index.html"
+            if not index.is_file():  # mid-deploy: the build is being replaced
+                raise HTTPException(503, "The app is being updated, reload in a moment") from exc
+            return FileResponse(index)
