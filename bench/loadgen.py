@@ -21,6 +21,7 @@ import shutil
 import signal
 import statistics
 import sys
+import tempfile
 import time
 from array import array
 from collections.abc import Awaitable, Callable, Iterator
@@ -562,6 +563,12 @@ async def time_requests(
     return timings
 
 
+async def uploads(args: argparse.Namespace, server: Server) -> None:
+    from . import uploads as scenario  # imported here: it builds on this module
+
+    await scenario.run(args, server)
+
+
 def close_all(clients: list[FastClient]) -> None:
     for client in clients:
         client.close()
@@ -610,6 +617,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     sub.add_argument("--warmup", type=int, default=200)
     sub.add_argument("--limit", type=int, default=50)
     sub.add_argument("--seed", type=int, default=1)
+
+    sub = command("uploads", uploads, "upload MB/s, thumbnail jobs/s, RSS while streaming")
+    sub.add_argument("--sizes", type=float, nargs="+", default=[1.0, 20.0], help="MiB")
+    sub.add_argument("--total-mib", type=float, default=200.0, help="uploaded per phase")
+    sub.add_argument("--parallel", type=int, default=4, help="requests in flight")
+    sub.add_argument("--images", type=int, default=40, help="JPEGs for the thumbnail jobs")
+    sub.add_argument("--width", type=int, default=2000)
+    sub.add_argument("--height", type=int, default=1500)
+    cache = Path(tempfile.gettempdir()) / "parley-bench-files"
+    sub.add_argument("--cache-dir", default=str(cache), help="generated test files")
     args = parser.parse_args(argv)
     if args.scenario == "history" and args.database != "postgres":
         parser.error("history needs --database postgres")

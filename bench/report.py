@@ -29,12 +29,15 @@ def command_of(result: dict[str, Any]) -> str:
     args = result["args"]
     parts = [args["scenario"]]
     for key, value in args.items():
-        if key in {"scenario", "server_code", "spawn", "port", "secret_key"} or value in (
-            None,
-            False,
+        if key in {"scenario", "server_code", "spawn", "port", "secret_key", "cache_dir"} or (
+            value in (None, False)
         ):
             continue
         flag = "--" + key.replace("_", "-")
+        if isinstance(value, list):
+            value = " ".join(
+                f"{item:g}" if isinstance(item, float) else str(item) for item in value
+            )
         parts.append(flag if value is True else f"{flag} {value}")
     if args.get("spawn"):
         parts.insert(1, "--spawn")
@@ -92,11 +95,53 @@ def history_row(r: dict[str, Any]) -> str:
     )
 
 
+def uploads_row(r: dict[str, Any]) -> str:
+    """Three tables: throughput per size and mode, thumbnail jobs, memory while streaming."""
+    lines = [
+        f"`{command_of(r)}`",
+        "",
+        "| file | files | in flight | seconds | MB/s | request ms p50 / p95 / p99 / max |"
+        " server RSS KiB before → peak | CPU |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for phase in r["throughput"]:
+        lines.append(
+            f"| {phase['file_bytes']:,} B ZIP | {phase['files']} | {phase['parallel']} | "
+            f"{phase['seconds']:g} | **{phase['mb_per_s']:g}** | "
+            f"{latency(phase['request_ms'])} | {phase['server_rss_kib']['before']:,} → "
+            f"{phase['server_rss_kib']['peak']:,} | {cpu(phase['cpu_share'])} |"
+        )
+    t = r["thumbnails"]
+    lines += [
+        "",
+        "| images | avg JPEG bytes | in flight | uploads s | first 202 → all ready s | jobs/s |"
+        " ready / failed / thumbnails (REST) | CPU |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {t['images']} of {t['size']} | {t['jpeg_bytes_avg']:,} | {t['parallel']} | "
+        f"{t['uploads_seconds']:g} | {t['first_202_to_all_ready_seconds']:g} | "
+        f"**{t['jobs_per_s']:g}** | {t['ready_via_rest']} / {t['failed_via_rest']} / "
+        f"{t['thumbnails']} | {cpu(t['cpu_share'])} |",
+    ]
+    m = r["memory"]
+    lines += [
+        "",
+        "| file | request ms | VmRSS KiB before → peak (growth) → after | samples |"
+        " VmHWM KiB at start / before / after |",
+        "|---|---|---|---|---|",
+        f"| {m['file_bytes']:,} B ZIP | {m['request_ms']:g} | {m['rss_before_kib']:,} → "
+        f"{m['rss_peak_kib']:,} (**+{m['rss_growth_kib']:,}**) → {m['rss_after_kib']:,} | "
+        f"{m['samples']} | {r.get('vm_hwm_at_start_kib') or 0:,} / "
+        f"{m['vm_hwm_before_kib']:,} / {m['vm_hwm_after_kib']:,} |",
+    ]
+    return "\n".join(lines)
+
+
 ROWS: dict[str, Row] = {
     "fanout": fanout_row,
     "slow": slow_row,
     "idle": idle_row,
     "history": history_row,
+    "uploads": uploads_row,
 }
 
 
