@@ -317,3 +317,28 @@ def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
     expect(_message(alice.page, "first under slow mode")).to_have_count(1)
     expect(limit).to_contain_text(re.compile(r"next in \d+ s"))
     expect(bob.page.get_by_role("button", name="Send")).to_be_disabled()
+
+
+def test_kicked_member_is_told_and_can_rejoin_a_public_room(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, carol = moderated_room
+    _member_menu(carol.page, bob.account.display_name)
+    carol.page.get_by_role("menuitem", name="Kick").click()
+    dialog = carol.page.get_by_role("dialog", name=re.compile("^Remove"))
+    dialog.get_by_label("Reason").fill("take a break")
+    dialog.get_by_role("button", name="Kick").click()
+    expect(dialog).to_have_count(0)
+
+    standing = bob.page.get_by_test_id("room-standing")
+    expect(standing).to_contain_text("You were removed from this room")
+    expect(standing).to_contain_text("take a break")
+    expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
+
+    # Back in: the composer returns and the socket follows the room again.
+    bob.page.get_by_role("button", name="Join room").click()
+    expect(standing).to_have_count(0)
+    _send(bob.page, "I am back")
+    expect(_message(alice.page, "I am back")).to_have_count(1)
+    _send(alice.page, "welcome back")
+    expect(_message(bob.page, "welcome back")).to_have_count(1)

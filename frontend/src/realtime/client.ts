@@ -216,6 +216,10 @@ export class RealtimeClient {
           // the next track() (after rejoining) sends a fresh `join`.
           this.subscribed.delete(frame.room);
           this.joined.delete(frame.room);
+        } else if (frame.action === 'joined' || frame.action === 'invited' || frame.action === 'unbanned') {
+          // Let back in (this frame comes on my own channel): if a view still follows the
+          // room, subscribe again now rather than waiting for some later track().
+          if (this.tracked.has(frame.room) && !this.subscribed.has(frame.room)) this.join(frame.room);
         }
         store.dispatch(frame.room, { type: 'standing', action: frame.action, reason: frame.reason, until: frame.until });
         return;

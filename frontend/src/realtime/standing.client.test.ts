@@ -68,4 +68,18 @@ describe('RealtimeClient and member frames about me', () => {
     expect(socket.sent.filter((frame) => frame.type === 'join')).toHaveLength(joinsBefore + 1);
     client.stop();
   });
+
+  it('subscribes again by itself when I am let back in while the view is still open', () => {
+    const { client, socket } = connected();
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked' });
+    const joins = () => socket.sent.filter((frame) => frame.type === 'join').length;
+    const before = joins();
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined' });
+    expect(joins()).toBe(before + 1);
+    // A second copy (room and user channels both carry it) does not join twice.
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined' });
+    expect(joins()).toBe(before + 1);
+    expect(client.store.get(7).standing.removed).toBeNull();
+    client.stop();
+  });
 });
