@@ -267,7 +267,8 @@ def _member_menu(page: Page, display_name: str) -> None:
 def test_moderator_mutes_then_bans_a_member(
     moderated_room: tuple[int, Person, Person, Person],
 ) -> None:
-    _room_id, alice, bob, carol = moderated_room
+    room_id, alice, bob, carol = moderated_room
+    expect(bob.page.locator(f'nav a[href="/rooms/{room_id}"]')).to_have_count(1)
 
     # A moderator has no menu over the owner (the matrix), but has one over a member.
     carol.page.get_by_role("button", name=re.compile(r"^Show members")).click()
@@ -302,6 +303,8 @@ def test_moderator_mutes_then_bans_a_member(
     expect(standing).to_contain_text("You were banned from this room")
     expect(standing).to_contain_text("kept going")
     expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
+    # The room leaves his list.
+    expect(bob.page.locator(f'nav a[href="/rooms/{room_id}"]')).to_have_count(0)
 
 
 def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
