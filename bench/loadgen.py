@@ -625,8 +625,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     sub.add_argument("--images", type=int, default=40, help="JPEGs for the thumbnail jobs")
     sub.add_argument("--width", type=int, default=2000)
     sub.add_argument("--height", type=int, default=1500)
+
     cache = Path(tempfile.gettempdir()) / "parley-bench-files"
     sub.add_argument("--cache-dir", default=str(cache), help="generated test files")
+
+    text = "fanout on PostgreSQL through Redis: one or two instances (own servers)"
+    sub = commands.add_parser("scaled", help=text, description=text)
+    add_load_options(sub, receivers=200, rate=50.0)
+    sub.add_argument("--mode", choices=("memory", "redis", "two"), default="two")
+    sub.add_argument("--server-cpus", default="0,0", help="cores of the instances, e.g. 0,1")
+    sub.add_argument("--rev", help="run the server code of this git revision (snapshot)")
+    sub.add_argument("--wait-quiet", type=float, default=0, help="wait up to S s for idle")
+
     args = parser.parse_args(argv)
     if args.scenario == "history" and args.database != "postgres":
         parser.error("history needs --database postgres")
@@ -713,6 +723,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.wait_quiet > 0:
         load = machine.wait_quiet(QUIET_CORES, args.wait_quiet)
         print(f"machine busy before start: {load:.2f} cores", flush=True)
+    if args.scenario == "scaled":
+        from . import scaled  # imported here: it builds on this module
+
+        scaled.main(args)  # starts its own servers
+        return
     with server_for(args) as server:
         uvloop.run(args.func(args, server))
 

@@ -136,12 +136,20 @@ def uploads_row(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def scaled_row(r: dict[str, Any]) -> str:
+    """fanout's columns, then the broker, instances (receivers each) and CPU per instance."""
+    receivers = "+".join(str(n) for n in r["receivers_per_instance"])
+    per_instance = " + ".join(f"{share:.2f}" for share in r["cpu_per_instance"])
+    return f"{fanout_row(r)} {r['broker']} | {r['instances']} ({receivers}) | {per_instance} |"
+
+
 ROWS: dict[str, Row] = {
     "fanout": fanout_row,
     "slow": slow_row,
     "idle": idle_row,
     "history": history_row,
     "uploads": uploads_row,
+    "scaled": scaled_row,
 }
 
 

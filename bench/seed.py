@@ -175,3 +175,13 @@ async def recreate_database(admin_url: str, name: str) -> None:
         await db.execute(f'CREATE DATABASE "{name}"')
     finally:
         await db.close()
+
+
+async def drop_database(admin_url: str, name: str) -> None:
+    if not name.startswith("parley_bench"):
+        raise ValueError("refusing to drop a database not named parley_bench*")
+    db = await asyncpg.connect(admin_url)
+    try:
+        await db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await db.close()

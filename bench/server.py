@@ -138,6 +138,9 @@ def spawn(
     log_level: str = "warning",
     env_overrides: dict[str, str] | None = None,
     data_root: str | None = None,
+    port: int | None = None,
+    secret_key: str | None = None,
+    ready_path: str = "/api/health",
 ) -> Server:
     """Start `python -m parley serve` pinned to one core and wait until it answers.
 
@@ -145,11 +148,13 @@ def spawn(
     is used as given (the caller creates the database). `data_root` (e.g. /dev/shm)
     takes the SQLite file off the disk, to tell fsync stalls from the server's own.
     `tree` is a snapshot() root to run instead of the working tree: `python -m` puts the
-    cwd first on sys.path, ahead of the editable install.
+    cwd first on sys.path, ahead of the editable install. Several instances of one
+    deployment share `secret_key`; `ready_path` "/api/ready" also waits for the database
+    (and the broker).
     """
     data_dir = Path(tempfile.mkdtemp(prefix="parley-bench-", dir=data_root))
-    port = free_port()
-    key = secrets.token_urlsafe(32)
+    port = port or free_port()
+    key = secret_key or secrets.token_urlsafe(32)
     plain_url = database_url or f"sqlite:///{data_dir / 'parley.db'}"
     env = {
         **os.environ,
@@ -188,7 +193,7 @@ def spawn(
         log_path=log_path,
     )
     try:
-        wait_ready(server)
+        wait_ready(server, path=ready_path)
     except BaseException:
         # The temporary dir (and its log) goes with stop(): show why it failed first.
         print(log_path.read_text(errors="replace")[-4000:], file=sys.stderr)
@@ -197,13 +202,13 @@ def spawn(
     return server
 
 
-def wait_ready(server: Server, timeout: float = 60.0) -> None:
+def wait_ready(server: Server, timeout: float = 60.0, path: str = "/api/health") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process is not None and server.process.poll() is not None:
             raise RuntimeError(f"server exited early; see {server.log_path}")
         try:
-            if httpx.get(f"{server.base_url}/api/health", timeout=1.0).status_code == 200:
+            if httpx.get(f"{server.base_url}{path}", timeout=1.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass

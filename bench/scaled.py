@@ -1,0 +1,199 @@
+"""The `scaled` scenario: fan-out on PostgreSQL through the Redis broker.
+
+Run through the load generator (`python -m bench.loadgen scaled --mode ...`). Each run
+creates a fresh database and a fresh Redis key prefix, spawns its own server(s), runs
+one fan-out like `fanout` (warm-up, then the measured phase) and removes everything:
+
+- `memory`: one instance, PARLEY_BROKER=memory (the embedded default) on PostgreSQL;
+- `redis`: one instance, PARLEY_BROKER=redis: every event makes a Redis round trip
+  before it is delivered, so this against `memory` is the cost of the Redis hop;
+- `two`: two instances of one deployment (shared secret, database, Redis prefix); the
+  first starts alone and migrates, the second starts once the first answers
+  /api/ready. Receivers alternate between the instances, senders all use the first.
+
+`--server-cpus` pins the instances (e.g. `0,0` both on core 0, `0,1` one per core; the
+generator runs on core 1 either way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import redis
+import uvloop
+
+from . import seed
+from .loadgen import (
+    ADMIN_PG_URL,
+    Load,
+    close_all,
+    describe,
+    gather_limited,
+    open_receiver,
+    open_sender,
+    prepare_room,
+    run_phase,
+    small_body,
+)
+from .server import HOST, Server, code_identity, free_port, snapshot, spawn, stop
+from .stats import print_report
+
+DATABASE = "parley_bench_scaled"
+REDIS_URL = f"redis://{HOST}:6379/0"
+MAX_KEYS_DELETED = 1_000_000
+
+
+@dataclass
+class Cluster(Server):
+    """The first instance's address, with memory and CPU summed over every instance."""
+
+    members: list[Server] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, servers: list[Server]) -> Cluster:
+        first = {f.name: getattr(servers[0], f.name) for f in fields(Server)}
+        return cls(**first, members=servers)
+
+    def rss_kib(self) -> int | None:
+        values = [server.rss_kib() for server in self.members]
+        return None if None in values else sum(v or 0 for v in values)
+
+    def cpu_split(self) -> tuple[float, float]:
+        splits = [server.cpu_split() for server in self.members]
+        return sum(s[0] for s in splits), sum(s[1] for s in splits)
+
+
+def instance_env(args: argparse.Namespace, ports: list[int], prefix: str) -> dict[str, str]:
+    origins = [f"http://{HOST}:{port}" for port in ports]
+    return {
+        "PARLEY_DATABASE_URL": f"postgresql://postgres@{HOST}:5432/{DATABASE}",
+        "PARLEY_BROKER": "memory" if args.mode == "memory" else "redis",
+        "PARLEY_REDIS_URL": REDIS_URL,
+        "PARLEY_REDIS_PREFIX": prefix,
+        "PARLEY_ALLOWED_ORIGINS": json.dumps(origins),
+    }
+
+
+def start_instances(
+    args: argparse.Namespace, tree: Path | None, prefix: str, cpus: list[int]
+) -> list[Server]:
+    """One after the other: the first migrates the fresh database before the second."""
+    ports: list[int] = []
+    while len(ports) < len(cpus):
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    env = instance_env(args, ports, prefix)
+    key = secrets.token_urlsafe(32)
+    servers: list[Server] = []
+    try:
+        for port, cpu in zip(ports, cpus, strict=True):
+            server = spawn(
+                tree=tree,
+                database_url=env["PARLEY_DATABASE_URL"],
+                cpu=cpu,
+                env_overrides=env,
+                port=port,
+                secret_key=key,
+                ready_path="/api/ready",
+            )
+            servers.append(server)
+            print(f"server pid={server.pid} port={server.port} cpu={cpu}", flush=True)
+    except BaseException:
+        for server in servers:
+            stop(server)
+        raise
+    return servers
+
+
+def delete_redis_keys(prefix: str) -> int:
+    """Presence keys left under this run's prefix (channels need no cleanup)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    deleted = 0
+    try:
+        batch: list[bytes] = []
+        for key in client.scan_iter(match=prefix + "*", count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                deleted += int(client.delete(*batch))
+                batch = []
+            if deleted >= MAX_KEYS_DELETED:
+                break
+        if batch:
+            deleted += int(client.delete(*batch))
+    finally:
+        client.close()
+    return deleted
+
+
+async def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, Any]:
+    cluster = Cluster.of(servers)
+    room = await prepare_room(cluster, args.receivers, args.senders)
+    room_id = room.room_id
+    receivers = await gather_limited(
+        [
+            lambda n=n, token=token: open_receiver(servers[n % len(servers)], token, room_id)  # type: ignore[misc]
+            for n, token in enumerate(room.receiver_tokens)
+        ],
+        args.concurrency,
+    )
+    senders = [await open_sender(servers[0], token) for token in room.sender_tokens]
+    load = Load(args.rate, args.duration, small_body(0))
+    if args.warmup > 0:
+        await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
+    per_instance = [server.cpu_split() for server in servers]
+    began = time.monotonic()
+    result = await run_phase(room, receivers, senders, load)
+    wall = time.monotonic() - began
+    instance_cpu = []
+    for server, before in zip(servers, per_instance, strict=True):
+        user, system = server.cpu_split()
+        instance_cpu.append(round((user + system - before[0] - before[1]) / wall, 2))
+    close_all(receivers + senders)
+    return {
+        **result,
+        "instances": len(servers),
+        "receivers_per_instance": [
+            len(room.receiver_tokens[n :: len(servers)]) for n in range(len(servers))
+        ],
+        "cpu_per_instance": instance_cpu,
+    }
+
+
+def main(args: argparse.Namespace) -> None:
+    cpus = [int(cpu) for cpu in args.server_cpus.split(",")]
+    if args.mode == "two" and len(cpus) != 2:
+        raise SystemExit("--mode two needs --server-cpus A,B")
+    cpus = cpus if args.mode == "two" else cpus[:1]
+    prefix = f"bench-{secrets.token_hex(4)}:"
+    tree = snapshot(args.rev) if args.rev else None
+    args.server_code = code_identity(tree)
+    asyncio.run(seed.recreate_database(ADMIN_PG_URL, DATABASE))
+    try:
+        servers = start_instances(args, tree, prefix, cpus)
+        try:
+            result = uvloop.run(measure(args, servers))
+        finally:
+            for server in reversed(servers):
+                stop(server)
+        print_report(
+            "scaled",
+            {**describe(args), "redis_prefix": prefix, "broker": servers_broker(args), **result},
+        )
+    finally:
+        asyncio.run(seed.drop_database(ADMIN_PG_URL, DATABASE))
+        print(f"deleted {delete_redis_keys(prefix)} redis keys under {prefix}", flush=True)
+        if tree is not None:
+            shutil.rmtree(tree, ignore_errors=True)
+
+
+def servers_broker(args: argparse.Namespace) -> str:
+    return "memory" if args.mode == "memory" else "redis"
