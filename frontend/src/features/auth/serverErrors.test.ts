@@ -33,6 +33,7 @@ describe('describeAuthFailure', () => {
 
   it('reports wrong credentials, rate limits and network trouble above the form', () => {
     expect(describeAuthFailure(new ApiError({ status: 401 })).formError?.key).toBe('auth.errors.wrongCredentials');
+    expect(describeAuthFailure(new ApiError({ status: 403 })).formError?.key).toBe('auth.errors.accountBlocked');
     expect(describeAuthFailure(new ApiError({ status: 429, retryAfterSeconds: 42 })).formError).toEqual({
       key: 'auth.errors.tooManyAttempts',
       values: { seconds: 42 },

@@ -48,6 +48,9 @@ export function describeAuthFailure(error: unknown): AuthFailure {
       return formOnly({ key: 'auth.errors.network' });
     case 401:
       return formOnly({ key: 'auth.errors.wrongCredentials' });
+    case 403:
+      // The server refuses a banned or disabled account by name, after the password checked out.
+      return formOnly({ key: 'auth.errors.accountBlocked' });
     case 409:
       return { fieldErrors: { username: { key: 'auth.errors.usernameTaken' } }, formError: null };
     case 422:
