@@ -257,14 +257,20 @@ async def send_paced(
 
 
 async def run_phase(
-    room: Room, receivers: list[FastClient], senders: list[FastClient], load: Load
+    room: Room,
+    receivers: list[FastClient],
+    senders: list[FastClient],
+    load: Load,
+    wrap_sink: Callable[[int, MessageSink], MessageSink] | None = None,
 ) -> dict[str, Any]:
+    """One measured load phase; `wrap_sink(index, sink)` may observe every delivery."""
     server = room.server
     base_seq = seed.room_last_seq(server, room.owner_token, room.room_id)
     expected_messages = int(load.duration * load.rate) + len(senders)
     recorder = Recorder(len(receivers), base_seq, expected_messages)
     for index, client in enumerate(receivers):
-        client.on_message = recorder.sink(index)
+        sink = recorder.sink(index)
+        client.on_message = sink if wrap_sink is None else wrap_sink(index, sink)
     acks = [0]
 
     def on_ack(_now_ns: int) -> None:

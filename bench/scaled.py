@@ -23,6 +23,7 @@ import json
 import secrets
 import shutil
 import time
+from array import array
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,8 @@ from .loadgen import (
     small_body,
 )
 from .server import HOST, Server, code_identity, free_port, snapshot, spawn, stop
-from .stats import print_report
+from .stats import latency_summary_ms, print_report
+from .wsclient import MessageSink
 
 DATABASE = "parley_bench_scaled"
 REDIS_URL = f"redis://{HOST}:6379/0"
@@ -151,7 +153,18 @@ async def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, 
         await run_phase(room, receivers, senders, Load(args.rate, args.warmup, load.body))
     per_instance = [server.cpu_split() for server in servers]
     began = time.monotonic()
-    result = await run_phase(room, receivers, senders, load)
+    by_instance = [array("q") for _ in servers]
+
+    def wrap_sink(index: int, sink: MessageSink) -> MessageSink:
+        latencies = by_instance[index % len(servers)]
+
+        def on_message(seq: int, sent_ns: int, now_ns: int) -> None:
+            latencies.append(now_ns - sent_ns)
+            sink(seq, sent_ns, now_ns)
+
+        return on_message
+
+    result = await run_phase(room, receivers, senders, load, wrap_sink)
     wall = time.monotonic() - began
     instance_cpu = []
     for server, before in zip(servers, per_instance, strict=True):
@@ -165,6 +178,8 @@ async def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, 
             len(room.receiver_tokens[n :: len(servers)]) for n in range(len(servers))
         ],
         "cpu_per_instance": instance_cpu,
+        # Receivers on the senders' instance first (all frames go through the broker).
+        "latency_ms_by_instance": [latency_summary_ms(values) for values in by_instance],
     }
 
 
