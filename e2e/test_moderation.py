@@ -10,90 +10,36 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import BACKEND, Account, NewContext, _backend_python, _server_env, unique_username
 from journeys import log_in
+from rooms import Person, auth_headers, create_room, find_message, join_room, open_room, send
 
 ADMIN_PASSWORD = "correct horse battery staple"
 
 
-@dataclass(frozen=True)
-class Person:
-    account: Account
-    context: BrowserContext
-    page: Page
-
-
-def _token(api: httpx.Client, account: Account) -> str:
-    response = api.post(
-        "/api/auth/login", data={"username": account.username, "password": account.password}
-    )
-    assert response.status_code == 200, response.text
-    return str(response.json()["access_token"])
-
-
-def _auth(api: httpx.Client, account: Account) -> dict[str, str]:
-    return {"Authorization": f"Bearer {_token(api, account)}"}
-
-
 def _user_id(api: httpx.Client, account: Account) -> int:
-    response = api.get("/api/users/me", headers=_auth(api, account))
+    response = api.get("/api/users/me", headers=auth_headers(api, account))
     assert response.status_code == 200, response.text
     return int(response.json()["id"])
-
-
-def _create_room(api: httpx.Client, owner: Account) -> int:
-    response = api.post(
-        "/api/rooms",
-        json={"name": unique_username("room"), "topic": "e2e moderation"},
-        headers=_auth(api, owner),
-    )
-    assert response.status_code == 201, response.text
-    return int(response.json()["id"])
-
-
-def _join(api: httpx.Client, account: Account, room_id: int) -> None:
-    response = api.post(f"/api/rooms/{room_id}/join", headers=_auth(api, account))
-    assert response.status_code == 200, response.text
 
 
 def _promote(api: httpx.Client, owner: Account, room_id: int, user_id: int) -> None:
     response = api.post(
         f"/api/rooms/{room_id}/moderation",
         json={"action": "promote", "user_id": user_id, "reason": "e2e"},
-        headers=_auth(api, owner),
+        headers=auth_headers(api, owner),
     )
     assert response.status_code == 204, response.text
 
 
-def _open_room(context: BrowserContext, account: Account, room_id: int) -> Page:
-    page = context.new_page()
-    page.goto(f"/rooms/{room_id}")
-    log_in(page, username=account.username, password=account.password)
-    expect(page).to_have_url(re.compile(rf"/rooms/{room_id}$"))
-    expect(page.get_by_label("Message", exact=True)).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text="Connecting")).to_have_count(0)
-    return page
-
-
-def _message(page: Page, text: str) -> Locator:
-    return page.get_by_test_id("message").filter(has_text=text)
-
-
-def _send(page: Page, text: str) -> None:
-    composer = page.get_by_label("Message", exact=True)
-    composer.fill(text)
-    composer.press("Enter")
-
-
 def _message_menu(page: Page, text: str) -> None:
     """Opens the ⋯ menu of the message containing `text` (shown on hover on desktops)."""
-    message = _message(page, text)
+    message = find_message(page, text)
     message.hover()
     message.get_by_role("button", name="Message actions").click()
 
@@ -139,12 +85,12 @@ def test_admin_bans_bob_while_he_is_chatting(
 ) -> None:
     alice = make_account(display_name="Alice")
     bob = make_account(display_name="Bob")
-    room_id = _create_room(api, alice)
-    _join(api, bob, room_id)
+    room_id = create_room(api, alice)
+    join_room(api, bob, room_id)
 
-    bob_page = _open_room(_desktop(new_context), bob, room_id)
-    _send(bob_page, "Bob is chatting")
-    expect(_message(bob_page, "Bob is chatting")).to_have_count(1)
+    bob_page = open_room(_desktop(new_context), bob, room_id)
+    send(bob_page, "Bob is chatting")
+    expect(find_message(bob_page, "Bob is chatting")).to_have_count(1)
 
     admin_page = _desktop(new_context).new_page()
     admin_page.goto("/")
@@ -192,14 +138,14 @@ def moderated_room(
     alice = make_account(display_name="Alice")
     bob = make_account(display_name="Bob")
     carol = make_account(display_name="Carol")
-    room_id = _create_room(api, alice)
-    _join(api, bob, room_id)
-    _join(api, carol, room_id)
+    room_id = create_room(api, alice)
+    join_room(api, bob, room_id)
+    join_room(api, carol, room_id)
     _promote(api, alice, room_id, _user_id(api, carol))
     people = []
     for account in (alice, bob, carol):
         context = _desktop(new_context)
-        people.append(Person(account, context, _open_room(context, account, room_id)))
+        people.append(Person(account, context, open_room(context, account, room_id)))
     return room_id, people[0], people[1], people[2]
 
 
@@ -207,9 +153,9 @@ def test_moderator_deletes_a_message_for_everyone(
     moderated_room: tuple[int, Person, Person, Person],
 ) -> None:
     _room_id, alice, bob, carol = moderated_room
-    _send(bob.page, "something rude")
+    send(bob.page, "something rude")
     for person in (alice, bob, carol):
-        expect(_message(person.page, "something rude")).to_have_count(1)
+        expect(find_message(person.page, "something rude")).to_have_count(1)
 
     _message_menu(carol.page, "something rude")
     carol.page.get_by_role("menuitem", name="Delete").click()
@@ -220,7 +166,7 @@ def test_moderator_deletes_a_message_for_everyone(
     expect(dialog).to_have_count(0)
 
     for person in (carol, alice, bob):
-        expect(_message(person.page, "something rude")).to_have_count(0)
+        expect(find_message(person.page, "something rude")).to_have_count(0)
         expect(
             person.page.get_by_test_id("message").filter(has_text="message removed")
         ).to_have_count(1)
@@ -230,8 +176,8 @@ def test_member_reports_and_moderator_resolves_from_the_queue(
     moderated_room: tuple[int, Person, Person, Person],
 ) -> None:
     _room_id, alice, bob, carol = moderated_room
-    _send(alice.page, "a questionable claim")
-    expect(_message(bob.page, "a questionable claim")).to_have_count(1)
+    send(alice.page, "a questionable claim")
+    expect(find_message(bob.page, "a questionable claim")).to_have_count(1)
 
     # A member sees no Delete on someone else's message, only Report.
     _message_menu(bob.page, "a questionable claim")
@@ -316,8 +262,8 @@ def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
 
     limit = bob.page.get_by_test_id("send-limit")
     expect(limit).to_contain_text("Slow mode: one message every 30 s")
-    _send(bob.page, "first under slow mode")
-    expect(_message(alice.page, "first under slow mode")).to_have_count(1)
+    send(bob.page, "first under slow mode")
+    expect(find_message(alice.page, "first under slow mode")).to_have_count(1)
     expect(limit).to_contain_text(re.compile(r"next in \d+ s"))
     expect(bob.page.get_by_role("button", name="Send")).to_be_disabled()
 
@@ -341,7 +287,7 @@ def test_kicked_member_is_told_and_can_rejoin_a_public_room(
     # Back in: the composer returns and the socket follows the room again.
     bob.page.get_by_role("button", name="Join room").click()
     expect(standing).to_have_count(0)
-    _send(bob.page, "I am back")
-    expect(_message(alice.page, "I am back")).to_have_count(1)
-    _send(alice.page, "welcome back")
-    expect(_message(bob.page, "welcome back")).to_have_count(1)
+    send(bob.page, "I am back")
+    expect(find_message(alice.page, "I am back")).to_have_count(1)
+    send(alice.page, "welcome back")
+    expect(find_message(bob.page, "welcome back")).to_have_count(1)

@@ -15,7 +15,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, Playwright, expect
 
 from conftest import Account, NewContext
-from test_chat import _create_room, _join_room, _message, _open_room
+from rooms import create_room, find_message, join_room, open_room
 
 # Uploads are processed (decoded, stripped, thumbnailed) in the background.
 PROCESSED_TIMEOUT_MS = 30_000
@@ -69,10 +69,10 @@ def _pair(
 ) -> tuple[Page, Page]:
     alice = make_account(display_name="Alice")
     bob = make_account(display_name="Bob")
-    room_id = _create_room(api, alice)
-    _join_room(api, bob, room_id)
-    alice_page = _open_room(new_context(**alice_options), alice, room_id)
-    bob_page = _open_room(new_context(**DESKTOP), bob, room_id)
+    room_id = create_room(api, alice)
+    join_room(api, bob, room_id)
+    alice_page = open_room(new_context(**alice_options), alice, room_id)
+    bob_page = open_room(new_context(**DESKTOP), bob, room_id)
     return alice_page, bob_page
 
 
@@ -97,7 +97,7 @@ def _upload_and_send(alice: Page, text: str, *, watch_progress: bool) -> None:
 
 
 def _expect_thumbnail_and_lightbox(viewer: Page, text: str) -> None:
-    message = _message(viewer, text)
+    message = find_message(viewer, text)
     expect(message).to_have_count(1)
     thumbnail = message.get_by_test_id("attachment-thumbnail")
     expect(thumbnail).to_be_visible(timeout=PROCESSED_TIMEOUT_MS)
@@ -134,7 +134,7 @@ def test_desktop_image_upload_reaches_the_other_person(
     _expect_thumbnail_and_lightbox(bob, "look at this cat")
     # The sender's own message went from processing to ready live, too.
     expect(
-        _message(alice, "look at this cat").get_by_test_id("attachment-thumbnail")
+        find_message(alice, "look at this cat").get_by_test_id("attachment-thumbnail")
     ).to_be_visible(timeout=PROCESSED_TIMEOUT_MS)
 
 
