@@ -30,6 +30,7 @@ async def test_ready_is_503_when_the_database_is_gone(tmp_path: Path) -> None:
         transport=httpx.ASGITransport(app=app), base_url="http://test"
     ) as http:
         response = await http.get("/api/ready")
+    await app.state.parley.engine.dispose()  # no lifespan ran to do it
     assert response.status_code == 503 and response.json()["status"] == "unavailable"
 
 
@@ -68,11 +69,13 @@ async def test_spa_serves_files_and_falls_back_to_index(tmp_path: Path) -> None:
         data_dir=tmp_path,
         static_dir=dist,
     )
+    app = create_app(settings)
     async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=create_app(settings)), base_url="http://test"
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
     ) as http:
         assert "parley spa" in (await http.get("/")).text
         assert "parley spa" in (await http.get("/rooms/12")).text
         assert (await http.get("/assets/app.js")).text == "console.log(1)"
         api_miss = await http.get("/api/not-there")
         assert api_miss.status_code == 404 and api_miss.json() == {"detail": "Not Found"}
+    await app.state.parley.engine.dispose()
