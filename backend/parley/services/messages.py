@@ -31,7 +31,6 @@ from parley.services.access import MANAGERS, member_room, visible_room
 from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
 from parley.services.uploads import attachments_of, claim_attachments
-from parley.services.uploads import to_public as upload_public
 from parley.storage import FileStore
 
 HISTORY_PAGE_MAX = 100
@@ -133,7 +132,15 @@ async def send_message(
         if existing is None:
             raise
         return SendResult(message=existing, duplicate=True)
-    public = to_public(message, user, [upload_public(upload) for upload in files])
+    # Read the attachments after commit: processing may have finished while we attached.
+    attached = (
+        (await attachments_of(session=session, message_ids=[message.id or 0])).get(
+            message.id or 0, []
+        )
+        if files
+        else []
+    )
+    public = to_public(message, user, attached)
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
 

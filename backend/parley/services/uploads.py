@@ -123,6 +123,9 @@ async def finish_processing(
     upload.updated_at = utcnow()
     session.add(upload)
     await session.commit()
+    # Re-read after commit: a send may have attached it meanwhile, and then the room must
+    # hear the outcome (the send re-reads too, so whichever commits second sees the other).
+    await session.refresh(upload)
     await _announce(publisher, upload)
 
 
@@ -178,6 +181,8 @@ async def attachments_of(
         select(Upload)
         .where(col(Upload.message_id).in_(message_ids))
         .order_by(col(Upload.created_at))
+        # Fresh rows even for uploads this session already holds (status moves on).
+        .execution_options(populate_existing=True)
     )
     grouped: dict[int, list[UploadPublic]] = {}
     for upload in (await session.exec(statement)).all():
