@@ -49,6 +49,14 @@ class Invalid(DomainError):
         self.field = field
 
 
+class TooLarge(Invalid):
+    code = "too_large"
+
+
+class UnsupportedType(Invalid):
+    code = "unsupported_type"
+
+
 class RateLimited(DomainError):
     code = "rate_limited"
 

@@ -14,7 +14,9 @@ from parley.errors import (
     NotFound,
     RateLimited,
     SlowMode,
+    TooLarge,
     Unauthorized,
+    UnsupportedType,
 )
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
@@ -24,14 +26,17 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     Conflict: 409,
     Invalid: 422,
     RateLimited: 429,
+    SlowMode: 429,
+    TooLarge: 413,
+    UnsupportedType: 415,
 }
 
 
 async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    # Walk the class hierarchy so a subclass (Locked is a Forbidden) maps like its parent.
+    # Walk the class hierarchy: the most specific class listed wins (TooLarge before
+    # Invalid), and an unlisted subclass (Locked) maps like its parent (Forbidden).
     status = next((STATUS_BY_ERROR[k] for k in type(exc).__mro__ if k in STATUS_BY_ERROR), 400)
-    status = CODE_STATUS.get(exc.code, status)
     headers: dict[str, str] = {}
     if isinstance(exc, RateLimited | SlowMode):
         headers["Retry-After"] = str(exc.retry_after)
@@ -56,10 +61,6 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         for error in exc.errors()
     ]
     return JSONResponse({"detail": errors}, status_code=422)
-
-
-# Errors whose code has a more precise HTTP status than their class.
-CODE_STATUS = {"too_large": 413, "unsupported_type": 415, "slow_mode": 429}
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -10,21 +10,13 @@ from datetime import timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, Invalid, NotFound
+from parley.errors import Forbidden, Invalid, NotFound, TooLarge, UnsupportedType
 from parley.events import Publisher, UploadChanged
 from parley.models import Upload, UploadPublic, UploadStatus, User
 from parley.models.base import utcnow
 from parley.services.access import get_membership, member_room
 from parley.services.filetypes import ALLOWED_TYPES, detect_mime, sanitise_name
 from parley.storage import FileStore
-
-
-class TooLarge(Invalid):
-    code = "too_large"
-
-
-class UnsupportedType(Invalid):
-    code = "unsupported_type"
 
 
 @dataclass(frozen=True)

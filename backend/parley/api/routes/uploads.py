@@ -16,7 +16,7 @@ from parley.api.deps import (
     StoreDep,
 )
 from parley.api.multipart import StreamedFile
-from parley.errors import NotFound
+from parley.errors import NotFound, TooLarge
 from parley.models import UploadPublic
 from parley.services import uploads
 from parley.storage import Variant
@@ -65,7 +65,7 @@ async def create_upload(
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_upload_bytes + MULTIPART_OVERHEAD:
         # Refuse before reading a byte: the client learns at once, not after 25 MB.
-        raise uploads.TooLarge(f"File is larger than {settings.max_upload_mb} MB", field="file")
+        raise TooLarge(f"File is larger than {settings.max_upload_mb} MB", field="file")
     streamed = StreamedFile(request)
     await streamed.open()
     upload = await uploads.accept_upload(
