@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { ApiError, createRoom, type RoomCreate, type RoomPublic } from '../../api';
+import { DialogFooter } from './DialogFooter';
 import { roomKey, roomsKey } from './queries';
 
 interface CreateRoomDialogProps {
@@ -73,19 +74,12 @@ export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDial
             description={t('rooms.fields.privateHint')}
             {...form.getInputProps('isPrivate', { type: 'checkbox' })}
           />
-          {otherError ? (
-            <Text c="red" size="sm" role="alert">
-              {t('auth.errors.unexpected')}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('chat.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('rooms.create')}
-            </Button>
-          </Group>
+          <DialogFooter
+            unexpectedError={Boolean(otherError)}
+            submitLabel={t('rooms.create')}
+            pending={create.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError, inviteMember, type MemberPublic, type RoomPublic } from '../../api';
+import { DialogFooter } from './DialogFooter';
 import { membersKey } from './queries';
 
 interface InviteDialogProps {
@@ -55,19 +56,12 @@ export function InviteDialog({ room, opened, onClose }: InviteDialogProps) {
               {t('rooms.invite.done', { name: invited.display_name || invited.username })}
             </Text>
           ) : null}
-          {invite.isError && !handled ? (
-            <Text c="red" size="sm" role="alert">
-              {t('auth.errors.unexpected')}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('chat.actions.cancel')}
-            </Button>
-            <Button type="submit" loading={invite.isPending}>
-              {t('rooms.invite.submit')}
-            </Button>
-          </Group>
+          <DialogFooter
+            unexpectedError={invite.isError && !handled}
+            submitLabel={t('rooms.invite.submit')}
+            pending={invite.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
