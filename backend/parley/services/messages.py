@@ -8,10 +8,20 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, delete, func, select, update
+from sqlalchemy.sql.dml import UpdateBase
+from sqlmodel import col, delete, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, Invalid, Locked, Muted, NotFound, RateLimited, SlowMode
+from parley.errors import (
+    DomainError,
+    Forbidden,
+    Invalid,
+    Locked,
+    Muted,
+    NotFound,
+    RateLimited,
+    SlowMode,
+)
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
 from parley.models import (
     AuthorPublic,
@@ -45,17 +55,19 @@ class SendResult:
 def to_public(
     message: Message, author: User, attachments: Sequence[UploadPublic] = ()
 ) -> MessagePublic:
-    assert author.id is not None
     return MessagePublic.model_validate(
         message,
         update={
-            "author": AuthorPublic(
-                id=author.id, username=author.username, display_name=author.display_name
-            ),
+            "author": author_of(author),
             # A removed message takes its files out of sight with its text.
             "attachments": [] if message.deleted_at else list(attachments),
         },
     )
+
+
+def author_of(user: User) -> AuthorPublic:
+    assert user.id is not None
+    return AuthorPublic(id=user.id, username=user.username, display_name=user.display_name)
 
 
 async def _with_attachments(
@@ -95,14 +107,21 @@ async def send_message(
     validate_client_id(client_id)
     validate_body(body, has_attachments=bool(attachments))
     assert user.id is not None
-    existing = await _by_client_id(session, room_id, user, client_id)
-    if existing is not None:  # a retry of a send that already landed: no new message
-        return SendResult(message=existing, duplicate=True)
-    room, membership = await member_room(session=session, user=user, room_id=room_id)
-    await _check_may_post(session, room, membership, user)
+    # A retry of a send that landed before a refusal (muted, locked or rate limited
+    # since) still gets its original ack. Looking it up only on refusal (and on the
+    # unique-constraint race below) keeps the happy path one query shorter.
+    try:
+        room, membership = await member_room(session=session, user=user, room_id=room_id)
+        await _check_may_post(session, room, membership, user)
+    except DomainError:
+        if landed := await _by_client_id(session, room_id, user, client_id):
+            return SendResult(message=landed, duplicate=True)
+        raise
     try:
         await limiter.hit(send_rate, "send", str(user.id), detail="You are sending too fast")
     except RateLimited:
+        if landed := await _by_client_id(session, room_id, user, client_id):
+            return SendResult(message=landed, duplicate=True)
         await note_flood_breach(
             session=session, publisher=publisher, limiter=limiter, membership=membership
         )
@@ -110,23 +129,29 @@ async def send_message(
     files = await claim_attachments(
         session=session, user=user, room_id=room_id, upload_ids=attachments
     )
-    # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite) until
-    # commit, so seqs are handed out one at a time and a rollback returns the number.
-    claimed = await session.exec(
-        update(Room)
-        .where(col(Room.id) == room_id)
-        .values(last_seq=col(Room.last_seq) + 1)
-        .returning(col(Room.last_seq))
-    )
-    seq = int(claimed.scalar_one())
-    message = Message(room_id=room_id, seq=seq, author_id=user.id, body=body, client_id=client_id)
-    session.add(message)
+    created_at = utcnow()
     try:
-        await session.flush()
+        # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite)
+        # until commit, so seqs are handed out one at a time and a rollback returns the
+        # number. Core statements: the unit of work is overhead on the hottest path.
+        seq = (await session.exec(_next_seq(room_id))).scalar_one()
+        inserted = await session.exec(
+            insert(Message)
+            .values(
+                room_id=room_id,
+                seq=seq,
+                author_id=user.id,
+                body=body,
+                client_id=client_id,
+                created_at=created_at,
+            )
+            .returning(col(Message.id))
+        )
+        message_id = int(inserted.scalar_one())
         if files:
-            await _attach(session, message, files)
+            await _attach(session, message_id, files)
         await session.commit()
-    except IntegrityError:
+    except IntegrityError:  # the same client_id landed meanwhile (a concurrent retry)
         await session.rollback()
         existing = await _by_client_id(session, room_id, user, client_id)
         if existing is None:
@@ -134,15 +159,34 @@ async def send_message(
         return SendResult(message=existing, duplicate=True)
     # Read the attachments after commit: processing may have finished while we attached.
     attached = (
-        (await attachments_of(session=session, message_ids=[message.id or 0])).get(
-            message.id or 0, []
-        )
+        (await attachments_of(session=session, message_ids=[message_id])).get(message_id, [])
         if files
         else []
     )
-    public = to_public(message, user, attached)
+    public = MessagePublic(
+        id=message_id,
+        room_id=room_id,
+        seq=int(seq),
+        author=author_of(user),
+        body=body,
+        client_id=client_id,
+        created_at=created_at,
+        edited_at=None,
+        deleted_at=None,
+        deleted_by=None,
+        attachments=attached,
+    )
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
+
+
+def _next_seq(room_id: int) -> UpdateBase:
+    return (
+        update(Room)
+        .where(col(Room.id) == room_id)
+        .values(last_seq=col(Room.last_seq) + 1)
+        .returning(col(Room.last_seq))
+    )
 
 
 async def _check_may_post(
@@ -172,18 +216,18 @@ async def _check_may_post(
                 )
 
 
-async def _attach(session: AsyncSession, message: Message, files: Sequence[Upload]) -> None:
+async def _attach(session: AsyncSession, message_id: int, files: Sequence[Upload]) -> None:
     # Conditional on message_id IS NULL: two sends racing for one upload cannot both win.
     claimed = await session.exec(
         update(Upload)
         .where(col(Upload.id).in_([f.id for f in files]), col(Upload.message_id).is_(None))
-        .values(message_id=message.id)
+        .values(message_id=message_id)
     )
     if claimed.rowcount != len(files):
         await session.rollback()
         raise Invalid("This upload is already attached", field="attachments")
     for upload in files:
-        upload.message_id = message.id
+        upload.message_id = message_id
 
 
 async def _by_client_id(

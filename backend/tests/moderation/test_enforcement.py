@@ -119,6 +119,26 @@ async def test_a_muted_user_gets_an_error_until_unmuted(
     assert (await bob.recv_type("ack"))["client_id"] == "m2"
 
 
+async def test_a_send_that_landed_before_a_mute_is_still_acked_on_retry(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    # The client's outbox retries unacknowledged sends after a reconnect; one that had
+    # landed must get its original ack, not the refusal that now applies to new sends.
+    people = await cast(client)
+    bob = await _socket(server, people.member.token, people.room["id"])
+    await bob.send(type="send", room=people.room["id"], client_id="early", body="made it")
+    original = (await bob.recv_type("ack"))["message"]
+    await moderate(
+        client, people.moderator, people.room["id"], "mute", people.member.id, duration_seconds=600
+    )
+    await bob.recv_type("member")
+    await bob.send(type="send", room=people.room["id"], client_id="early", body="made it")
+    retried = await bob.recv_type("ack")
+    assert retried["duplicate"] and retried["message"] == original
+    await bob.send(type="send", room=people.room["id"], client_id="late", body="too late")
+    assert (await bob.recv_type("error"))["code"] == "muted"
+
+
 async def test_locked_rooms_are_read_only_for_members_only(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
