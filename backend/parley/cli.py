@@ -10,9 +10,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import uvicorn
 from pydantic import ValidationError
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors import Multiprocess
 
 from parley import migrate, security
 from parley.db import create_engine, create_session_factory
@@ -21,6 +24,9 @@ from parley.models import Role, UserCreate
 from parley.observability import configure_logging
 from parley.services.users import create_user
 from parley.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def _settings() -> Settings:
@@ -34,12 +40,48 @@ def _settings() -> Settings:
 def serve(_args: argparse.Namespace) -> None:
     settings = _settings()
     configure_logging(settings.log_level)
-    migrate.upgrade(settings.database_url)
+    migrate.upgrade(settings.database_url)  # once, here, even with several workers
     from parley.main import create_app, server_config  # built once settings are valid
 
+    if settings.workers > 1:
+        print(
+            f"Parley is running at http://{settings.host}:{settings.port} "
+            f"({settings.workers} worker processes)",
+            flush=True,
+        )
+        _run_workers(server_config(WORKER_APP, settings))
+        return
     app = create_app(settings)
     print(f"Parley is running at http://{settings.host}:{settings.port}", flush=True)
     uvicorn.Server(server_config(app, settings)).run()
+
+
+# What each worker process imports and calls: uvicorn starts workers as fresh
+# interpreters (multiprocessing "spawn"), so the app can only reach them by name.
+WORKER_APP = "parley.cli:worker_app"
+
+
+def worker_app() -> FastAPI:
+    """One worker's app, with its settings read from the environment like any `serve`."""
+    settings = _settings()
+    configure_logging(settings.log_level)  # a spawned process starts with no handlers
+    from parley.main import create_app
+
+    return create_app(settings)
+
+
+def _run_workers(config: uvicorn.Config) -> None:
+    """What `uvicorn --workers N` does: the parent binds the port, N spawned workers share
+    it (the kernel hands each new connection to one of them), and the parent restarts a
+    worker that dies. SIGTERM or SIGINT to the parent is passed on to every worker, which
+    closes its sockets with 1012 like a single process does, and the parent waits for them.
+    """
+    supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+    supervisor.run()
+    # uvicorn.run() would exit 0 here even when the workers could not start (e.g. Redis
+    # unreachable); a process manager must see that as a failure.
+    if any(process.exitcode == STARTUP_FAILURE for process in supervisor.processes):
+        sys.exit("parley: a worker process failed to start (its error is logged above)")
 
 
 def worker(_args: argparse.Namespace) -> None:

@@ -137,10 +137,16 @@ def _limiter_storage(settings: Settings) -> str:
     return "async+memory://"
 
 
-def server_config(app: FastAPI, settings: Settings) -> uvicorn.Config:
-    """uvicorn options Parley relies on: frame size cap (1009) and protocol pings."""
+def server_config(app: FastAPI | str, settings: Settings) -> uvicorn.Config:
+    """uvicorn options Parley relies on: frame size cap (1009) and protocol pings.
+
+    The one home of these options, for one process (`app` is the app object) and for
+    PARLEY_WORKERS > 1 (`app` is the import string of a factory each worker calls).
+    """
     return uvicorn.Config(
         app,
+        factory=isinstance(app, str),
+        workers=settings.workers,
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,

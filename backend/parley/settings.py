@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     redis_prefix: str = Field(default="parley:", max_length=64)
     # "worker": uploads are processed by `python -m parley worker` processes (needs Redis).
     jobs: Literal["inprocess", "worker"] = "inprocess"
+    # uvicorn worker processes of one `serve`; they share no memory, so more than one
+    # needs the Redis broker to carry each message to the sockets the other workers hold.
+    workers: int = Field(default=1, ge=1, le=64)
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     cookie_secure: bool = False
@@ -64,6 +67,11 @@ class Settings(BaseSettings):
             self.allowed_origins = default_origins(self.host, self.port)
         if self.jobs == "worker" and self.broker != "redis":
             raise ValueError("PARLEY_JOBS=worker needs PARLEY_BROKER=redis")
+        if self.workers > 1 and self.broker != "redis":
+            raise ValueError(
+                f"PARLEY_WORKERS={self.workers} needs PARLEY_BROKER=redis: with the in-memory "
+                "broker a message sent on one worker never reaches the sockets held by the others"
+            )
         if not self.secret_key:
             if not self.is_sqlite:
                 raise ValueError(

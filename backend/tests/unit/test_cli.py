@@ -9,6 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
+from uvicorn.importer import import_from_string
+
+from parley import cli, migrate
+from parley.main import create_app, server_config
+from parley.settings import Settings
 
 
 def _parley(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -68,3 +75,48 @@ def test_committed_openapi_is_current(tmp_path: Path, name: str) -> None:
     assert target.read_text() == (repo / name).read_text(), (
         "frontend/openapi.json is stale: run `make openapi`"
     )
+
+
+def test_serve_refuses_several_workers_with_the_memory_broker(tmp_path: Path) -> None:
+    env = {
+        "PARLEY_DATA_DIR": str(tmp_path),
+        "PARLEY_DATABASE_URL": f"sqlite:///{tmp_path / 'parley.db'}",
+        "PARLEY_BROKER": "memory",
+        "PARLEY_WORKERS": "2",
+    }
+    result = _parley("serve", env=env)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "PARLEY_WORKERS=2 needs PARLEY_BROKER=redis" in result.stderr
+    assert "never reaches the sockets held by the others" in result.stderr
+    assert not (tmp_path / "parley.db").exists()  # refused before migrating anything
+
+
+def test_serve_with_workers_migrates_once_then_runs_them_with_the_same_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARLEY_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PARLEY_DATABASE_URL", f"sqlite:///{tmp_path / 'parley.db'}")
+    monkeypatch.setenv("PARLEY_BROKER", "redis")
+    monkeypatch.setenv("PARLEY_WORKERS", "3")
+    migrated: list[str] = []
+    supervised: list[uvicorn.Config] = []
+    monkeypatch.setattr(migrate, "upgrade", migrated.append)
+    monkeypatch.setattr(cli, "configure_logging", lambda _level: None)  # keep pytest's
+    monkeypatch.setattr(cli, "_run_workers", supervised.append)
+
+    cli.main(["serve"])
+
+    settings = Settings()
+    assert migrated == [settings.database_url]  # in the parent, once; workers do not
+    [config] = supervised
+    assert (config.app, config.factory, config.workers) == (cli.WORKER_APP, True, 3)
+    one_process = server_config(create_app(settings), settings)
+    assert one_process.factory is False
+
+    def options(config: uvicorn.Config) -> dict[str, object]:
+        return {k: v for k, v in vars(config).items() if k not in {"app", "factory"}}
+
+    assert options(config) == options(one_process)
+    assert import_from_string(cli.WORKER_APP) is cli.worker_app
+    assert isinstance(cli.worker_app(), FastAPI)
