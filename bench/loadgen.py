@@ -635,11 +635,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     cache = Path(tempfile.gettempdir()) / "parley-bench-files"
     sub.add_argument("--cache-dir", default=str(cache), help="generated test files")
 
-    text = "fanout on PostgreSQL through Redis: one or two instances (own servers)"
+    text = "fanout on PostgreSQL through Redis: one or two instances, or workers (own servers)"
     sub = commands.add_parser("scaled", help=text, description=text)
     add_load_options(sub, receivers=200, rate=50.0)
-    sub.add_argument("--mode", choices=("memory", "redis", "two"), default="two")
+    sub.add_argument("--mode", choices=("memory", "redis", "two", "workers"), default="two")
     sub.add_argument("--server-cpus", default="0,0", help="cores of the instances, e.g. 0,1")
+    sub.add_argument("--workers", type=int, help="PARLEY_WORKERS with --mode workers (2)")
     sub.add_argument("--rev", help="run the server code of this git revision (snapshot)")
     sub.add_argument("--wait-quiet", type=float, default=0, help="wait up to S s for idle")
 

@@ -137,7 +137,16 @@ def uploads_row(r: dict[str, Any]) -> str:
 
 
 def scaled_row(r: dict[str, Any]) -> str:
-    """fanout's columns, then the broker, instances (receivers each) and CPU per instance."""
+    """fanout's columns, then the broker, instances (receivers each) and CPU per instance;
+    with `--mode workers`, the workers (receivers and senders each) and CPU per worker,
+    plus what the supervising parent and the resource tracker used."""
+    if "workers" in r:
+        receivers = "+".join(str(n) for n in r["receivers_per_worker"])
+        senders = "+".join(str(n) for n in r["senders_per_worker"])
+        placement = f"1 x {r['workers']} workers ({receivers}; senders {senders})"
+        per_worker = " + ".join(f"{share:.2f}" for share in r["cpu_per_worker"])
+        shares = f"{per_worker} (+ {r['cpu_outside_workers']:.2f} parent)"
+        return f"{fanout_row(r)} {r['broker']} | {placement} | {shares} |"
     receivers = "+".join(str(n) for n in r["receivers_per_instance"])
     per_instance = " + ".join(f"{share:.2f}" for share in r["cpu_per_instance"])
     return f"{fanout_row(r)} {r['broker']} | {r['instances']} ({receivers}) | {per_instance} |"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -36,6 +37,9 @@ class Server:
     owns_data_dir: bool = False
     log_path: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Processes started by `pid` (PARLEY_WORKERS > 1: the uvicorn workers and
+    # multiprocessing's resource tracker); their memory and CPU are the server's too.
+    children: list[int] = field(default_factory=list)
 
     @property
     def base_url(self) -> str:
@@ -46,15 +50,21 @@ class Server:
         return self.base_url
 
     def rss_kib(self) -> int | None:
-        """VmRSS of the server process in KiB (None when not known)."""
+        """VmRSS of the server process (and its children) in KiB (None when not known)."""
         if self.pid is None:
             return None
-        return rss_kib(self.pid)
+        own = rss_kib(self.pid)
+        if own is None:
+            return None
+        return own + sum(rss_kib(child) or 0 for child in self.children)
 
     def cpu_split(self) -> tuple[float, float]:
-        """(user, system) CPU seconds; zeros when the pid is not known."""
-        split = None if self.pid is None else cpu_split(self.pid)
-        return split or (0.0, 0.0)
+        """(user, system) CPU seconds of the process and its children (live ones: the
+        kernel adds a child's time to its parent's only once it has been reaped)."""
+        if self.pid is None:
+            return 0.0, 0.0
+        splits = [cpu_split(pid) or (0.0, 0.0) for pid in (self.pid, *self.children)]
+        return sum(s[0] for s in splits), sum(s[1] for s in splits)
 
 
 def rss_kib(pid: int) -> int | None:
@@ -80,6 +90,63 @@ def cpu_split(pid: int) -> tuple[float, float] | None:
     # The command name may contain spaces: the fields start after its closing paren.
     fields = raw[raw.rindex(")") + 2 :].split()
     return int(fields[11]) / CLOCK_TICKS, int(fields[12]) / CLOCK_TICKS
+
+
+def child_pids(parent: int) -> list[int]:
+    """Processes whose parent is `parent`, from /proc/<pid>/stat (field 4)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                raw = (entry / "stat").read_text()
+            except OSError:
+                continue  # exited meanwhile
+            if int(raw[raw.rindex(")") + 2 :].split()[1]) == parent:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def is_spawned_worker(pid: int) -> bool:
+    """A multiprocessing "spawn" child (a uvicorn worker), not the resource tracker."""
+    return b"spawn_main" in _cmdline(pid)
+
+
+def _is_multiprocessing_child(pid: int) -> bool:
+    return b"from multiprocessing." in _cmdline(pid)
+
+
+def connection_owners(server_port: int, pids: list[int]) -> dict[int, int]:
+    """client port -> pid holding the server end of each TCP connection to server_port.
+
+    Workers share one listening socket and the kernel gives each connection to one of
+    them: its /proc/net/tcp entry names the socket's inode, and one worker has that
+    inode among its file descriptors.
+    """
+    inode_to_client: dict[int, int] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == server_port:
+                inode_to_client[int(fields[9])] = int(fields[2].rsplit(":", 1)[1], 16)
+    owners: dict[int, int] = {}
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                client = inode_to_client.get(int(target[8:-1]))
+                if client is not None:
+                    owners[client] = pid
+    return owners
 
 
 def free_port() -> int:
@@ -134,7 +201,7 @@ def spawn(
     *,
     tree: Path | None = None,
     database_url: str | None = None,
-    cpu: int = 0,
+    cpu: int | str = 0,
     log_level: str = "warning",
     env_overrides: dict[str, str] | None = None,
     data_root: str | None = None,
@@ -142,7 +209,8 @@ def spawn(
     secret_key: str | None = None,
     ready_path: str = "/api/health",
 ) -> Server:
-    """Start `python -m parley serve` pinned to one core and wait until it answers.
+    """Start `python -m parley serve` pinned to `cpu` (a taskset list such as "0,1";
+    workers inherit it) and wait until it answers.
 
     SQLite (the embedded default) lives in a fresh temporary data dir; a PostgreSQL URL
     is used as given (the caller creates the database). `data_root` (e.g. /dev/shm)
@@ -217,7 +285,8 @@ def wait_ready(server: Server, timeout: float = 60.0, path: str = "/api/health")
 
 
 def stop(server: Server, *, keep_data: bool = False) -> None:
-    """SIGTERM, then SIGKILL after a grace period; only the process we started."""
+    """SIGTERM, then SIGKILL after a grace period; only the process we started (and
+    the children it started, if it could not stop them itself)."""
     process = server.process
     if process is not None and process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -226,5 +295,10 @@ def stop(server: Server, *, keep_data: bool = False) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+            # Killed, the parent could not stop its workers: they would keep the port.
+            for child in server.children:
+                if _is_multiprocessing_child(child):  # still ours, not a reused pid
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(child, signal.SIGKILL)
     if server.owns_data_dir and server.data_dir is not None and not keep_data:
         shutil.rmtree(server.data_dir, ignore_errors=True)
