@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, WebSocket
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from parley import security
 from parley.api.errors import install_error_handlers
@@ -33,6 +35,7 @@ from parley.observability import RequestObserver
 from parley.realtime.assembly import Realtime, build_realtime
 from parley.realtime.gateway import Gateway
 from parley.realtime.protocol import MAX_FRAME_BYTES
+from parley.realtime.wire import FramedWebSocketProtocol
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
 from parley.settings import Settings, get_settings
@@ -43,6 +46,25 @@ from parley.storage import FileStore
 def _operation_id(route: APIRoute) -> str:
     # "{tag}-{name}" gives the generated TypeScript client stable, readable names.
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+class ParleyApp(FastAPI):
+    """FastAPI, with `/ws` answered before the HTTP middleware stack.
+
+    Every middleware layer would stay suspended, scope copies and all, for the whole
+    life of each socket (hours, thousands of sockets) and sit on every frame sent; none
+    of them has anything to do for a WebSocket. The gateway does its own checks.
+    """
+
+    def __init__(self, gateway: Gateway, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.gateway = gateway
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and scope["path"] == "/ws":
+            await self.gateway(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -71,7 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             except Exception:
                 logging.getLogger("parley").exception("shutdown step failed")
 
-    app = FastAPI(
+    app = ParleyApp(
+        gateway,
         title="Parley",
         version="0.1.0",
         openapi_url="/api/openapi.json",
@@ -86,10 +109,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Each router carries its full /api/... prefix so metrics see whole route templates.
     for module in (auth, users, rooms, messages, uploads, moderation, admin, config, health):
         app.include_router(module.router)
-
-    @app.websocket("/ws")
-    async def websocket_gateway(websocket: WebSocket) -> None:
-        await gateway(websocket)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
@@ -152,6 +171,12 @@ def server_config(app: FastAPI | str, settings: Settings) -> uvicorn.Config:
         log_level=settings.log_level,
         log_config=None,  # keep our JSON logging instead of uvicorn's default config
         proxy_headers=True,
+        # Parley's own subclass of uvicorn's sans-io protocol: pre-framed fan-out writes
+        # and a capped socket send buffer (realtime/wire.py).
+        ws=FramedWebSocketProtocol,
+        # No compression: a compressed frame differs per recipient (serialise-once would
+        # be lost) and each socket would hold a zlib context (~40 KB) for its lifetime.
+        ws_per_message_deflate=False,
         ws_max_size=MAX_FRAME_BYTES,
         ws_ping_interval=settings.ws_ping_interval,
         ws_ping_timeout=settings.ws_ping_timeout,

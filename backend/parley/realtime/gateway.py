@@ -7,11 +7,11 @@ import contextlib
 import json
 import logging
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from parley.errors import DomainError, Muted, RateLimited
@@ -28,6 +28,7 @@ from parley.realtime.protocol import (
     encode,
     error_frame,
 )
+from parley.realtime.wire import WIRE_EXTENSION
 from parley.services import auth
 from parley.services.presence import announce_presence
 from parley.services.runtime import Runtime
@@ -49,7 +50,8 @@ class Gateway:
         self.sync_presence = sync_presence
         self.handlers = FrameHandlers(runtime, hub)
 
-    async def __call__(self, websocket: WebSocket) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        websocket = WebSocket(scope, receive, send)
         origin = websocket.headers.get("origin")
         if origin not in self.runtime.settings.allowed_origins:
             # Closing before accept answers the handshake with HTTP 403 (CSWSH guard).
@@ -60,9 +62,12 @@ class Gateway:
         if user is None or expires_at is None:
             return
         assert user.id is not None
+        extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
         connection = Connection(
             user_id=user.id,
-            send=websocket.send_text,
+            # The raw ASGI send: once `ready` is queued the writer is the only sender.
+            send=send,
+            wire=extension["wire"] if extension else None,
             token_expires_at=expires_at,
             max_queue_bytes=self.runtime.settings.ws_queue_bytes,
             max_queue_frames=self.runtime.settings.ws_queue_frames,
@@ -99,13 +104,14 @@ class Gateway:
     async def _serve(self, websocket: WebSocket, connection: Connection, user: User) -> None:
         reader = asyncio.create_task(self._read(websocket, connection, user))
         writer = asyncio.create_task(connection.run_writer())
-        closer = asyncio.create_task(connection.close_requested.wait())
         try:
-            await asyncio.wait({reader, writer, closer}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {reader, writer, connection.closed}, return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
-            for task in (reader, writer, closer):
+            for task in (reader, writer):
                 task.cancel()
-            await asyncio.gather(reader, writer, closer, return_exceptions=True)
+            await asyncio.gather(reader, writer, return_exceptions=True)
         if connection.close_code is not None:
             log.info(
                 "closing socket", extra={"fields": {"user": user.id, "code": connection.close_code}}
@@ -113,7 +119,7 @@ class Gateway:
             await _close(websocket, connection.close_code, connection.close_reason)
 
     async def _read(self, websocket: WebSocket, connection: Connection, user: User) -> None:
-        strikes: deque[float] = deque()
+        strikes: list[float] = []  # rate-limit refusals in the last FLOOD_WINDOW
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
@@ -130,9 +136,8 @@ class Gateway:
             except (RateLimited, Muted) as exc:  # flooding on, even once auto-muted
                 connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
                 now = time.monotonic()
+                strikes = [t for t in strikes if now - t <= FLOOD_WINDOW_SECONDS]
                 strikes.append(now)
-                while strikes and now - strikes[0] > FLOOD_WINDOW_SECONDS:
-                    strikes.popleft()
                 if len(strikes) >= FLOOD_STRIKES:
                     connection.request_close(CloseCode.FLOODING, "Flooding")
                     return

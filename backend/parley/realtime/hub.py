@@ -73,7 +73,7 @@ class Hub:
                 if envelope.disconnect_code is not None:
                     connection.request_close(envelope.disconnect_code, envelope.frame)
                 else:
-                    connection.enqueue(envelope.frame)
+                    connection.enqueue(envelope.out)
             return
         subscribers = self._rooms.get(target)
         if not subscribers:

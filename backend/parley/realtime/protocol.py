@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from websockets.frames import Frame, Opcode
 
 from parley.models.base import MAX_ID
 
@@ -77,3 +78,23 @@ def encode(frame_type: str, **fields: Any) -> str:
 
 def error_frame(code: str, detail: str, ref: str | None = None) -> str:
     return encode("error", code=code, detail=detail, ref=ref)
+
+
+class OutFrame:
+    """One server frame: its JSON text, and its wire bytes built on first use.
+
+    Server-to-client frames are unmasked, so without compression (Parley negotiates
+    none) the bytes are the same for every recipient: a room message is framed once.
+    """
+
+    __slots__ = ("_wire", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._wire: bytes | None = None
+
+    @property
+    def wire(self) -> bytes:
+        if self._wire is None:
+            self._wire = Frame(Opcode.TEXT, self.text.encode()).serialize(mask=False, extensions=[])
+        return self._wire

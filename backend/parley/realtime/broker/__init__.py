@@ -7,8 +7,10 @@ that missed anything fills the gap with `join {since}`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from parley.realtime.protocol import OutFrame
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,11 @@ class Envelope:
     drop_all: bool = False
     # On a user channel: close every socket of that user with this code (site-wide ban).
     disconnect_code: int | None = None
+    # The frame as every local recipient's writer takes it (framed once, on first use).
+    out: OutFrame = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "out", OutFrame(self.frame))
 
 
 Deliver = Callable[[Envelope], None]

@@ -1,0 +1,93 @@
+"""Frames on the wire: framed once per message, written once per writer wake.
+
+Through plain ASGI every recipient of a room message costs its own `send` call, UTF-8
+encode, frame header and syscall. Server-to-client frames are unmasked and, without
+compression, byte-identical for every recipient, so Parley frames each message once
+(`OutFrame.wire`) and each connection's writer hands everything pending to the socket
+in one write. uvicorn's sans-io WebSocket protocol is extended just enough to offer
+that write to the app, as the ASGI extension `parley.wire` in the connection's scope;
+under any other server the gateway falls back to one ASGI `send` per frame.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.http11 import Request
+
+WIRE_EXTENSION = "parley.wire"
+# The kernel autotunes a socket's send buffer up to 4 MiB (tcp_wmem): a stalled reader
+# would park that much in kernel memory, invisible to the bounded queue, and delay its
+# 4408 by seconds. Linux doubles the value set, so this allows 256 KiB in flight: ample
+# for chat frames on a slow phone link.
+SEND_BUFFER_BYTES = 128 * 1024
+log = logging.getLogger("parley.ws")
+
+
+class Wire:
+    """What a connection's writer needs from the socket: write now, or hear when it may."""
+
+    def __init__(self, protocol: FramedWebSocketProtocol) -> None:
+        self._protocol = protocol
+
+    def writable(self) -> bool:
+        return self._protocol.wire_writable()
+
+    def write(self, frames: list[bytes]) -> None:
+        self._protocol.wire_write(frames)
+
+    def on_writable(self, callback: Callable[[], None]) -> None:
+        """Call `callback` when a full send buffer has drained (or the socket is gone)."""
+        self._protocol.wire_resumed = callback
+
+
+class FramedWebSocketProtocol(WebSocketsSansIOProtocol):
+    """uvicorn's sans-io protocol plus the `parley.wire` extension and a capped SO_SNDBUF.
+
+    A module-level class, so that uvicorn can hand it to worker processes.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wire_resumed: Callable[[], None] | None = None
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER_BYTES)
+            except OSError as exc:  # advisory: the kernel's default still works
+                log.warning("could not cap SO_SNDBUF", extra={"fields": {"error": str(exc)}})
+
+    def handle_connect(self, event: Request) -> None:
+        super().handle_connect(event)
+        # Offered only when no extension (compression) was negotiated: then every
+        # recipient's frame really is the same bytes. The ASGI task has not run yet.
+        if self.response.status_code == 101 and not self.conn.extensions:
+            self.scope["extensions"][WIRE_EXTENSION] = {"wire": Wire(self)}
+
+    def wire_writable(self) -> bool:
+        return self.writable.is_set()
+
+    def wire_write(self, frames: list[bytes]) -> None:
+        # After the close frame nothing more may follow; a vanished peer needs nothing.
+        if self.close_sent or self.disconnected or self.transport.is_closing():
+            return
+        self.transport.write(b"".join(frames) if len(frames) > 1 else frames[0])
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._notify_resumed()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        self._notify_resumed()
+
+    def _notify_resumed(self) -> None:
+        if self.wire_resumed is not None:
+            self.wire_resumed()
