@@ -40,6 +40,22 @@ async def test_two_clients_chat(client: httpx.AsyncClient, server: RunningServer
     await bob.close()
 
 
+async def test_compression_is_declined_and_frames_arrive_whole(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    # The websockets client offers permessage-deflate; Parley declines it (one framing
+    # per message for every recipient), and long, non-ASCII bodies arrive intact.
+    alice, alice_token, _ = await user_socket(client, server.base_url)
+    assert alice.connection.response is not None
+    assert alice.connection.response.headers.get("Sec-WebSocket-Extensions") is None
+    room = await create_room(client, alice_token, name="Whole")
+    await alice.join(room["id"])
+    body = "한국어 " * 500 + "x" * 2000
+    await alice.send(type="send", room=room["id"], client_id="long", body=body[:4000])
+    assert (await alice.recv_type("ack"))["message"]["body"] == body[:4000]
+    await alice.close()
+
+
 async def test_retried_send_returns_the_original(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:

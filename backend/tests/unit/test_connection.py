@@ -1,0 +1,137 @@
+"""The outbound side of one socket, without a server: framing, batching, the bound."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import MutableMapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from parley.realtime.connection import Connection
+from parley.realtime.protocol import CloseCode, OutFrame
+
+LATER = datetime.now(UTC) + timedelta(hours=1)
+
+
+def parse_frames(data: bytes) -> list[tuple[int, bytes]]:
+    """(first byte, payload) of each unmasked server frame, per RFC 6455 section 5.2."""
+    frames = []
+    while data:
+        head, length, offset = data[0], data[1], 2
+        assert not length & 0x80, "server frames are never masked"
+        if length == 126:
+            length, offset = int.from_bytes(data[2:4], "big"), 4
+        elif length == 127:
+            length, offset = int.from_bytes(data[2:10], "big"), 10
+        frames.append((head, data[offset : offset + length]))
+        data = data[offset + length :]
+    return frames
+
+
+FIN_TEXT = 0x81  # FIN bit + opcode 1 (text)
+
+
+class FakeWire:
+    """A socket that records each write, and can pretend its buffer is full."""
+
+    def __init__(self) -> None:
+        self.writes: list[list[bytes]] = []
+        self.full = False
+        self.resumed: Any = None
+
+    def writable(self) -> bool:
+        return not self.full
+
+    def write(self, frames: list[bytes]) -> None:
+        self.writes.append(frames)
+
+    def on_writable(self, callback: Any) -> None:
+        self.resumed = callback
+
+
+def test_a_frame_is_framed_once_as_an_unmasked_text_frame() -> None:
+    text = '{"type":"message","body":"héllo ' + "x" * 300 + '"}'
+    out = OutFrame(text)
+    assert out.wire is out.wire  # built once, shared by every recipient
+    assert parse_frames(out.wire) == [(FIN_TEXT, text.encode())]
+
+
+async def test_the_writer_hands_everything_pending_to_one_write() -> None:
+    wire = FakeWire()
+    connection = Connection(
+        user_id=1,
+        send=_never_send,
+        wire=wire,  # type: ignore[arg-type]
+        token_expires_at=LATER,
+        max_queue_bytes=1 << 20,
+        max_queue_frames=100,
+    )
+    for number in range(5):
+        connection.enqueue(f'{{"n":{number}}}')
+    writer = asyncio.create_task(connection.run_writer())
+    await asyncio.sleep(0)
+    assert len(wire.writes) == 1
+    assert parse_frames(b"".join(wire.writes[0])) == [
+        (FIN_TEXT, f'{{"n":{n}}}'.encode()) for n in range(5)
+    ]
+    connection.request_close(CloseCode.SERVER_RESTARTING, "bye")
+    await asyncio.wait_for(writer, 1)
+
+
+async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -> None:
+    wire = FakeWire()
+    connection = Connection(
+        user_id=1,
+        send=_never_send,
+        wire=wire,  # type: ignore[arg-type]
+        token_expires_at=LATER,
+        max_queue_bytes=1 << 20,
+        max_queue_frames=3,
+    )
+    writer = asyncio.create_task(connection.run_writer())
+    wire.full = True
+    for number in range(3):
+        connection.enqueue(f'{{"n":{number}}}')
+        await asyncio.sleep(0)
+    assert wire.writes == [] and not connection.closed.done()
+    wire.full = False
+    wire.resumed()  # the buffer drained: the writer sends what waited, in one write
+    await asyncio.sleep(0)
+    assert len(wire.writes) == 1 and len(wire.writes[0]) == 3
+    wire.full = True
+    for number in range(4):
+        connection.enqueue(f'{{"n":{number}}}')
+    assert connection.closed.done() and connection.close_code == CloseCode.TOO_SLOW
+    await asyncio.wait_for(writer, 1)
+
+
+async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+
+    connection = Connection(
+        user_id=1,
+        send=send,
+        wire=None,
+        token_expires_at=LATER,
+        max_queue_bytes=1 << 20,
+        max_queue_frames=100,
+    )
+    writer = asyncio.create_task(connection.run_writer())
+    connection.enqueue('{"type":"pong"}')
+    connection.enqueue(OutFrame('{"type":"ready"}'))
+    await asyncio.sleep(0)
+    assert sent == [
+        {"type": "websocket.send", "text": '{"type":"pong"}'},
+        {"type": "websocket.send", "text": '{"type":"ready"}'},
+    ]
+    connection.request_close(CloseCode.SERVER_RESTARTING, "bye")
+    await asyncio.wait_for(writer, 1)
+    connection.enqueue('{"type":"late"}')  # after a close nothing more is queued
+    assert len(sent) == 2
+
+
+async def _never_send(_message: MutableMapping[str, Any]) -> None:
+    raise AssertionError("the wire path must not use ASGI send")
