@@ -22,7 +22,9 @@ from parley.storage import FileStore
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/login", auto_error=False)
 
 
-def get_state(request: Request) -> Runtime:
+# Providers are `async def` even when they never await: FastAPI runs a plain `def`
+# dependency in its thread pool, a thread hop (two context switches) per call.
+async def get_state(request: Request) -> Runtime:
     state: Runtime = request.app.state.parley
     return state
 
@@ -30,11 +32,11 @@ def get_state(request: Request) -> Runtime:
 StateDep = Annotated[Runtime, Depends(get_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_limiter(state: StateDep) -> RateLimiter:
+async def get_limiter(state: StateDep) -> RateLimiter:
     return state.limiter
 
 
@@ -43,19 +45,19 @@ async def get_session(state: StateDep) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def get_publisher(state: StateDep) -> Publisher:
+async def get_publisher(state: StateDep) -> Publisher:
     return state.publisher
 
 
-def get_presence(state: StateDep) -> PresenceReader:
+async def get_presence(state: StateDep) -> PresenceReader:
     return state.presence
 
 
-def get_store(state: StateDep) -> FileStore:
+async def get_store(state: StateDep) -> FileStore:
     return state.store
 
 
-def get_jobs(state: StateDep) -> UploadJobs:
+async def get_jobs(state: StateDep) -> UploadJobs:
     return state.jobs
 
 
@@ -78,13 +80,13 @@ async def get_current_user(session: SessionDep, settings: SettingsDep, token: To
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def require_admin(user: CurrentUser) -> User:
+async def require_admin(user: CurrentUser) -> User:
     if not user.is_admin:
         raise Forbidden("Site admins only")
     return user
 
 
-def client_address(request: Request) -> str:
+async def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
