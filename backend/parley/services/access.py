@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_
+from sqlalchemy import Exists, and_, bindparam, exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,9 +24,9 @@ async def visible_room(
 ) -> tuple[Room, Membership | None]:
     """The room and the user's membership; private rooms are invisible to outsiders."""
     assert user.id is not None
-    # One round trip for both: this runs before every send, join and history page.
+    # One round trip for all three: this runs before every send and join.
     statement = (
-        select(Room, Membership)
+        select(Room, Membership, _banned(room_id, user.id))
         .outerjoin(
             Membership,
             and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == user.id),
@@ -36,13 +36,51 @@ async def visible_room(
     row = (await session.exec(statement)).first()
     if row is None:
         raise NotFound("Room not found")
-    room, membership = row
-    if room.is_private and membership is None and not user.is_admin:
+    room, membership, banned = row
+    _check_visible(
+        user, is_private=room.is_private, is_member=membership is not None, banned=bool(banned)
+    )
+    return room, membership
+
+
+async def check_readable(*, session: AsyncSession, user: User, room_id: int) -> None:
+    """visible_room's verdict alone, from three plain columns: for read paths that need
+    only the yes or no, such as history pages."""
+    connection = await session.connection()
+    row = (await connection.execute(_READABLE, {"room_id": room_id, "user_id": user.id})).first()
+    if row is None:
+        raise NotFound("Room not found")
+    is_private, is_member, banned = row
+    _check_visible(user, is_private=is_private, is_member=bool(is_member), banned=bool(banned))
+
+
+# Built once: the statement's cache key is then computed once, not per page.
+_READABLE = (
+    select(
+        col(Room.is_private),
+        col(Membership.id).is_not(None),
+        exists().where(
+            col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
+        ),
+    )
+    .outerjoin(
+        Membership,
+        and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")),
+    )
+    .where(col(Room.id) == bindparam("room_id"))
+)
+
+
+def _banned(room_id: int, user_id: int) -> Exists:
+    return exists().where(col(RoomBan.room_id) == room_id, col(RoomBan.user_id) == user_id)
+
+
+def _check_visible(user: User, *, is_private: bool, is_member: bool, banned: bool) -> None:
+    if is_private and not is_member and not user.is_admin:
         # The same answer as for a missing room: outsiders learn nothing of it.
         raise NotFound("Room not found")
-    if membership is None and not user.is_admin and await is_banned(session, room_id, user.id):
+    if banned and not is_member and not user.is_admin:
         raise Banned("You are banned from this room")
-    return room, membership
 
 
 async def is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
