@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, RoomId, SessionDep
 from parley.models import (
@@ -17,7 +17,8 @@ from parley.models import (
     RoomUpdate,
 )
 from parley.models.base import MAX_ID
-from parley.services import messages, rooms
+from parley.services import history, rooms
+from parley.services.messages import HISTORY_PAGE_MAX
 
 router = APIRouter(prefix="/api/rooms", tags=["rooms"])
 
@@ -100,14 +101,16 @@ async def mark_read(
     await rooms.mark_read(session=session, user=user, room_id=room_id, seq=marker.seq)
 
 
-@router.get("/{room_id}/messages")
+@router.get("/{room_id}/messages", response_model=MessagePage)
 async def list_messages(
     session: SessionDep,
     user: CurrentUser,
     room_id: RoomId,
     before_seq: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
-    limit: Annotated[int, Query(ge=1, le=messages.HISTORY_PAGE_MAX)] = 50,
-) -> MessagePage:
-    return await messages.history(
+    limit: Annotated[int, Query(ge=1, le=HISTORY_PAGE_MAX)] = 50,
+) -> Response:
+    # Already serialised (see history_json); response_model documents it in OpenAPI.
+    page = await history.history_json(
         session=session, user=user, room_id=room_id, before_seq=before_seq, limit=limit
     )
+    return Response(page, media_type="application/json")
