@@ -1,13 +1,15 @@
-"""One socket's outbound side: a bounded buffer drained by its own writer task.
+"""One socket's outbound side: a bounded buffer, drained without ever waiting on a peer.
 
-Fan-out only appends a pre-serialised frame and wakes the writer, so a slow peer can
-never hold up the room; the writer drains everything pending at each wake (in one
-socket write when the server offers `parley.wire`), so under load one wake serves many
-frames. A buffer past its bound closes the socket (4408) and the client resumes with
-`join {since}`.
+Fan-out only appends a pre-serialised frame and marks the connection, so a slow peer
+can never hold up the room. With `parley.wire` (Parley's own server protocol) one
+`Flusher` callback per loop iteration writes each marked connection's pending frames in
+one socket write; a connection whose socket buffer is full keeps its frames until the
+socket drains. Without it (another ASGI server) each connection has a writer task that
+drains everything pending at each wake through ASGI `send`. Either way, a buffer past
+its bound closes the socket (4408) and the client resumes with `join {since}`.
 
-Kept small on purpose: an idle socket costs these objects for hours, so there is one
-future for every wake-up instead of events, and lists instead of deques.
+Kept small on purpose: an idle socket costs these objects for hours, so there is no
+writer task on the wire path, one future for wake-ups otherwise, and lists, not deques.
 """
 
 from __future__ import annotations
@@ -24,6 +26,27 @@ from parley.realtime.wire import Wire
 AsgiSend = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 
+class Flusher:
+    """Writes every marked connection's pending frames, once per event-loop iteration.
+
+    A 500-recipient message then costs 500 appends and one callback, not 500 task
+    switches, and frames queued in the same iteration leave in one write per socket.
+    """
+
+    def __init__(self) -> None:
+        self._marked: list[Connection] = []
+
+    def mark(self, connection: Connection) -> None:
+        if not self._marked:
+            asyncio.get_running_loop().call_soon(self._flush)
+        self._marked.append(connection)
+
+    def _flush(self) -> None:
+        marked, self._marked = self._marked, []
+        for connection in marked:
+            connection.flush()
+
+
 class Connection:
     def __init__(
         self,
@@ -31,6 +54,7 @@ class Connection:
         user_id: int,
         send: AsgiSend,
         wire: Wire | None,
+        flusher: Flusher,
         token_expires_at: datetime,
         max_queue_bytes: int,
         max_queue_frames: int,
@@ -40,6 +64,8 @@ class Connection:
         self.rooms: set[int] = set()
         self._send = send
         self._wire = wire
+        self._flusher = flusher
+        self._marked = False
         self._queue: list[OutFrame] = []
         self._queued_bytes = 0
         self._max_bytes = max_queue_bytes
@@ -53,7 +79,7 @@ class Connection:
         # Done once a close is requested: the gateway stops the socket's tasks on it.
         self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         if wire is not None:
-            wire.on_writable(self._wake)
+            wire.on_writable(self.flush)
 
     def enqueue(self, frame: str | OutFrame) -> None:
         if self.close_code is not None:
@@ -64,7 +90,11 @@ class Connection:
         if len(self._queue) > self._max_frames or self._queued_bytes > self._max_bytes:
             self.request_close(CloseCode.TOO_SLOW, "Too slow: reconnect and resume")
             return
-        self._wake()
+        if self._wire is None:
+            self._wake()
+        elif not self._marked:
+            self._marked = True
+            self._flusher.mark(self)
 
     def deliver(self, room_id: int, envelope: Envelope) -> None:
         held = self._holding.get(room_id)
@@ -95,25 +125,37 @@ class Connection:
                 self.closed.set_result(None)
             self._wake()
 
+    def flush(self) -> None:
+        """Write everything pending in one go, unless the socket's buffer is full (then
+        the wire calls this again once it drains)."""
+        self._marked = False
+        wire = self._wire
+        if wire is None or not self._queue or self.close_code is not None:
+            return
+        if not wire.writable():
+            return
+        batch, self._queue = self._queue, []
+        self._queued_bytes = 0
+        wire.write([frame.wire for frame in batch])
+
+    def start_writer(self) -> asyncio.Task[None] | None:
+        """The writer task a connection without the wire needs (None: the flusher writes)."""
+        return asyncio.create_task(self._run_writer()) if self._wire is None else None
+
     def _wake(self) -> None:
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
-    async def run_writer(self) -> None:
+    async def _run_writer(self) -> None:
         loop = asyncio.get_running_loop()
         while self.close_code is None:
-            if not self._queue or (self._wire is not None and not self._wire.writable()):
-                # Nothing to send, or the socket's buffer is full (the peer is slow):
-                # wait for a frame, a drained buffer or a close, whichever comes first.
+            if not self._queue:
                 self._waiter = loop.create_future()
-                await self._waiter
+                await self._waiter  # a frame or a close
                 self._waiter = None
                 continue
             batch, self._queue = self._queue, []
             self._queued_bytes = 0
-            if self._wire is not None:
-                self._wire.write([frame.wire for frame in batch])
-                continue
-            for frame in batch:  # a server without `parley.wire`: one ASGI send each
+            for frame in batch:
                 await self._send({"type": "websocket.send", "text": frame.text})

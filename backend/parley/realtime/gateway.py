@@ -1,4 +1,5 @@
-"""/ws: handshake checks, the auth frame, then a reader and a writer per socket."""
+"""/ws: handshake checks, the auth frame, then a reader per socket (and the outbound
+buffer of realtime/connection.py)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ class Gateway:
             # The raw ASGI send: once `ready` is queued the writer is the only sender.
             send=send,
             wire=extension["wire"] if extension else None,
+            flusher=self.hub.flusher,
             token_expires_at=expires_at,
             max_queue_bytes=self.runtime.settings.ws_queue_bytes,
             max_queue_frames=self.runtime.settings.ws_queue_frames,
@@ -102,16 +104,15 @@ class Gateway:
         return user, claims.expires_at
 
     async def _serve(self, websocket: WebSocket, connection: Connection, user: User) -> None:
-        reader = asyncio.create_task(self._read(websocket, connection, user))
-        writer = asyncio.create_task(connection.run_writer())
+        tasks = {asyncio.create_task(self._read(websocket, connection, user))}
+        if writer := connection.start_writer():
+            tasks.add(writer)
         try:
-            await asyncio.wait(
-                {reader, writer, connection.closed}, return_when=asyncio.FIRST_COMPLETED
-            )
+            await asyncio.wait({*tasks, connection.closed}, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (reader, writer):
+            for task in tasks:
                 task.cancel()
-            await asyncio.gather(reader, writer, return_exceptions=True)
+            await asyncio.gather(*tasks, return_exceptions=True)
         if connection.close_code is not None:
             log.info(
                 "closing socket", extra={"fields": {"user": user.id, "code": connection.close_code}}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
-from parley.realtime.connection import Connection
+from parley.realtime.connection import Connection, Flusher
 
 
 class Hub:
@@ -11,6 +11,7 @@ class Hub:
         self._broker = broker
         self._rooms: dict[int, set[Connection]] = {}
         self._users: dict[int, set[Connection]] = {}
+        self.flusher = Flusher()
 
     # -- presence (this instance) ------------------------------------------------
     def online_user_ids(self) -> set[int]:

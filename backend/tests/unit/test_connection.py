@@ -7,7 +7,7 @@ from collections.abc import MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from parley.realtime.connection import Connection
+from parley.realtime.connection import Connection, Flusher
 from parley.realtime.protocol import CloseCode, OutFrame
 
 LATER = datetime.now(UTC) + timedelta(hours=1)
@@ -56,26 +56,30 @@ def test_a_frame_is_framed_once_as_an_unmasked_text_frame() -> None:
     assert parse_frames(out.wire) == [(FIN_TEXT, text.encode())]
 
 
-async def test_the_writer_hands_everything_pending_to_one_write() -> None:
+async def test_frames_queued_in_one_iteration_leave_in_one_write() -> None:
     wire = FakeWire()
     connection = Connection(
         user_id=1,
         send=_never_send,
         wire=wire,  # type: ignore[arg-type]
+        flusher=Flusher(),
         token_expires_at=LATER,
         max_queue_bytes=1 << 20,
         max_queue_frames=100,
     )
+    assert connection.start_writer() is None  # the flusher writes; no task per socket
     for number in range(5):
         connection.enqueue(f'{{"n":{number}}}')
-    writer = asyncio.create_task(connection.run_writer())
+    assert wire.writes == []  # nothing written inside fan-out itself
     await asyncio.sleep(0)
     assert len(wire.writes) == 1
     assert parse_frames(b"".join(wire.writes[0])) == [
         (FIN_TEXT, f'{{"n":{n}}}'.encode()) for n in range(5)
     ]
     connection.request_close(CloseCode.SERVER_RESTARTING, "bye")
-    await asyncio.wait_for(writer, 1)
+    connection.enqueue('{"late":1}')
+    await asyncio.sleep(0)
+    assert len(wire.writes) == 1 and connection.closed.done()
 
 
 async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -> None:
@@ -84,11 +88,11 @@ async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -
         user_id=1,
         send=_never_send,
         wire=wire,  # type: ignore[arg-type]
+        flusher=Flusher(),
         token_expires_at=LATER,
         max_queue_bytes=1 << 20,
         max_queue_frames=3,
     )
-    writer = asyncio.create_task(connection.run_writer())
     wire.full = True
     for number in range(3):
         connection.enqueue(f'{{"n":{number}}}')
@@ -102,7 +106,6 @@ async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -
     for number in range(4):
         connection.enqueue(f'{{"n":{number}}}')
     assert connection.closed.done() and connection.close_code == CloseCode.TOO_SLOW
-    await asyncio.wait_for(writer, 1)
 
 
 async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
@@ -115,11 +118,13 @@ async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
         user_id=1,
         send=send,
         wire=None,
+        flusher=Flusher(),
         token_expires_at=LATER,
         max_queue_bytes=1 << 20,
         max_queue_frames=100,
     )
-    writer = asyncio.create_task(connection.run_writer())
+    writer = connection.start_writer()
+    assert writer is not None
     connection.enqueue('{"type":"pong"}')
     connection.enqueue(OutFrame('{"type":"ready"}'))
     await asyncio.sleep(0)
