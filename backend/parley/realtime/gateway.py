@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
+from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -59,26 +60,29 @@ class Gateway:
             await websocket.close(code=CloseCode.FORBIDDEN)
             return
         await websocket.accept()
-        user, expires_at = await self._authenticate(websocket)
-        if user is None or expires_at is None:
-            return
-        assert user.id is not None
-        extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
-        connection = Connection(
-            user_id=user.id,
-            # The raw ASGI send: once `ready` is queued the writer is the only sender.
-            send=send,
-            wire=extension["wire"] if extension else None,
-            flusher=self.hub.flusher,
-            token_expires_at=expires_at,
-            max_queue_bytes=self.runtime.settings.ws_queue_bytes,
-            max_queue_frames=self.runtime.settings.ws_queue_frames,
-        )
-        connection.enqueue(
-            encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
-        )
-        if await self.hub.add(connection):
-            await self._announce(user.id, online=True)
+        # One database session for the whole connect (the auth frame's user and the
+        # rooms that hear the presence change): connects come in bursts after restarts.
+        async with self.runtime.sessions() as session:
+            user, expires_at = await self._authenticate(websocket, session)
+            if user is None or expires_at is None:
+                return
+            assert user.id is not None
+            extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
+            connection = Connection(
+                user_id=user.id,
+                # The raw ASGI send: once `ready` is queued the writer is the only sender.
+                send=send,
+                wire=extension["wire"] if extension else None,
+                flusher=self.hub.flusher,
+                token_expires_at=expires_at,
+                max_queue_bytes=self.runtime.settings.ws_queue_bytes,
+                max_queue_frames=self.runtime.settings.ws_queue_frames,
+            )
+            connection.enqueue(
+                encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
+            )
+            if await self.hub.add(connection):
+                await self._announce(user.id, online=True, session=session)
         try:
             await self._serve(websocket, connection, user)
         finally:
@@ -88,14 +92,15 @@ class Gateway:
     async def announce_offline(self, user_id: int) -> None:
         await self._announce(user_id, online=False, sync=False)
 
-    async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
+    async def _authenticate(
+        self, websocket: WebSocket, session: AsyncSession
+    ) -> tuple[User | None, datetime | None]:
         try:
             message = await asyncio.wait_for(websocket.receive(), AUTH_TIMEOUT_SECONDS)
             frame = AuthFrame.model_validate_json(message.get("text") or "")
-            async with self.runtime.sessions() as session:
-                user, claims = await auth.authenticate_token(
-                    session=session, settings=self.runtime.settings, token=frame.token
-                )
+            user, claims = await auth.authenticate_token(
+                session=session, settings=self.runtime.settings, token=frame.token
+            )
         except (TimeoutError, ValidationError, DomainError):
             await _close(websocket, CloseCode.UNAUTHENTICATED, "Authenticate first: {type: auth}")
             return None, None
@@ -165,11 +170,20 @@ class Gateway:
             return
         await self.handlers.handle(frame, connection, user)
 
-    async def _announce(self, user_id: int, *, online: bool, sync: bool = True) -> None:
+    async def _announce(
+        self,
+        user_id: int,
+        *,
+        online: bool,
+        sync: bool = True,
+        session: AsyncSession | None = None,
+    ) -> None:
         try:
             if sync:
                 await self.sync_presence()
-            async with self.runtime.sessions() as session:
+            async with contextlib.AsyncExitStack() as stack:
+                if session is None:
+                    session = await stack.enter_async_context(self.runtime.sessions())
                 await announce_presence(
                     session=session,
                     publisher=self.runtime.publisher,
