@@ -132,7 +132,7 @@ class Connection:
         wire = self._wire
         if wire is None or not self._queue or self.close_code is not None:
             return
-        if not wire.writable():
+        if wire.write_paused:
             return
         batch, self._queue = self._queue, []
         self._queued_bytes = 0

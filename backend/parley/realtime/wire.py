@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request
@@ -28,21 +28,15 @@ SEND_BUFFER_BYTES = 128 * 1024
 log = logging.getLogger("parley.ws")
 
 
-class Wire:
-    """What a connection's writer needs from the socket: write now, or hear when it may."""
+class Wire(Protocol):
+    """What a connection needs from its socket: a write, whether to wait, and a doorbell
+    for when the socket has drained. Attributes and one call deep: this runs per delivery."""
 
-    def __init__(self, protocol: FramedWebSocketProtocol) -> None:
-        self._protocol = protocol
+    write_paused: bool
 
-    def writable(self) -> bool:
-        return self._protocol.wire_writable()
+    def write(self, frames: list[bytes]) -> None: ...
 
-    def write(self, frames: list[bytes]) -> None:
-        self._protocol.wire_write(frames)
-
-    def on_writable(self, callback: Callable[[], None]) -> None:
-        """Call `callback` when a full send buffer has drained (or the socket is gone)."""
-        self._protocol.wire_resumed = callback
+    def on_writable(self, callback: Callable[[], None]) -> None: ...
 
 
 class FramedWebSocketProtocol(WebSocketsSansIOProtocol):
@@ -53,7 +47,8 @@ class FramedWebSocketProtocol(WebSocketsSansIOProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.wire_resumed: Callable[[], None] | None = None
+        self.write_paused = False
+        self._resumed: Callable[[], None] | None = None
 
     def connection_made(self, transport: Any) -> None:
         super().connection_made(transport)
@@ -69,16 +64,20 @@ class FramedWebSocketProtocol(WebSocketsSansIOProtocol):
         # Offered only when no extension (compression) was negotiated: then every
         # recipient's frame really is the same bytes. The ASGI task has not run yet.
         if self.response.status_code == 101 and not self.conn.extensions:
-            self.scope["extensions"][WIRE_EXTENSION] = {"wire": Wire(self)}
+            self.scope["extensions"][WIRE_EXTENSION] = {"wire": self}
 
-    def wire_writable(self) -> bool:
-        return self.writable.is_set()
-
-    def wire_write(self, frames: list[bytes]) -> None:
+    def write(self, frames: list[bytes]) -> None:
         # After the close frame nothing more may follow; a vanished peer needs nothing.
         if self.close_sent or self.disconnected or self.transport.is_closing():
             return
         self.transport.write(b"".join(frames) if len(frames) > 1 else frames[0])
+
+    def on_writable(self, callback: Callable[[], None]) -> None:
+        self._resumed = callback
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self.write_paused = True
 
     def resume_writing(self) -> None:
         super().resume_writing()
@@ -86,8 +85,11 @@ class FramedWebSocketProtocol(WebSocketsSansIOProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         super().connection_lost(exc)
+        # Wake a connection waiting on a full buffer: its write() is now a no-op, and
+        # the gateway learns of the loss from the receive queue.
         self._notify_resumed()
 
     def _notify_resumed(self) -> None:
-        if self.wire_resumed is not None:
-            self.wire_resumed()
+        self.write_paused = False
+        if self._resumed is not None:
+            self._resumed()

@@ -36,11 +36,8 @@ class FakeWire:
 
     def __init__(self) -> None:
         self.writes: list[list[bytes]] = []
-        self.full = False
+        self.write_paused = False
         self.resumed: Any = None
-
-    def writable(self) -> bool:
-        return not self.full
 
     def write(self, frames: list[bytes]) -> None:
         self.writes.append(frames)
@@ -61,7 +58,7 @@ async def test_frames_queued_in_one_iteration_leave_in_one_write() -> None:
     connection = Connection(
         user_id=1,
         send=_never_send,
-        wire=wire,  # type: ignore[arg-type]
+        wire=wire,
         flusher=Flusher(),
         token_expires_at=LATER,
         max_queue_bytes=1 << 20,
@@ -87,22 +84,22 @@ async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -
     connection = Connection(
         user_id=1,
         send=_never_send,
-        wire=wire,  # type: ignore[arg-type]
+        wire=wire,
         flusher=Flusher(),
         token_expires_at=LATER,
         max_queue_bytes=1 << 20,
         max_queue_frames=3,
     )
-    wire.full = True
+    wire.write_paused = True
     for number in range(3):
         connection.enqueue(f'{{"n":{number}}}')
         await asyncio.sleep(0)
     assert wire.writes == [] and not connection.closed.done()
-    wire.full = False
+    wire.write_paused = False
     wire.resumed()  # the buffer drained: the writer sends what waited, in one write
     await asyncio.sleep(0)
     assert len(wire.writes) == 1 and len(wire.writes[0]) == 3
-    wire.full = True
+    wire.write_paused = True
     for number in range(4):
         connection.enqueue(f'{{"n":{number}}}')
     assert connection.closed.done() and connection.close_code == CloseCode.TOO_SLOW
