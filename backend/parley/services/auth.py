@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,6 +24,9 @@ BAD_REFRESH = "Session expired, please sign in again"
 # Two tabs refreshing at once both present the same cookie; the loser must not be
 # treated as a thief. Within this window a rotated token is refused without revoking.
 ROTATION_GRACE = timedelta(seconds=20)
+# Every authenticated request and socket runs this: built once, its cache key is computed
+# once instead of per call (session.get builds a new statement each time).
+_USER_BY_ID = select(User).where(col(User.id) == bindparam("user_id"))
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ async def authenticate_token(
         claims = security.decode_access_token(token, secret=settings.secret_key)
     except security.InvalidToken as exc:
         raise Unauthorized(BAD_TOKEN) from exc
-    user = await session.get(User, claims.user_id)
+    user = (await session.exec(_USER_BY_ID, params={"user_id": claims.user_id})).first()
     # token_version is bumped to invalidate every token a user holds (ban, password).
     if user is None or user.token_version != claims.token_version:
         raise Unauthorized(BAD_TOKEN)
