@@ -21,9 +21,9 @@ from parley.services.access import check_readable
 from parley.services.messages import HISTORY_PAGE_MAX
 from parley.services.uploads import attachments_of
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
-_ROWS = select(
+_ROWS: Select[*tuple[Any, ...]] = select(
     col(Message.id),
     col(Message.room_id),
     col(Message.seq),
@@ -33,7 +33,7 @@ _ROWS = select(
     col(Message.edited_at),
     col(Message.deleted_at),
     col(Message.deleted_by),
-    col(User.id),
+    col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
     # Most messages carry no files: this flag (an index probe per row) spares the
@@ -61,8 +61,8 @@ async def history_json(
     *, session: AsyncSession, user: User, room_id: int, before_seq: int | None, limit: int
 ) -> bytes:
     """One page of history as MessagePage JSON: oldest first, ending just before
-    `before_seq` (keyset). Serialised here, once: a page is read far more often than
-    anything else, and validating models the database just filled was most of its cost."""
+    `before_seq` (keyset). Serialised here, in one pass: a model per row, validated, then
+    the page validated again by the route, used to be most of a page's cost."""
     await check_readable(session=session, user=user, room_id=room_id)
     limit = max(1, min(limit, HISTORY_PAGE_MAX))
     params = {"room_id": room_id, "limit": limit + 1}
@@ -101,9 +101,9 @@ async def _build(
     session: AsyncSession,
     rows: Sequence[Any],
     *,
-    message: Callable[..., T],
+    message: Callable[..., _T],
     author: Callable[..., Any],
-) -> list[T]:
+) -> list[_T]:
     """MessagePublic's fields from plain rows, made by `message` and `author`: the models'
     model_construct, or dict for JSON straight away (pydantic-core serialises both the
     same way; the tests compare them)."""
