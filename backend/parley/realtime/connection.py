@@ -15,6 +15,7 @@ writer task on the wire path, one future for wake-ups otherwise, and lists, not 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,7 @@ from parley.realtime.broker import Envelope
 from parley.realtime.protocol import CloseCode, OutFrame
 from parley.realtime.wire import Wire
 
+log = logging.getLogger("parley.ws")
 AsgiSend = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 
@@ -44,7 +46,11 @@ class Flusher:
     def _flush(self) -> None:
         marked, self._marked = self._marked, []
         for connection in marked:
-            connection.flush()
+            try:
+                connection.flush()
+            except Exception:  # one broken socket must not starve the others
+                log.exception("flush failed", extra={"fields": {"user": connection.user_id}})
+                connection.request_close(CloseCode.INTERNAL_ERROR, "Internal error")
 
 
 class Connection:

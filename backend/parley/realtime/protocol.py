@@ -17,6 +17,7 @@ UploadId = Annotated[str, Field(min_length=1, max_length=32)]
 
 
 class CloseCode(IntEnum):
+    INTERNAL_ERROR = 1011
     SERVER_RESTARTING = 1012
     FRAME_TOO_BIG = 1009
     UNAUTHENTICATED = 4401

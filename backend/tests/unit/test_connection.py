@@ -137,3 +137,33 @@ async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
 
 async def _never_send(_message: MutableMapping[str, Any]) -> None:
     raise AssertionError("the wire path must not use ASGI send")
+
+
+async def test_a_socket_that_fails_to_write_is_closed_and_the_others_still_get_theirs() -> None:
+    flusher = Flusher()
+    broken, healthy = FakeWire(), FakeWire()
+
+    def explode(_frames: list[bytes]) -> None:
+        raise OSError("transport gone")
+
+    broken.write = explode  # type: ignore[method-assign,assignment]
+    first, second = (
+        Connection(
+            user_id=number,
+            send=_never_send,
+            wire=wire,
+            flusher=flusher,
+            token_expires_at=LATER,
+            max_queue_bytes=1 << 20,
+            max_queue_frames=100,
+        )
+        for number, wire in ((1, broken), (2, healthy))
+    )
+    first.enqueue('{"n":1}')
+    second.enqueue('{"n":1}')
+    await asyncio.sleep(0)
+    assert first.close_code == CloseCode.INTERNAL_ERROR
+    assert len(healthy.writes) == 1
+    second.enqueue('{"n":2}')  # the flusher keeps working afterwards
+    await asyncio.sleep(0)
+    assert len(healthy.writes) == 2
