@@ -18,8 +18,8 @@ from parley.realtime.protocol import (
     TypingFrame,
     encode,
 )
-from parley.services import auth, messages, presence, rooms
-from parley.services.access import visible_room
+from parley.services import auth, history, messages, presence, rooms
+from parley.services.access import check_readable, visible_room
 from parley.services.runtime import Runtime
 
 TYPING_INTERVAL_SECONDS = 2.0
@@ -72,7 +72,7 @@ class FrameHandlers:
     async def join(self, frame: JoinFrame, connection: Connection, user: User) -> None:
         settings = self.runtime.settings
         async with self.runtime.sessions() as session:
-            await visible_room(session=session, user=user, room_id=frame.room)
+            await check_readable(session=session, user=user, room_id=frame.room)
             # Subscribe (holding live frames) before reading the backlog, so nothing
             # committed in between can fall through the gap.
             connection.hold(frame.room)
@@ -80,7 +80,7 @@ class FrameHandlers:
             try:
                 room, _ = await visible_room(session=session, user=user, room_id=frame.room)
                 since = room.last_seq if frame.since is None else frame.since
-                backlog = await messages.messages_since(
+                backlog = await history.messages_since(
                     session=session,
                     room_id=frame.room,
                     since=since,

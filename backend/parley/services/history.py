@@ -18,9 +18,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.models import AuthorPublic, Message, MessagePublic, Upload, User
 from parley.services.access import check_readable
-from parley.services.messages import HISTORY_PAGE_MAX
+from parley.services.messages import shown_attachments
 from parley.services.uploads import attachments_of
 
+HISTORY_PAGE_MAX = 100
 _T = TypeVar("_T")
 
 _ROWS: Select[*tuple[Any, ...]] = select(
@@ -107,8 +108,7 @@ async def _build(
     """MessagePublic's fields from plain rows, made by `message` and `author`: the models'
     model_construct, or dict for JSON straight away (pydantic-core serialises both the
     same way; the tests compare them)."""
-    # A removed message takes its files out of sight with its text (as messages.to_public).
-    ids = [row.id for row in rows if row.has_files and row.deleted_at is None]
+    ids = [row.id for row in rows if row.has_files]
     files = await attachments_of(session=session, message_ids=ids) if ids else {}
     return [
         message(
@@ -122,7 +122,7 @@ async def _build(
             edited_at=edited_at,
             deleted_at=deleted_at,
             deleted_by=deleted_by,
-            attachments=files.get(id_, []),
+            attachments=shown_attachments(deleted_at, files.get(id_, [])),
         )
         for (
             id_,

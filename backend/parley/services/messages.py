@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
@@ -27,7 +27,6 @@ from parley.models import (
     AuthorPublic,
     Membership,
     Message,
-    MessagePage,
     MessagePublic,
     Room,
     Upload,
@@ -42,9 +41,6 @@ from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
 from parley.services.uploads import attachments_of, claim_attachments
 from parley.storage import FileStore
-
-HISTORY_PAGE_MAX = 100
-
 
 # The send path's statements are built once: building a statement and its cache key
 # costs more CPU than executing it, and this runs for every message.
@@ -70,23 +66,21 @@ def to_public(
         message,
         update={
             "author": author_of(author),
-            # A removed message takes its files out of sight with its text.
-            "attachments": [] if message.deleted_at else list(attachments),
+            "attachments": shown_attachments(message.deleted_at, attachments),
         },
     )
+
+
+def shown_attachments(
+    deleted_at: datetime | None, attachments: Sequence[UploadPublic]
+) -> list[UploadPublic]:
+    """A removed message takes its files out of sight with its text."""
+    return [] if deleted_at else list(attachments)
 
 
 def author_of(user: User) -> AuthorPublic:
     assert user.id is not None
     return AuthorPublic(id=user.id, username=user.username, display_name=user.display_name)
-
-
-async def _with_attachments(
-    session: AsyncSession, rows: Sequence[tuple[Message, User]]
-) -> list[MessagePublic]:
-    ids = [message.id for message, _ in rows if message.id is not None]
-    files = await attachments_of(session=session, message_ids=ids)
-    return [to_public(message, author, files.get(message.id or 0, ())) for message, author in rows]
 
 
 def validate_body(body: str, *, has_attachments: bool = False) -> str:
@@ -245,44 +239,6 @@ async def _by_client_id(
         return None
     files = await attachments_of(session=session, message_ids=[message.id or 0])
     return to_public(message, author, files.get(message.id or 0, ()))
-
-
-async def history(
-    *, session: AsyncSession, user: User, room_id: int, before_seq: int | None, limit: int
-) -> MessagePage:
-    """One page of history, oldest first, ending just before `before_seq` (keyset)."""
-    await visible_room(session=session, user=user, room_id=room_id)
-    limit = max(1, min(limit, HISTORY_PAGE_MAX))
-    statement = (
-        select(Message, User)
-        .join(User, col(User.id) == Message.author_id)
-        .where(Message.room_id == room_id)
-        .order_by(col(Message.seq).desc())
-        .limit(limit + 1)
-    )
-    if before_seq is not None:
-        statement = statement.where(col(Message.seq) < before_seq)
-    rows = list((await session.exec(statement)).all())
-    page = await _with_attachments(session, rows[:limit])
-    page.reverse()
-    return MessagePage(messages=page, has_more=len(rows) > limit)
-
-
-async def messages_since(
-    *, session: AsyncSession, room_id: int, since: int, bound: int
-) -> list[MessagePublic] | None:
-    """Every message after `since` in order, or None when there are more than `bound`."""
-    statement = (
-        select(Message, User)
-        .join(User, col(User.id) == Message.author_id)
-        .where(Message.room_id == room_id, col(Message.seq) > since)
-        .order_by(col(Message.seq))
-        .limit(bound + 1)
-    )
-    rows = (await session.exec(statement)).all()
-    if len(rows) > bound:
-        return None
-    return await _with_attachments(session, rows)
 
 
 async def _message_for_change(

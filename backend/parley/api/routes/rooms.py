@@ -18,7 +18,7 @@ from parley.models import (
 )
 from parley.models.base import MAX_ID
 from parley.services import history, rooms
-from parley.services.messages import HISTORY_PAGE_MAX
+from parley.services.history import HISTORY_PAGE_MAX
 
 router = APIRouter(prefix="/api/rooms", tags=["rooms"])
 
