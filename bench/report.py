@@ -145,7 +145,9 @@ def scaled_row(r: dict[str, Any]) -> str:
         senders = "+".join(str(n) for n in r["senders_per_worker"])
         placement = f"1 x {r['workers']} workers ({receivers}; senders {senders})"
         per_worker = " + ".join(f"{share:.2f}" for share in r["cpu_per_worker"])
-        shares = f"{per_worker} (+ {r['cpu_outside_workers']:.2f} parent)"
+        # Total minus the workers, each read separately: rounding can dip below zero.
+        outside = max(0.0, r["cpu_outside_workers"])
+        shares = f"{per_worker} (+ {outside:.2f} parent)"
         return f"{fanout_row(r)} {r['broker']} | {placement} | {shares} |"
     receivers = "+".join(str(n) for n in r["receivers_per_instance"])
     per_instance = " + ".join(f"{share:.2f}" for share in r["cpu_per_instance"])
