@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
 from sqlalchemy import Exists, and_, bindparam, exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -71,6 +75,25 @@ _READABLE = (
 )
 
 
+_STANDING = (
+    sa.select(  # sqlmodel's select is typed for at most four columns
+        col(Room.is_private),
+        col(Room.locked),
+        col(Room.slow_mode_seconds),
+        col(Membership.role),
+        col(Membership.muted_until),
+        exists().where(
+            col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
+        ),
+    )
+    .outerjoin(
+        Membership,
+        and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")),
+    )
+    .where(col(Room.id) == bindparam("room_id"))
+)
+
+
 def _banned(room_id: int, user_id: int) -> Exists:
     return exists().where(col(RoomBan.room_id) == room_id, col(RoomBan.user_id) == user_id)
 
@@ -88,13 +111,29 @@ async def is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
     return (await session.exec(statement)).first() is not None
 
 
-async def member_room(
-    *, session: AsyncSession, user: User, room_id: int
-) -> tuple[Room, Membership]:
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    if membership is None:
+@dataclass(frozen=True)
+class Standing:
+    """A member's standing in a room, as plain values: what posting rules need."""
+
+    room_id: int
+    locked: bool
+    slow_mode_seconds: int
+    role: str
+    muted_until: datetime | None
+
+
+async def member_room(*, session: AsyncSession, user: User, room_id: int) -> Standing:
+    """visible_room's verdict, and a member: every send and typing notice asks, so it is
+    one prebuilt statement over plain columns (no Room or Membership objects)."""
+    connection = await session.connection()
+    row = (await connection.execute(_STANDING, {"room_id": room_id, "user_id": user.id})).first()
+    if row is None:
+        raise NotFound("Room not found")
+    is_private, locked, slow_mode_seconds, role, muted_until, banned = row
+    _check_visible(user, is_private=is_private, is_member=role is not None, banned=bool(banned))
+    if role is None:
         raise Forbidden("Join the room first")
-    return room, membership
+    return Standing(room_id, locked, slow_mode_seconds, role, muted_until)
 
 
 async def managed_room(

@@ -25,7 +25,6 @@ from parley.errors import (
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
 from parley.models import (
     AuthorPublic,
-    Membership,
     Message,
     MessagePublic,
     Room,
@@ -36,7 +35,13 @@ from parley.models import (
 from parley.models.base import utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services import audit
-from parley.services.access import MANAGERS, member_room, visible_room
+from parley.services.access import (
+    MANAGERS,
+    Standing,
+    get_membership,
+    member_room,
+    visible_room,
+)
 from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
 from parley.services.uploads import attachments_of, claim_attachments
@@ -116,8 +121,8 @@ async def send_message(
     # since) still gets its original ack. Looking it up only on refusal (and on the
     # unique-constraint race below) keeps the happy path one query shorter.
     try:
-        room, membership = await member_room(session=session, user=user, room_id=room_id)
-        await _check_may_post(session, room, membership, user)
+        standing = await member_room(session=session, user=user, room_id=room_id)
+        await _check_may_post(session, standing, user)
     except DomainError:
         if landed := await _by_client_id(session, room_id, user, client_id):
             return SendResult(message=landed, duplicate=True)
@@ -127,9 +132,11 @@ async def send_message(
     except RateLimited:
         if landed := await _by_client_id(session, room_id, user, client_id):
             return SendResult(message=landed, duplicate=True)
-        await note_flood_breach(
-            session=session, publisher=publisher, limiter=limiter, membership=membership
-        )
+        membership = await get_membership(session=session, room_id=room_id, user_id=user.id)
+        if membership is not None:  # it can only have gone since the check above
+            await note_flood_breach(
+                session=session, publisher=publisher, limiter=limiter, membership=membership
+            )
         raise
     files = await claim_attachments(
         session=session, user=user, room_id=room_id, upload_ids=attachments
@@ -187,26 +194,25 @@ async def send_message(
     return SendResult(message=public, duplicate=False)
 
 
-async def _check_may_post(
-    session: AsyncSession, room: Room, membership: Membership, user: User
-) -> None:
-    manages = user.is_admin or membership.role in MANAGERS
-    if room.locked and not manages:
+async def _check_may_post(session: AsyncSession, standing: Standing, user: User) -> None:
+    manages = user.is_admin or standing.role in MANAGERS
+    if standing.locked and not manages:
         raise Locked("This room is locked: only moderators can post")
     now = utcnow()
-    if membership.muted_until is not None and membership.muted_until > now:
-        raise Muted(f"You are muted until {membership.muted_until.isoformat()}")
-    if room.slow_mode_seconds and not manages:
+    muted_until = standing.muted_until
+    if muted_until is not None and muted_until > now:
+        raise Muted(f"You are muted until {muted_until.isoformat()}")
+    if standing.slow_mode_seconds and not manages:
         last = (
             await session.exec(
                 select(func.max(Message.created_at)).where(
-                    Message.room_id == room.id, Message.author_id == user.id
+                    Message.room_id == standing.room_id, Message.author_id == user.id
                 )
             )
         ).one()
         if last is not None:
             last = last.replace(tzinfo=UTC) if last.tzinfo is None else last
-            wait = room.slow_mode_seconds - (now - last).total_seconds()
+            wait = standing.slow_mode_seconds - (now - last).total_seconds()
             if wait > 0:
                 raise SlowMode(
                     f"Slow mode: wait {math.ceil(wait)} s before posting again",
