@@ -46,6 +46,28 @@ class FakeWire:
         self.resumed = callback
 
 
+async def _never_send(_message: MutableMapping[str, Any]) -> None:
+    raise AssertionError("the wire path must not use ASGI send")
+
+
+def make_connection(
+    wire: FakeWire | None,
+    *,
+    send: Any = _never_send,
+    flusher: Flusher | None = None,
+    max_queue_frames: int = 100,
+) -> Connection:
+    return Connection(
+        user_id=1,
+        send=send,
+        wire=wire,
+        flusher=flusher or Flusher(),
+        token_expires_at=LATER,
+        max_queue_bytes=1 << 20,
+        max_queue_frames=max_queue_frames,
+    )
+
+
 def test_a_frame_is_framed_once_as_an_unmasked_text_frame() -> None:
     text = '{"type":"message","body":"héllo ' + "x" * 300 + '"}'
     out = OutFrame(text)
@@ -55,15 +77,7 @@ def test_a_frame_is_framed_once_as_an_unmasked_text_frame() -> None:
 
 async def test_frames_queued_in_one_iteration_leave_in_one_write() -> None:
     wire = FakeWire()
-    connection = Connection(
-        user_id=1,
-        send=_never_send,
-        wire=wire,
-        flusher=Flusher(),
-        token_expires_at=LATER,
-        max_queue_bytes=1 << 20,
-        max_queue_frames=100,
-    )
+    connection = make_connection(wire)
     assert connection.start_writer() is None  # the flusher writes; no task per socket
     for number in range(5):
         connection.enqueue(f'{{"n":{number}}}')
@@ -81,15 +95,7 @@ async def test_frames_queued_in_one_iteration_leave_in_one_write() -> None:
 
 async def test_a_full_socket_buffer_holds_frames_until_the_bound_closes_4408() -> None:
     wire = FakeWire()
-    connection = Connection(
-        user_id=1,
-        send=_never_send,
-        wire=wire,
-        flusher=Flusher(),
-        token_expires_at=LATER,
-        max_queue_bytes=1 << 20,
-        max_queue_frames=3,
-    )
+    connection = make_connection(wire, max_queue_frames=3)
     wire.write_paused = True
     for number in range(3):
         connection.enqueue(f'{{"n":{number}}}')
@@ -111,15 +117,7 @@ async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
     async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
-    connection = Connection(
-        user_id=1,
-        send=send,
-        wire=None,
-        flusher=Flusher(),
-        token_expires_at=LATER,
-        max_queue_bytes=1 << 20,
-        max_queue_frames=100,
-    )
+    connection = make_connection(None, send=send)
     writer = connection.start_writer()
     assert writer is not None
     connection.enqueue('{"type":"pong"}')
@@ -135,10 +133,6 @@ async def test_without_the_wire_extension_each_frame_is_one_asgi_send() -> None:
     assert len(sent) == 2
 
 
-async def _never_send(_message: MutableMapping[str, Any]) -> None:
-    raise AssertionError("the wire path must not use ASGI send")
-
-
 async def test_a_socket_that_fails_to_write_is_closed_and_the_others_still_get_theirs() -> None:
     flusher = Flusher()
     broken, healthy = FakeWire(), FakeWire()
@@ -147,18 +141,8 @@ async def test_a_socket_that_fails_to_write_is_closed_and_the_others_still_get_t
         raise OSError("transport gone")
 
     broken.write = explode  # type: ignore[method-assign,assignment]
-    first, second = (
-        Connection(
-            user_id=number,
-            send=_never_send,
-            wire=wire,
-            flusher=flusher,
-            token_expires_at=LATER,
-            max_queue_bytes=1 << 20,
-            max_queue_frames=100,
-        )
-        for number, wire in ((1, broken), (2, healthy))
-    )
+    first = make_connection(broken, flusher=flusher)
+    second = make_connection(healthy, flusher=flusher)
     first.enqueue('{"n":1}')
     second.enqueue('{"n":1}')
     await asyncio.sleep(0)
