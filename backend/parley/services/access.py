@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy import Exists, and_, bindparam, exists
+from sqlalchemy import and_, bindparam, exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,21 +23,38 @@ async def get_membership(*, session: AsyncSession, room_id: int, user_id: int) -
     return (await session.exec(statement)).first()
 
 
+# The three answers every room check needs, in one round trip, with statements built
+# once (their cache keys are then computed once, not per send, join or page).
+_BANNED = exists().where(
+    col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
+)
+_MEMBERSHIP = and_(
+    col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")
+)
+_THIS_ROOM = col(Room.id) == bindparam("room_id")
+_ROOM_ENTITIES = (
+    select(Room, Membership, _BANNED).outerjoin(Membership, _MEMBERSHIP).where(_THIS_ROOM)
+)
+_STANDING = (
+    sa.select(  # sqlmodel's select is typed for at most four columns
+        col(Room.is_private),
+        col(Room.locked),
+        col(Room.slow_mode_seconds),
+        col(Membership.role),
+        col(Membership.muted_until),
+        _BANNED,
+    )
+    .outerjoin(Membership, _MEMBERSHIP)
+    .where(_THIS_ROOM)
+)
+
+
 async def visible_room(
     *, session: AsyncSession, user: User, room_id: int
 ) -> tuple[Room, Membership | None]:
     """The room and the user's membership; private rooms are invisible to outsiders."""
-    assert user.id is not None
-    # One round trip for all three: this runs before every send and join.
-    statement = (
-        select(Room, Membership, _banned(room_id, user.id))
-        .outerjoin(
-            Membership,
-            and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == user.id),
-        )
-        .where(Room.id == room_id)
-    )
-    row = (await session.exec(statement)).first()
+    params = {"room_id": room_id, "user_id": user.id}
+    row = (await session.exec(_ROOM_ENTITIES, params=params)).first()
     if row is None:
         raise NotFound("Room not found")
     room, membership, banned = row
@@ -48,54 +65,21 @@ async def visible_room(
 
 
 async def check_readable(*, session: AsyncSession, user: User, room_id: int) -> None:
-    """visible_room's verdict alone, from three plain columns: for read paths that need
-    only the yes or no, such as history pages."""
+    """visible_room's verdict alone, from plain columns: for read paths that need only
+    the yes or no, such as history pages."""
+    await _visible_standing(session, user, room_id)
+
+
+async def _visible_standing(
+    session: AsyncSession, user: User, room_id: int
+) -> sa.Row[bool, bool, int, str | None, datetime | None, bool]:
     connection = await session.connection()
-    row = (await connection.execute(_READABLE, {"room_id": room_id, "user_id": user.id})).first()
+    row = (await connection.execute(_STANDING, {"room_id": room_id, "user_id": user.id})).first()
     if row is None:
         raise NotFound("Room not found")
-    is_private, is_member, banned = row
-    _check_visible(user, is_private=is_private, is_member=bool(is_member), banned=bool(banned))
-
-
-# Built once: the statement's cache key is then computed once, not per page.
-_READABLE = (
-    select(
-        col(Room.is_private),
-        col(Membership.id).is_not(None),
-        exists().where(
-            col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
-        ),
-    )
-    .outerjoin(
-        Membership,
-        and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")),
-    )
-    .where(col(Room.id) == bindparam("room_id"))
-)
-
-
-_STANDING = (
-    sa.select(  # sqlmodel's select is typed for at most four columns
-        col(Room.is_private),
-        col(Room.locked),
-        col(Room.slow_mode_seconds),
-        col(Membership.role),
-        col(Membership.muted_until),
-        exists().where(
-            col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
-        ),
-    )
-    .outerjoin(
-        Membership,
-        and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")),
-    )
-    .where(col(Room.id) == bindparam("room_id"))
-)
-
-
-def _banned(room_id: int, user_id: int) -> Exists:
-    return exists().where(col(RoomBan.room_id) == room_id, col(RoomBan.user_id) == user_id)
+    role, banned = row[3], row[5]
+    _check_visible(user, is_private=row[0], is_member=role is not None, banned=bool(banned))
+    return row
 
 
 def _check_visible(user: User, *, is_private: bool, is_member: bool, banned: bool) -> None:
@@ -125,12 +109,9 @@ class Standing:
 async def member_room(*, session: AsyncSession, user: User, room_id: int) -> Standing:
     """visible_room's verdict, and a member: every send and typing notice asks, so it is
     one prebuilt statement over plain columns (no Room or Membership objects)."""
-    connection = await session.connection()
-    row = (await connection.execute(_STANDING, {"room_id": room_id, "user_id": user.id})).first()
-    if row is None:
-        raise NotFound("Room not found")
-    is_private, locked, slow_mode_seconds, role, muted_until, banned = row
-    _check_visible(user, is_private=is_private, is_member=role is not None, banned=bool(banned))
+    _private, locked, slow_mode_seconds, role, muted_until, _banned = await _visible_standing(
+        session, user, room_id
+    )
     if role is None:
         raise Forbidden("Join the room first")
     return Standing(room_id, locked, slow_mode_seconds, role, muted_until)
