@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Origin
 
 from tests.factories import signup_and_login
@@ -51,6 +52,15 @@ class WsClient:
 
     async def close(self) -> None:
         await self.connection.close()
+
+
+async def closed_with(socket: WsClient, timeout: float = 7.0) -> int | None:
+    """The close code the server ends `socket` with (reading and dropping frames)."""
+    try:
+        while True:
+            await asyncio.wait_for(socket.connection.recv(), timeout)
+    except ConnectionClosed as closed:
+        return closed.rcvd.code if closed.rcvd else None
 
 
 async def user_socket(

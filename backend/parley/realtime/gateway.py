@@ -8,14 +8,14 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
-from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from parley.batching import Batcher
 from parley.errors import DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
@@ -51,6 +51,9 @@ class Gateway:
         self.hub = hub
         self.sync_presence = sync_presence
         self.handlers = FrameHandlers(runtime, hub)
+        # Sockets connecting (or leaving) together share their database round trips.
+        self._users: Batcher[int, User | None] = Batcher(self._load_users)
+        self._presence: Batcher[tuple[int, bool], None] = Batcher(self._announce)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         websocket = WebSocket(scope, receive, send)
@@ -60,53 +63,66 @@ class Gateway:
             await websocket.close(code=CloseCode.FORBIDDEN)
             return
         await websocket.accept()
-        # One database session for the whole connect (the auth frame's user and the
-        # rooms that hear the presence change): connects come in bursts after restarts.
-        async with self.runtime.sessions() as session:
-            user, expires_at = await self._authenticate(websocket, session)
-            if user is None or expires_at is None:
-                return
-            assert user.id is not None
-            extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
-            connection = Connection(
-                user_id=user.id,
-                # The raw ASGI send: once `ready` is queued the writer is the only sender.
-                send=send,
-                wire=extension["wire"] if extension else None,
-                flusher=self.hub.flusher,
-                token_expires_at=expires_at,
-                max_queue_bytes=self.runtime.settings.ws_queue_bytes,
-                max_queue_frames=self.runtime.settings.ws_queue_frames,
-            )
-            connection.enqueue(
-                encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
-            )
-            if await self.hub.add(connection):
-                await self._announce(user.id, online=True, session=session)
+        user, expires_at = await self._authenticate(websocket)
+        if user is None or expires_at is None:
+            return
+        assert user.id is not None
+        extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
+        connection = Connection(
+            user_id=user.id,
+            # The raw ASGI send: once `ready` is queued the writer is the only sender.
+            send=send,
+            wire=extension["wire"] if extension else None,
+            flusher=self.hub.flusher,
+            token_expires_at=expires_at,
+            max_queue_bytes=self.runtime.settings.ws_queue_bytes,
+            max_queue_frames=self.runtime.settings.ws_queue_frames,
+        )
+        connection.enqueue(
+            encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
+        )
+        if await self.hub.add(connection):
+            await self._presence((user.id, True))
         try:
             await self._serve(websocket, connection, user)
         finally:
             if await self.hub.remove(connection):
-                await self._announce(user.id, online=False)
+                await self._presence((user.id, False))
 
     async def announce_offline(self, user_id: int) -> None:
-        await self._announce(user_id, online=False, sync=False)
+        """For the Redis sweeper: a user whose instance vanished."""
+        await self._presence((user_id, False))
 
-    async def _authenticate(
-        self, websocket: WebSocket, session: AsyncSession
-    ) -> tuple[User | None, datetime | None]:
+    async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
         try:
             message = await asyncio.wait_for(websocket.receive(), AUTH_TIMEOUT_SECONDS)
             frame = AuthFrame.model_validate_json(message.get("text") or "")
-            user, claims = await auth.authenticate_token(
-                session=session, settings=self.runtime.settings, token=frame.token
-            )
+            claims = auth.decode_token(settings=self.runtime.settings, token=frame.token)
+            user = auth.token_user(await self._users(claims.user_id), claims)
         except (TimeoutError, ValidationError, DomainError):
             await _close(websocket, CloseCode.UNAUTHENTICATED, "Authenticate first: {type: auth}")
             return None, None
         except WebSocketDisconnect:
             return None, None
         return user, claims.expires_at
+
+    async def _load_users(self, user_ids: Sequence[int]) -> list[User | None]:
+        async with self.runtime.sessions() as session:
+            users = await auth.users_by_id(session=session, user_ids=set(user_ids))
+        return [users.get(user_id) for user_id in user_ids]
+
+    async def _announce(self, changes: Sequence[tuple[int, bool]]) -> list[None]:
+        try:
+            # This instance's online set first, so a client that hears the change and
+            # asks who is online gets an answer that agrees.
+            await self.sync_presence()
+            async with self.runtime.sessions() as session:
+                await announce_presence(
+                    session=session, publisher=self.runtime.publisher, changes=changes
+                )
+        except Exception as exc:  # presence is advisory; a failure must not kill the socket
+            log.warning("presence announcement failed", extra={"fields": {"error": str(exc)}})
+        return [None] * len(changes)
 
     async def _serve(self, websocket: WebSocket, connection: Connection, user: User) -> None:
         tasks = {asyncio.create_task(self._read(websocket, connection, user))}
@@ -169,29 +185,6 @@ class Gateway:
             connection.request_close(CloseCode.UNAUTHENTICATED, "Token expired")
             return
         await self.handlers.handle(frame, connection, user)
-
-    async def _announce(
-        self,
-        user_id: int,
-        *,
-        online: bool,
-        sync: bool = True,
-        session: AsyncSession | None = None,
-    ) -> None:
-        try:
-            if sync:
-                await self.sync_presence()
-            async with contextlib.AsyncExitStack() as stack:
-                if session is None:
-                    session = await stack.enter_async_context(self.runtime.sessions())
-                await announce_presence(
-                    session=session,
-                    publisher=self.runtime.publisher,
-                    user_id=user_id,
-                    online=online,
-                )
-        except Exception as exc:  # presence is advisory; a failure must not kill the socket
-            log.warning("presence announcement failed", extra={"fields": {"error": str(exc)}})
 
 
 def _ref(text: str) -> str | None:

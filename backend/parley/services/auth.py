@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,6 +28,7 @@ ROTATION_GRACE = timedelta(seconds=20)
 # Every authenticated request and socket runs this: built once, its cache key is computed
 # once instead of per call (session.get builds a new statement each time).
 _USER_BY_ID = select(User).where(col(User.id) == bindparam("user_id"))
+_USERS_BY_ID = select(User).where(col(User.id).in_(bindparam("user_ids", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -140,16 +142,31 @@ async def authenticate_token(
     *, session: AsyncSession, settings: Settings, token: str
 ) -> tuple[User, security.AccessClaims]:
     """The token's user and claims (the socket needs the expiry too)."""
+    claims = decode_token(settings=settings, token=token)
+    user = (await session.exec(_USER_BY_ID, params={"user_id": claims.user_id})).first()
+    return token_user(user, claims), claims
+
+
+def decode_token(*, settings: Settings, token: str) -> security.AccessClaims:
     try:
-        claims = security.decode_access_token(token, secret=settings.secret_key)
+        return security.decode_access_token(token, secret=settings.secret_key)
     except security.InvalidToken as exc:
         raise Unauthorized(BAD_TOKEN) from exc
-    user = (await session.exec(_USER_BY_ID, params={"user_id": claims.user_id})).first()
+
+
+def token_user(user: User | None, claims: security.AccessClaims) -> User:
+    """The user a valid token names, if that token still counts for them."""
     # token_version is bumped to invalidate every token a user holds (ban, password).
     if user is None or user.token_version != claims.token_version:
         raise Unauthorized(BAD_TOKEN)
     ensure_may_sign_in(user)
-    return user, claims
+    return user
+
+
+async def users_by_id(*, session: AsyncSession, user_ids: Collection[int]) -> dict[int, User]:
+    """Many tokens' users in one query (sockets connecting together share it)."""
+    found = await session.exec(_USERS_BY_ID, params={"user_ids": list(user_ids)})
+    return {user.id: user for user in found if user.id is not None}
 
 
 async def _find_refresh(*, session: AsyncSession, refresh_token: str) -> RefreshToken | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.events import PresenceChanged, Publisher, Typing
 from parley.models import User
 from parley.services.access import member_room
-from parley.services.rooms import room_ids_of
+from parley.services.rooms import room_ids_by_member
 
 
 async def announce_typing(
@@ -21,7 +23,11 @@ async def announce_typing(
 
 
 async def announce_presence(
-    *, session: AsyncSession, publisher: Publisher, user_id: int, online: bool
+    *, session: AsyncSession, publisher: Publisher, changes: Sequence[tuple[int, bool]]
 ) -> None:
-    rooms = await room_ids_of(session=session, user_id=user_id)
-    await publisher.publish(PresenceChanged(user_id=user_id, online=online, room_ids=tuple(rooms)))
+    """Publish each (user_id, online) change, in order, to the rooms the user is in."""
+    rooms = await room_ids_by_member(session=session, user_ids={user for user, _ in changes})
+    for user_id, online in changes:
+        await publisher.publish(
+            PresenceChanged(user_id=user_id, online=online, room_ids=tuple(rooms.get(user_id, ())))
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -23,6 +24,11 @@ from parley.models import (
 from parley.services import audit
 from parley.services.access import is_banned, managed_room, visible_room
 from parley.services.users import get_user_by_username
+
+# Presence changes of sockets connecting together are announced with one query.
+_MEMBER_ROOMS = select(Membership.user_id, Membership.room_id).where(
+    col(Membership.user_id).in_(bindparam("user_ids", expanding=True))
+)
 
 
 def _public(room: Room, membership: Membership | None, member_count: int) -> RoomPublic:
@@ -241,9 +247,15 @@ async def mark_read(*, session: AsyncSession, user: User, room_id: int, seq: int
     await session.commit()
 
 
-async def room_ids_of(*, session: AsyncSession, user_id: int) -> list[int]:
-    statement = select(Membership.room_id).where(Membership.user_id == user_id)
-    return list((await session.exec(statement)).all())
+async def room_ids_by_member(
+    *, session: AsyncSession, user_ids: Collection[int]
+) -> dict[int, list[int]]:
+    """Each user's rooms, for many users in one query (absent: a member of none)."""
+    rows = await session.exec(_MEMBER_ROOMS, params={"user_ids": list(user_ids)})
+    rooms: dict[int, list[int]] = {}
+    for user_id, room_id in rows:
+        rooms.setdefault(user_id, []).append(room_id)
+    return rooms
 
 
 async def online_member_ids(

@@ -7,19 +7,11 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import InvalidStatus
 
 from parley import security
 from tests.conftest import TEST_SECRET, RunningServer
-from tests.wsclient import WsClient, create_room, join_room, user_socket
-
-
-async def _closed_with(socket: WsClient, timeout: float = 7.0) -> int | None:
-    try:
-        while True:
-            await asyncio.wait_for(socket.connection.recv(), timeout)
-    except ConnectionClosed as closed:
-        return closed.rcvd.code if closed.rcvd else None
+from tests.wsclient import WsClient, closed_with, create_room, join_room, user_socket
 
 
 async def test_foreign_origin_is_refused(server: RunningServer) -> None:
@@ -30,14 +22,14 @@ async def test_foreign_origin_is_refused(server: RunningServer) -> None:
 
 async def test_no_auth_frame_within_5s_closes_4401(server: RunningServer) -> None:
     socket = await WsClient.open(server.base_url)
-    assert await _closed_with(socket, timeout=8) == 4401
+    assert await closed_with(socket, timeout=8) == 4401
 
 
 @pytest.mark.parametrize("first", ['{"type":"ping"}', "not json", '{"type":"auth","token":"x"}'])
 async def test_a_bad_first_frame_closes_4401(server: RunningServer, first: str) -> None:
     socket = await WsClient.open(server.base_url)
     await socket.connection.send(first)
-    assert await _closed_with(socket) == 4401
+    assert await closed_with(socket) == 4401
 
 
 async def test_malformed_frames_get_error_frames_and_the_socket_stays(
@@ -83,7 +75,7 @@ async def test_frame_over_64_kib_closes_1009(
 ) -> None:
     socket, _, _ = await user_socket(client, server.base_url)
     await socket.send(type="send", room=1, client_id="big", body="x" * (65 * 1024))
-    assert await _closed_with(socket) == 1009
+    assert await closed_with(socket) == 1009
 
 
 async def test_rooms_one_may_not_see_or_post_in(
@@ -137,7 +129,7 @@ async def test_flooding_is_rate_limited_then_closed_4429(
     assert (error["code"], error["ref"]) == ("rate_limited", "f10")
     for n in range(11, 30):
         await socket.send(type="send", room=room["id"], client_id=f"f{n}", body="spam")
-    assert await _closed_with(socket) == 4429
+    assert await closed_with(socket) == 4429
     # Flood control muted the sender as the system's own, audited action.
     room_now = await client.get(
         f"/api/rooms/{room['id']}", headers={"Authorization": f"Bearer {token}"}
@@ -161,7 +153,7 @@ async def test_expired_token_closes_4401_on_next_send(
     await socket.join(room["id"])
     await asyncio.sleep(2.5)
     await socket.send(type="send", room=room["id"], client_id="late", body="hello")
-    assert await _closed_with(socket) == 4401
+    assert await closed_with(socket) == 4401
 
 
 async def test_a_fresh_auth_frame_extends_the_socket(
@@ -171,7 +163,7 @@ async def test_a_fresh_auth_frame_extends_the_socket(
     await socket.send(type="auth", token=token)
     assert (await socket.recv_type("reauthenticated"))["expires_at"]
     await socket.send(type="auth", token="garbage")
-    assert await _closed_with(socket) == 4401
+    assert await closed_with(socket) == 4401
 
 
 async def test_send_to_a_deleted_room_is_not_found(
