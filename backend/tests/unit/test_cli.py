@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import subprocess
@@ -106,9 +105,8 @@ def test_serve_with_workers_migrates_once_then_runs_them_with_the_same_options(
     monkeypatch.setattr(cli, "configure_logging", lambda _level: None)  # keep pytest's
     monkeypatch.setattr(cli, "_run_workers", supervised.append)
 
-    default_gc = gc.get_threshold()
-    monkeypatch.setattr(gc, "set_threshold", lambda *t: tuned.append(t))
-    tuned: list[tuple[int, ...]] = []
+    tuned: list[str] = []
+    monkeypatch.setattr(cli, "tune_gc", lambda: tuned.append("tuned"))
     cli.main(["serve"])
 
     settings = Settings()
@@ -124,5 +122,5 @@ def test_serve_with_workers_migrates_once_then_runs_them_with_the_same_options(
     assert options(config) == options(one_process)
     assert import_from_string(cli.WORKER_APP) is cli.worker_app
     assert isinstance(cli.worker_app(), FastAPI)
-    # The parent tunes its collector, and so does each spawned worker (nothing inherited).
-    assert tuned == [(cli.GC_YOUNG_THRESHOLD, *default_gc[1:])] * 2
+    # A spawned worker inherits no collector settings: it tunes its own.
+    assert tuned == ["tuned"]
