@@ -95,7 +95,8 @@ class Gateway:
 
     async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
         try:
-            message = await asyncio.wait_for(websocket.receive(), AUTH_TIMEOUT_SECONDS)
+            async with asyncio.timeout(AUTH_TIMEOUT_SECONDS):  # no extra task, unlike wait_for
+                message = await websocket.receive()
             frame = AuthFrame.model_validate_json(message.get("text") or "")
             claims = auth.decode_token(settings=self.runtime.settings, token=frame.token)
             user = auth.token_user(await self._users(claims.user_id), claims)
