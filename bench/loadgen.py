@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import resource
@@ -489,6 +490,8 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
     if args.tracemalloc:
         os.kill(server.pid or 0, signal.SIGUSR1)  # baseline snapshot (see bench/memhook)
         await asyncio.sleep(2.0)
+    if args.gc_stats:
+        server_gc_stats(server, args)  # start counting here
     started = time.monotonic()
     clients = await gather_limited(
         [lambda token=token: connect(token) for token in tokens],  # type: ignore[misc]
@@ -496,6 +499,7 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
     )
     elapsed = time.monotonic() - started
     shares = cpu.shares()
+    gc_while_connecting = server_gc_stats(server, args) if args.gc_stats else None
     await asyncio.sleep(args.settle)
     rss_after = server.rss_kib() or 0
     if args.tracemalloc:
@@ -512,6 +516,7 @@ async def idle(args: argparse.Namespace, server: Server) -> None:
             "server_rss_kib": {"before": rss_before, "after": rss_after},
             "rss_per_connection_kb": round((rss_after - rss_before) * 1.024 / len(clients), 2),
             "cpu_share_while_connecting": shares,
+            **({"gc_while_connecting": gc_while_connecting} if args.gc_stats else {}),
         },
     )
     close_all(clients)
@@ -616,6 +621,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="FILE",
         help="trace the server's allocations (bench/memhook) and write growth to FILE",
     )
+    sub.add_argument(
+        "--gc-stats",
+        action="store_true",
+        help="time the server's garbage collections while connecting (bench/memhook)",
+    )
 
     sub = command("history", history, "history page latency over a big room (PostgreSQL)")
     sub.add_argument("--messages", type=int, default=1_000_000)
@@ -710,11 +720,31 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
 
 
 def memhook_env(args: argparse.Namespace) -> dict[str, str]:
-    out = getattr(args, "tracemalloc", None)
-    if not out:
-        return {}
-    hook = Path(__file__).resolve().parent / "memhook"
-    return {"PYTHONPATH": str(hook), "PARLEY_BENCH_TRACEMALLOC_OUT": str(Path(out).resolve())}
+    env = {}
+    if out := getattr(args, "tracemalloc", None):
+        env["PARLEY_BENCH_TRACEMALLOC_OUT"] = str(Path(out).resolve())
+    if getattr(args, "gc_stats", False):
+        env["PARLEY_BENCH_GC_OUT"] = str(gc_stats_path(args))
+    if env:
+        env["PYTHONPATH"] = str(Path(__file__).resolve().parent / "memhook")
+    return env
+
+
+def gc_stats_path(args: argparse.Namespace) -> Path:
+    return Path(tempfile.gettempdir()) / f"parley-bench-gc-{os.getpid()}.jsonl"
+
+
+def server_gc_stats(server: Server, args: argparse.Namespace) -> dict[str, Any] | None:
+    """The server's collections since the previous call (bench/memhook; --gc-stats)."""
+    path = gc_stats_path(args)
+    before = path.read_text().count("\n") if path.exists() else 0
+    os.kill(server.pid or 0, signal.SIGUSR2)
+    for _ in range(100):  # the handler runs between the server's bytecodes
+        if path.exists() and path.read_text().count("\n") > before:
+            stats: dict[str, Any] = json.loads(path.read_text().splitlines()[-1])
+            return stats
+        time.sleep(0.02)
+    return None
 
 
 def check_fd_limit(args: argparse.Namespace) -> None:

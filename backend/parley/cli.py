@@ -41,7 +41,7 @@ def _settings() -> Settings:
 # Every open socket keeps ~110 container objects alive (protocol, task, buffers, user),
 # and CPython's young-generation threshold of 700 allocations let a burst of 5,000
 # connects trigger six collections of the whole heap, 130-370 ms each, with every socket
-# stalled meanwhile: a third of the server's CPU (docs/benchmarks.md, Finding 7).
+# stalled meanwhile: a third of the server's CPU (docs/benchmarks.md, Finding 8).
 # Collecting the young generation every 10,000 allocations keeps each young pause to a
 # few ms and makes full collections ~14x rarer; cyclic garbage waits a little longer for
 # collection, never more than those 10,000 allocations' worth.
