@@ -38,13 +38,13 @@ def _settings() -> Settings:
         sys.exit(f"parley: invalid settings: {messages}")
 
 
-# Every open socket keeps ~110 container objects alive (protocol, task, buffers, user),
-# and CPython's young-generation threshold of 700 allocations let a burst of 5,000
-# connects trigger six collections of the whole heap, 130-370 ms each, with every socket
-# stalled meanwhile: a third of the server's CPU (docs/benchmarks.md, Finding 8).
-# Collecting the young generation every 10,000 allocations keeps each young pause to a
-# few ms and makes full collections ~14x rarer; cyclic garbage waits a little longer for
-# collection, never more than those 10,000 allocations' worth.
+# Every open socket keeps ~110 container objects alive (protocol, tasks, buffers, user),
+# and with CPython's young-generation threshold of 700 allocations a burst of 5,000
+# connects ran 6-9 full collections of the whole heap, up to 0.3-0.5 s each with every
+# socket stalled meanwhile: a quarter of the burst (docs/benchmarks.md, Finding 8).
+# Collecting the young generation every 10,000 allocations keeps the other pauses to
+# tens of milliseconds and makes full collections ~14x rarer; cyclic garbage waits a little
+# longer for collection, never more than those 10,000 allocations' worth.
 GC_YOUNG_THRESHOLD = 10_000
 
 
