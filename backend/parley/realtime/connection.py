@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import datetime
 from typing import Any
@@ -26,24 +27,43 @@ from parley.realtime.wire import Wire
 
 log = logging.getLogger("parley.ws")
 AsgiSend = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+# After a flush of d seconds the next waits FLUSH_WAIT_FACTOR·d: flushing gets at most
+# 1 / (1 + FLUSH_WAIT_FACTOR) of the loop. The cap bounds what a flush slowed by
+# something else (a collection, a busy host) can add to the next message's latency.
+FLUSH_WAIT_FACTOR = 3.0
+MAX_FLUSH_WAIT = 0.020
 
 
 class Flusher:
-    """Writes every marked connection's pending frames, once per event-loop iteration.
+    """Writes every marked connection's pending frames, at most once per loop iteration.
 
     A 500-recipient message then costs 500 appends and one callback, not 500 task
     switches, and frames queued in the same iteration leave in one write per socket.
+
+    Flushing takes at most about a quarter of the loop's time: after a flush that took
+    d seconds, the next one waits 3·d (never more than MAX_FLUSH_WAIT). A quiet room's
+    flush takes microseconds and so goes out at once; under a flood, where the socket
+    writes (one syscall per socket per flush) are what saturates first, the messages of
+    those few milliseconds leave together in one write per socket, and reading, sending
+    and committing keep the rest of the core (docs/benchmarks.md, *Write coalescing*).
     """
 
     def __init__(self) -> None:
         self._marked: list[Connection] = []
+        self._ready_at = 0.0  # time.perf_counter() before which a flush waits
 
     def mark(self, connection: Connection) -> None:
         if not self._marked:
-            asyncio.get_running_loop().call_soon(self._flush)
+            loop = asyncio.get_running_loop()
+            delay = self._ready_at - time.perf_counter()
+            if delay > 0:
+                loop.call_later(delay, self._flush)
+            else:
+                loop.call_soon(self._flush)
         self._marked.append(connection)
 
     def _flush(self) -> None:
+        started = time.perf_counter()
         marked, self._marked = self._marked, []
         for connection in marked:
             try:
@@ -51,6 +71,8 @@ class Flusher:
             except Exception:  # one broken socket must not starve the others
                 log.exception("flush failed", extra={"fields": {"user": connection.user_id}})
                 connection.request_close(CloseCode.INTERNAL_ERROR, "Internal error")
+        ended = time.perf_counter()
+        self._ready_at = ended + min(FLUSH_WAIT_FACTOR * (ended - started), MAX_FLUSH_WAIT)
 
 
 class Connection:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from parley.realtime.connection import Connection, Flusher
+from parley.realtime.connection import MAX_FLUSH_WAIT, Connection, Flusher
 from parley.realtime.protocol import CloseCode, OutFrame
 
 LATER = datetime.now(UTC) + timedelta(hours=1)
@@ -148,6 +149,32 @@ async def test_a_socket_that_fails_to_write_is_closed_and_the_others_still_get_t
     await asyncio.sleep(0)
     assert first.close_code == CloseCode.INTERNAL_ERROR
     assert len(healthy.writes) == 1
-    second.enqueue('{"n":2}')  # the flusher keeps working afterwards
-    await asyncio.sleep(0)
+    second.enqueue('{"n":2}')  # the flusher keeps working afterwards (after as long as
+    await asyncio.sleep(0.05)  # the failed flush took, logging included)
     assert len(healthy.writes) == 2
+
+
+async def test_after_a_long_flush_the_next_waits_a_bounded_while_and_carries_more() -> None:
+    class SlowWire(FakeWire):
+        def write(self, frames: list[bytes]) -> None:
+            super().write(frames)
+            time.sleep(0.05)  # a flood's worth of socket writes
+
+    wire = SlowWire()
+    connection = make_connection(wire)
+    connection.enqueue('{"n":0}')
+    await asyncio.sleep(0)
+    assert len(wire.writes) == 1
+    # More frames at once, but flushing just took 50 ms: the next flush waits (3 x 50 ms,
+    # capped at MAX_FLUSH_WAIT) and whatever arrives meanwhile leaves in the same write.
+    connection.enqueue('{"n":1}')
+    await asyncio.sleep(0.005)
+    connection.enqueue('{"n":2}')
+    await asyncio.sleep(0)
+    assert len(wire.writes) == 1
+    await asyncio.sleep(MAX_FLUSH_WAIT + 0.03)  # well before the uncapped 150 ms
+    assert len(wire.writes) == 2
+    assert [payload for _, payload in parse_frames(b"".join(wire.writes[1]))] == [
+        b'{"n":1}',
+        b'{"n":2}',
+    ]
