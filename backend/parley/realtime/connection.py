@@ -27,10 +27,13 @@ from parley.realtime.wire import Wire
 
 log = logging.getLogger("parley.ws")
 AsgiSend = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-# After a flush of d seconds the next waits FLUSH_WAIT_FACTOR·d: flushing gets at most
-# 1 / (1 + FLUSH_WAIT_FACTOR) of the loop. The cap bounds what a flush slowed by
-# something else (a collection, a busy host) can add to the next message's latency.
-FLUSH_WAIT_FACTOR = 3.0
+# Flushing may use FLUSH_SHARE of the loop's time, averaged over a few tens of ms: a
+# budget refills at that rate up to FLUSH_BURST, each flush spends its duration, and
+# while the budget is negative the next flush waits for it to refill. MAX_FLUSH_WAIT
+# bounds both that wait and the debt, so one flush slowed by something else (a
+# collection, a busy host) cannot hold back later messages for long.
+FLUSH_SHARE = 0.25
+FLUSH_BURST = 0.020
 MAX_FLUSH_WAIT = 0.020
 
 
@@ -40,30 +43,31 @@ class Flusher:
     A 500-recipient message then costs 500 appends and one callback, not 500 task
     switches, and frames queued in the same iteration leave in one write per socket.
 
-    Flushing takes at most about a quarter of the loop's time: after a flush that took
-    d seconds, the next one waits 3·d (never more than MAX_FLUSH_WAIT). A quiet room's
-    flush takes microseconds and so goes out at once; under a flood, where the socket
-    writes (one syscall per socket per flush) are what saturates first, the messages of
-    those few milliseconds leave together in one write per socket, and reading, sending
-    and committing keep the rest of the core (docs/benchmarks.md, *Write coalescing*).
+    Under a flood the socket writes (one syscall per socket per flush) are what
+    saturates first. So flushing gets a time budget, a quarter of the loop: while there
+    is budget a flush goes out at once, as in any room below that load; once it is
+    spent, the next flush waits (at most MAX_FLUSH_WAIT) and the messages of those few
+    milliseconds leave together in one write per socket, while reading, sending and
+    committing keep the rest of the core (docs/benchmarks.md, *Write coalescing*).
     """
 
     def __init__(self) -> None:
         self._marked: list[Connection] = []
-        self._ready_at = 0.0  # time.perf_counter() before which a flush waits
+        self._budget = FLUSH_BURST  # seconds of flushing allowed right now
+        self._refilled_at = time.perf_counter()
 
     def mark(self, connection: Connection) -> None:
         if not self._marked:
             loop = asyncio.get_running_loop()
-            delay = self._ready_at - time.perf_counter()
-            if delay > 0:
-                loop.call_later(delay, self._flush)
-            else:
+            self._refill()
+            if self._budget >= 0:
                 loop.call_soon(self._flush)
+            else:
+                loop.call_later(min(-self._budget / FLUSH_SHARE, MAX_FLUSH_WAIT), self._flush)
         self._marked.append(connection)
 
     def _flush(self) -> None:
-        started = time.perf_counter()
+        started = self._refill()
         marked, self._marked = self._marked, []
         for connection in marked:
             try:
@@ -71,8 +75,15 @@ class Flusher:
             except Exception:  # one broken socket must not starve the others
                 log.exception("flush failed", extra={"fields": {"user": connection.user_id}})
                 connection.request_close(CloseCode.INTERNAL_ERROR, "Internal error")
-        ended = time.perf_counter()
-        self._ready_at = ended + min(FLUSH_WAIT_FACTOR * (ended - started), MAX_FLUSH_WAIT)
+        spent = time.perf_counter() - started
+        self._budget = max(self._budget - spent, -FLUSH_SHARE * MAX_FLUSH_WAIT)
+
+    def _refill(self) -> float:
+        now = time.perf_counter()
+        earned = (now - self._refilled_at) * FLUSH_SHARE
+        self._budget = min(self._budget + earned, FLUSH_BURST)
+        self._refilled_at = now
+        return now
 
 
 class Connection:

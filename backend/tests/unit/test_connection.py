@@ -154,25 +154,41 @@ async def test_a_socket_that_fails_to_write_is_closed_and_the_others_still_get_t
     assert len(healthy.writes) == 2
 
 
-async def test_after_a_long_flush_the_next_waits_a_bounded_while_and_carries_more() -> None:
-    class SlowWire(FakeWire):
-        def write(self, frames: list[bytes]) -> None:
-            super().write(frames)
-            time.sleep(0.05)  # a flood's worth of socket writes
+class SlowWire(FakeWire):
+    """A socket whose every write takes `seconds` (a flood's worth of syscalls)."""
 
-    wire = SlowWire()
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def write(self, frames: list[bytes]) -> None:
+        super().write(frames)
+        time.sleep(self.seconds)
+
+
+async def test_within_the_flush_budget_every_flush_goes_out_at_once() -> None:
+    wire = SlowWire(0.002)
+    connection = make_connection(wire)
+    for number in range(4):  # 8 ms of flushing: within the budget, so no waiting
+        connection.enqueue(f'{{"n":{number}}}')
+        await asyncio.sleep(0)
+        assert len(wire.writes) == number + 1
+
+
+async def test_once_the_budget_is_spent_the_next_flush_waits_and_carries_more() -> None:
+    wire = SlowWire(0.05)
     connection = make_connection(wire)
     connection.enqueue('{"n":0}')
     await asyncio.sleep(0)
     assert len(wire.writes) == 1
-    # More frames at once, but flushing just took 50 ms: the next flush waits (3 x 50 ms,
-    # capped at MAX_FLUSH_WAIT) and whatever arrives meanwhile leaves in the same write.
+    # That flush took 50 ms, more than the budget: the next one waits (at most
+    # MAX_FLUSH_WAIT) and whatever arrives meanwhile leaves in the same write.
     connection.enqueue('{"n":1}')
     await asyncio.sleep(0.005)
     connection.enqueue('{"n":2}')
     await asyncio.sleep(0)
     assert len(wire.writes) == 1
-    await asyncio.sleep(MAX_FLUSH_WAIT + 0.03)  # well before the uncapped 150 ms
+    await asyncio.sleep(MAX_FLUSH_WAIT + 0.03)
     assert len(wire.writes) == 2
     assert [payload for _, payload in parse_frames(b"".join(wire.writes[1]))] == [
         b'{"n":1}',
