@@ -36,16 +36,13 @@ async def test_a_burst_of_connects_gets_each_its_own_user_and_presence(
     readies = await asyncio.gather(*(socket.recv_type("ready") for socket in sockets[:BURST]))
     assert [ready["user"]["id"] for ready in readies] == [user["id"] for user, _ in users]
     assert await closed_with(sockets[BURST]) == 4401
+    user_ids = sorted(int(str(user["id"])) for user, _ in users)
 
     online = [await watcher.recv_type("presence") for _ in range(BURST)]
-    assert sorted(p["user_id"] for p in online if p["online"]) == sorted(
-        int(str(user["id"])) for user, _ in users
-    )
+    assert sorted(p["user_id"] for p in online if p["online"]) == user_ids
     await asyncio.gather(*(socket.close() for socket in sockets[:BURST]))
     offline = [await watcher.recv_type("presence") for _ in range(BURST)]
-    assert sorted(p["user_id"] for p in offline if not p["online"]) == sorted(
-        int(str(user["id"])) for user, _ in users
-    )
+    assert sorted(p["user_id"] for p in offline if not p["online"]) == user_ids
     # Each user went online once and offline once: nothing more is pending.
     members = await client.get(
         f"/api/rooms/{room['id']}/members", headers={"Authorization": f"Bearer {watcher_token}"}
