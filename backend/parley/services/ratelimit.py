@@ -38,7 +38,9 @@ class RateLimiter:
         # The sliding-window counter (two counters per key, weighted) rather than the
         # moving window: the moving window's in-memory storage hands every hit's expiry
         # to a worker thread, and a thread hop costs up to the GIL switch interval on a
-        # busy single-core server; it sits on every send.
+        # busy single-core server; it sits on every send. The price: the count is an
+        # estimate (the previous window's, weighted, rounded down), so a burst across a
+        # window boundary may pass one attempt more than the limit.
         self._limiter = SlidingWindowCounterRateLimiter(storage)
 
     async def hit(self, limit: str, *key: str, detail: str) -> None:

@@ -120,14 +120,16 @@ async def test_flooding_is_rate_limited_then_closed_4429(
     socket, token, _ = await user_socket(client, server.base_url)
     room = await create_room(client, token, name="Flood")
     await socket.join(room["id"])
-    for n in range(10):
+    for n in range(12):
         await socket.send(type="send", room=room["id"], client_id=f"f{n}", body="spam")
-    for _ in range(10):
-        await socket.recv_type("ack")
-    await socket.send(type="send", room=room["id"], client_id="f10", body="spam")
-    error = await socket.recv_type("error")
-    assert (error["code"], error["ref"]) == ("rate_limited", "f10")
-    for n in range(11, 30):
+    acked = 0
+    while (frame := await socket.recv())["type"] != "error":
+        acked += frame["type"] == "ack"
+    # The limit is a sliding-window estimate (the previous window's count, weighted,
+    # rounded down): a burst that straddles a window boundary may pass one send more.
+    assert frame["code"] == "rate_limited" and acked in (10, 11)
+    assert frame["ref"] == f"f{acked}"
+    for n in range(12, 30):
         await socket.send(type="send", room=room["id"], client_id=f"f{n}", body="spam")
     assert await closed_with(socket) == 4429
     # Flood control muted the sender as the system's own, audited action.
