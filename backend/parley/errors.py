@@ -29,6 +29,12 @@ class Muted(Forbidden):
     code = "muted"
 
 
+class Kicked(Forbidden):
+    """Removed from a room: reading it again takes joining it again."""
+
+    code = "kicked"
+
+
 class Banned(Forbidden):
     code = "banned"
 

@@ -54,6 +54,25 @@ class MemberChanged:
 
 
 @dataclass(frozen=True)
+class ReadersNarrowed:
+    """Only `readers` may read the room now (it went private): every other live
+    stream of it ends at once, on every instance, with a `revoked` frame."""
+
+    room_id: int
+    readers: frozenset[int]
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReadAccessLost:
+    """The user may no longer read these rooms (a site admin demoted, say)."""
+
+    user_id: int
+    room_ids: tuple[int, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class UserSuspended:
     """A site-wide ban: every socket of the user closes now, on every instance."""
 
@@ -84,6 +103,9 @@ class PresenceChanged:
 @dataclass(frozen=True)
 class UploadChanged:
     upload: UploadPublic
+    # The room's change number when the upload is attached to a message (its state is
+    # part of the message's), else None: only the uploader hears of it then.
+    change_seq: int | None = None
 
 
 Event = (
@@ -96,6 +118,8 @@ Event = (
     | PresenceChanged
     | UploadChanged
     | UserSuspended
+    | ReadersNarrowed
+    | ReadAccessLost
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import UTCDateTime, utcnow
@@ -21,11 +21,16 @@ class Message(SQLModel, table=True):
         UniqueConstraint("room_id", "seq", name="uq_messages_room_seq"),
         # A retried send finds the original instead of inserting a duplicate.
         UniqueConstraint("room_id", "author_id", "client_id", name="uq_messages_client_id"),
+        # The change log's replay: WHERE room_id = ? AND change_seq > ? ORDER BY change_seq.
+        Index("ix_messages_room_change", "room_id", "change_seq"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     room_id: int = Field(foreign_key="rooms.id", ondelete="CASCADE")
     seq: int
+    # The room's change counter at this message's last change (its creation, an edit,
+    # its deletion, an attachment's state): a replay sends its latest state once.
+    change_seq: int
     author_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
     body: str = Field(sa_type=Text)
     client_id: str = Field(max_length=CLIENT_ID_MAX)
@@ -45,6 +50,7 @@ class MessagePublic(SQLModel):
     id: int
     room_id: int
     seq: int
+    change_seq: int
     author: AuthorPublic
     body: str
     client_id: str

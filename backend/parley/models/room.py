@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from pydantic import field_validator
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import MAX_ID, UTCDateTime, utcnow
@@ -26,18 +26,36 @@ class RoomBase(SQLModel):
     is_private: bool = False
 
 
+# Only public rooms hold their name: were private names unique too, a 409 on creation
+# would tell an outsider that a private room of that name exists.
+_PUBLIC_ONLY = text("NOT is_private")
+
+
 class Room(RoomBase, table=True):
     __tablename__ = "rooms"
+    __table_args__ = (
+        Index(
+            "uq_rooms_public_name",
+            "name_key",
+            unique=True,
+            sqlite_where=_PUBLIC_ONLY,
+            postgresql_where=_PUBLIC_ONLY,
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    # lower(name), kept by services: a plain unique index is then case-insensitive on
-    # both databases without dialect-specific collations or expression indexes.
-    name_key: str = Field(max_length=ROOM_NAME_MAX, unique=True)
+    # lower(name), kept by services: a unique index is then case-insensitive on both
+    # databases without dialect-specific collations or expression indexes.
+    name_key: str = Field(max_length=ROOM_NAME_MAX)
     locked: bool = False
     created_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # The room's message counter: incremented under a row lock in the insert transaction.
     last_seq: int = 0
+    # The room's change log counter (docs/protocol.md, "Resume"): every visible change
+    # (a message, an edit, a deletion, an attachment's state) takes the next number
+    # under the same row lock, so "every change after N" is complete.
+    last_change_seq: int = 0
     # Minimum seconds between two messages of one member (0: off); managers are exempt.
     slow_mode_seconds: int = 0
 
@@ -72,10 +90,13 @@ class RoomPublic(RoomBase):
     created_by: int | None
     created_at: datetime
     last_seq: int
+    last_change_seq: int = 0
     slow_mode_seconds: int = 0
     member_count: int = 0
     # The caller's own relation to the room: None when not a member.
     my_role: RoomRole | None = None
+    # What the caller may do here, from services.access: the UI shows exactly these.
+    my_actions: list[str] = []
     last_read_seq: int = 0
     my_muted_until: datetime | None = None
 
@@ -93,6 +114,16 @@ class Membership(SQLModel, table=True):
     joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class RoomKick(SQLModel, table=True):
+    """A kick ends the kicked user's live preview of the room until they join again."""
+
+    __tablename__ = "room_kicks"
+
+    room_id: int = Field(foreign_key="rooms.id", primary_key=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="users.id", primary_key=True, ondelete="CASCADE")
+    kicked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class MemberPublic(SQLModel):
     user_id: int
     username: str
@@ -102,6 +133,8 @@ class MemberPublic(SQLModel):
     online: bool
     muted_until: datetime | None = None
     is_site_admin: bool = False
+    # The moderation actions the caller may take on this member (services.access).
+    my_actions: list[str] = []
 
 
 class MemberInvite(SQLModel):

@@ -110,8 +110,8 @@ class Connection:
         self._max_bytes = max_queue_bytes
         self._max_frames = max_queue_frames
         self._waiter: asyncio.Future[None] | None = None
-        # Live frames for a room whose backlog is still being sent, so that backlog and
-        # live traffic reach the client in seq order, each message exactly once.
+        # Live frames for a room whose replay is still being read, so that replay and
+        # live traffic reach the client in change order, each change exactly once.
         self._holding: dict[int, list[Envelope]] = {}
         self.close_code: int | None = None
         self.close_reason = ""
@@ -145,11 +145,15 @@ class Connection:
     def hold(self, room_id: int) -> None:
         self._holding[room_id] = []
 
-    def release(self, room_id: int, *, sent_through_seq: int) -> None:
-        """Flush live frames held during a join, skipping what the backlog covered."""
+    def release(self, room_id: int, *, replayed_through: int) -> None:
+        """Flush live frames held during a join, skipping changes the replay covered
+        (it sent each changed message's latest state)."""
         for envelope in self._holding.pop(room_id, []):
-            if envelope.seq is None or envelope.seq > sent_through_seq:
+            if envelope.change_seq is None or envelope.change_seq > replayed_through:
                 self.enqueue(envelope.out)
+
+    def watches(self, room_id: int) -> bool:
+        return room_id in self.rooms or room_id in self._holding
 
     def discard_hold(self, room_id: int) -> None:
         self._holding.pop(room_id, None)

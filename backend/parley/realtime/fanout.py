@@ -10,6 +10,8 @@ from parley.events import (
     MessageDeleted,
     MessageEdited,
     PresenceChanged,
+    ReadAccessLost,
+    ReadersNarrowed,
     RoomChanged,
     Typing,
     UploadChanged,
@@ -23,17 +25,17 @@ def envelopes_for(event: Event) -> list[Envelope]:
     match event:
         case MessageCreated(message=message):
             frame = encode("message", room=message.room_id, message=message.model_dump(mode="json"))
-            return [Envelope(room_channel(message.room_id), frame, seq=message.seq)]
+            return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MessageEdited(message=message):
             frame = encode(
                 "message_edited", room=message.room_id, message=message.model_dump(mode="json")
             )
-            return [Envelope(room_channel(message.room_id), frame)]
+            return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MessageDeleted(message=message):
             frame = encode(
                 "message_deleted", room=message.room_id, message=message.model_dump(mode="json")
             )
-            return [Envelope(room_channel(message.room_id), frame)]
+            return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MemberChanged(room_id=room_id, user_id=user_id, action=action):
             frame = encode(
                 "member",
@@ -63,12 +65,29 @@ def envelopes_for(event: Event) -> list[Envelope]:
         case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
             frame = encode("presence", user_id=user_id, online=online)
             return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
-        case UploadChanged(upload=upload):
-            frame = encode("upload", room=upload.room_id, upload=upload.model_dump(mode="json"))
+        case UploadChanged(upload=upload, change_seq=change_seq):
+            frame = encode(
+                "upload",
+                room=upload.room_id,
+                upload=upload.model_dump(mode="json"),
+                change_seq=change_seq,
+            )
             envelopes = [Envelope(user_channel(upload.uploader_id), frame)]
             if upload.message_id is not None:  # attached: the whole room watches it finish
-                envelopes.append(Envelope(room_channel(upload.room_id), frame))
+                envelopes.append(Envelope(room_channel(upload.room_id), frame, change_seq))
             return envelopes
+        case ReadersNarrowed(room_id=room_id, readers=readers, reason=reason):
+            frame = encode("revoked", room=room_id, reason=reason)
+            return [Envelope(room_channel(room_id), frame, keep_users=readers)]
+        case ReadAccessLost(user_id=user_id, room_ids=room_ids, reason=reason):
+            return [
+                Envelope(
+                    user_channel(user_id),
+                    encode("revoked", room=room_id, reason=reason),
+                    drop_room=room_id,
+                )
+                for room_id in room_ids
+            ]
         case UserSuspended(user_id=user_id, reason=reason):
             # The close reason is the frame: a stalled socket could never read a notice.
             return [

@@ -18,8 +18,8 @@ from parley.realtime.protocol import (
     TypingFrame,
     encode,
 )
-from parley.services import auth, history, messages, presence, rooms
-from parley.services.access import check_readable, visible_room
+from parley.services import access, auth, history, messages, presence, rooms
+from parley.services.access import Action
 from parley.services.runtime import Runtime
 
 TYPING_INTERVAL_SECONDS = 2.0
@@ -72,15 +72,17 @@ class FrameHandlers:
     async def join(self, frame: JoinFrame, connection: Connection, user: User) -> None:
         settings = self.runtime.settings
         async with self.runtime.sessions() as session:
-            await check_readable(session=session, user=user, room_id=frame.room)
-            # Subscribe (holding live frames) before reading the backlog, so nothing
+            await access.require(session=session, user=user, room_id=frame.room, action=Action.read)
+            # Subscribe (holding live frames) before reading the change log, so nothing
             # committed in between can fall through the gap.
             connection.hold(frame.room)
             await self.hub.subscribe(connection, frame.room)
             try:
-                room, _ = await visible_room(session=session, user=user, room_id=frame.room)
-                since = room.last_seq if frame.since is None else frame.since
-                backlog = await history.messages_since(
+                last_seq, last_change = await history.room_counters(
+                    session=session, room_id=frame.room
+                )
+                since = last_change if frame.since is None else frame.since
+                replay = await history.changes_since(
                     session=session,
                     room_id=frame.room,
                     since=since,
@@ -92,17 +94,18 @@ class FrameHandlers:
             except BaseException:
                 await self.hub.unsubscribe(connection, frame.room)
                 raise
-        connection.enqueue(encode("joined", room=frame.room, last_seq=room.last_seq, online=online))
-        if backlog is None:
+        counters = {"last_seq": last_seq, "last_change_seq": last_change}
+        connection.enqueue(encode("joined", room=frame.room, online=online, **counters))
+        if replay is None:
             # Too far behind to replay: the client reloads history over REST.
-            connection.enqueue(encode("reset", room=frame.room, last_seq=room.last_seq))
-            connection.release(frame.room, sent_through_seq=room.last_seq)
+            connection.enqueue(encode("reset", room=frame.room, **counters))
+            connection.release(frame.room, replayed_through=last_change)
             return
-        for message in backlog:
+        for message in replay:
             connection.enqueue(
                 encode("message", room=frame.room, message=message.model_dump(mode="json"))
             )
-        connection.release(frame.room, sent_through_seq=backlog[-1].seq if backlog else since)
+        connection.release(frame.room, replayed_through=replay[-1].change_seq if replay else since)
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
         assert user.id is not None
@@ -114,9 +117,17 @@ class FrameHandlers:
         if len(self._typing_sent) > 10_000:
             self._typing_sent.clear()
         async with self.runtime.sessions() as session:
-            await presence.announce_typing(
-                session=session, publisher=self.runtime.publisher, user=user, room_id=frame.room
-            )
+            try:
+                await presence.announce_typing(
+                    session=session,
+                    publisher=self.runtime.publisher,
+                    user=user,
+                    room_id=frame.room,
+                )
+            except Forbidden as exc:
+                # Answered, but not as a send refusal: a muted member typing is not
+                # flooding (the gateway counts muted and rate-limited sends as strikes).
+                raise Forbidden(exc.detail) from exc
 
     async def reauthenticate(self, frame: AuthFrame, connection: Connection, user: User) -> None:
         """A fresh token on an open socket extends it instead of forcing a reconnect."""

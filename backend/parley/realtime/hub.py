@@ -73,11 +73,22 @@ class Hub:
             for connection in tuple(self._users.get(target, ())):
                 if envelope.disconnect_code is not None:
                     connection.request_close(envelope.disconnect_code, envelope.frame)
+                elif envelope.drop_room is not None:
+                    if connection.watches(envelope.drop_room):
+                        self._forget_room(connection, envelope.drop_room)
+                        connection.enqueue(envelope.out)
                 else:
                     connection.enqueue(envelope.out)
             return
         subscribers = self._rooms.get(target)
         if not subscribers:
+            return
+        if envelope.keep_users is not None:
+            # The right to read ended for everyone else: they hear why, then nothing more.
+            for connection in tuple(subscribers):
+                if connection.user_id not in envelope.keep_users:
+                    self._forget_room(connection, target)
+                    connection.enqueue(envelope.out)
             return
         for connection in tuple(subscribers):
             connection.deliver(target, envelope)

@@ -1,19 +1,380 @@
-"""Who may see and act in a room: the one place these rules are decided."""
+"""Who may do what in a room: one standing query, one table of actions to rules.
+
+Every authorization decision about a room is asked here, by REST routes and socket
+frames alike, through `require` (or `check` on a standing already read). `allowed`
+answers from the same table for the client (RoomPublic.my_actions), so the UI shows
+exactly what the server would accept. docs/moderation.md has the table in prose.
+
+A standing is the user's site role (from the authenticated user) and, from one
+prebuilt statement, the room's kind (private, locked, slow mode), the membership's
+role and mute, and the room ban and kick markers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import and_, bindparam, exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import Select as ModelSelect
 
-from parley.errors import Banned, Forbidden, NotFound
-from parley.models import Membership, Room, RoomBan, RoomRole, User
+from parley.errors import (
+    Banned,
+    Conflict,
+    DomainError,
+    Forbidden,
+    Kicked,
+    Locked,
+    Muted,
+    NotFound,
+)
+from parley.models import (
+    Membership,
+    ModerationAction,
+    Role,
+    Room,
+    RoomBan,
+    RoomKick,
+    RoomRole,
+    User,
+)
+from parley.models.base import utcnow
 
-MANAGERS = frozenset({RoomRole.owner.value, RoomRole.moderator.value})
+
+class Action(StrEnum):
+    read = "read"  # the room, its history, files, members and live stream (preview too)
+    join_room = "join"
+    leave_room = "leave"
+    post = "post"  # send messages and files
+    typing = "typing"
+    edit_own = "edit_own"
+    delete_own = "delete_own"
+    report = "report"
+    mark_read = "mark_read"
+    delete_any = "delete_any"
+    moderate = "moderate"  # mute, unmute, kick, ban, unban members ranked below you
+    promote = "promote"  # promote members, demote moderators
+    lock = "lock"
+    slow_mode = "slow_mode"
+    bypass_slow_mode = "bypass_slow_mode"
+    edit_room = "edit_room"  # name, topic, privacy
+    invite = "invite"
+    read_reports = "read_reports"
+    read_audit = "read_audit"
+    delete_room = "delete_room"
+
+
+# Ranks: member 0 < moderator 1 < owner 2 < site admin 3. Moderation reaches only
+# people ranked strictly below the actor.
+RANK = {RoomRole.member.value: 0, RoomRole.moderator.value: 1, RoomRole.owner.value: 2}
+ADMIN_RANK = 3
+NOT_A_MEMBER = -1
+MODERATOR_RANK = 1
+OWNER_RANK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One user's standing in one room, as plain values."""
+
+    room_id: int
+    user_id: int
+    is_admin: bool
+    is_private: bool
+    locked: bool
+    slow_mode_seconds: int
+    role: str | None
+    muted_until: datetime | None
+    banned: bool
+    kicked: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.role is not None
+
+    @property
+    def rank(self) -> int:
+        if self.is_admin:
+            return ADMIN_RANK
+        return RANK[self.role] if self.role is not None else NOT_A_MEMBER
+
+    @property
+    def manages(self) -> bool:
+        return self.rank >= MODERATOR_RANK
+
+    def muted_at(self, now: datetime) -> bool:
+        return self.muted_until is not None and self.muted_until > now
+
+
+Rule = Callable[[Standing, datetime], DomainError | None]
+
+
+def _visible(s: Standing, _now: datetime) -> DomainError | None:
+    if s.is_admin or s.is_member:
+        return None
+    if s.is_private:
+        # The same answer as for a missing room: outsiders learn nothing of it.
+        return NotFound("Room not found")
+    if s.banned:
+        return Banned("You are banned from this room")
+    return None
+
+
+def _readable(s: Standing, now: datetime) -> DomainError | None:
+    if refusal := _visible(s, now):
+        return refusal
+    if s.kicked and not (s.is_admin or s.is_member):
+        return Kicked("You were removed from this room: join it again to read it")
+    return None
+
+
+def _member(s: Standing, now: datetime) -> DomainError | None:
+    if refusal := _readable(s, now):
+        return refusal
+    return None if s.is_member else Forbidden("Join the room first")
+
+
+def _may_post(s: Standing, now: datetime) -> DomainError | None:
+    if refusal := _member(s, now):
+        return refusal
+    if s.locked and not s.manages:
+        return Locked("This room is locked: only moderators can post")
+    if s.muted_at(now):
+        assert s.muted_until is not None
+        return Muted(f"You are muted until {s.muted_until.isoformat()}")
+    return None
+
+
+def _may_join(s: Standing, now: datetime) -> DomainError | None:
+    # A kicked user may come back: joining is what ends the kick.
+    if refusal := _visible(s, now):
+        return refusal
+    return Forbidden("Already a member") if s.is_member else None
+
+
+def _may_leave(s: Standing, now: datetime) -> DomainError | None:
+    if refusal := _member(s, now):
+        return refusal
+    if s.role == RoomRole.owner.value:
+        return Conflict("The owner cannot leave the room; delete it instead")
+    return None
+
+
+def _ranked(minimum: int, detail: str) -> Rule:
+    def rule(s: Standing, now: datetime) -> DomainError | None:
+        if refusal := _readable(s, now):
+            return refusal
+        return None if s.rank >= minimum else Forbidden(detail)
+
+    return rule
+
+
+_MANAGERS_ONLY = _ranked(MODERATOR_RANK, "Only the room's owner or moderators may do this")
+_OWNER_ONLY = _ranked(OWNER_RANK, "Only the room's owner or a site admin may do this")
+
+RULES: Mapping[Action, Rule] = {
+    Action.read: _readable,
+    Action.join_room: _may_join,
+    Action.leave_room: _may_leave,
+    Action.post: _may_post,
+    Action.typing: _may_post,
+    Action.edit_own: _may_post,
+    Action.delete_own: _readable,
+    Action.report: _member,
+    Action.mark_read: _member,
+    Action.delete_any: _MANAGERS_ONLY,
+    Action.moderate: _MANAGERS_ONLY,
+    Action.promote: _OWNER_ONLY,
+    Action.lock: _MANAGERS_ONLY,
+    Action.slow_mode: _MANAGERS_ONLY,
+    Action.bypass_slow_mode: _MANAGERS_ONLY,
+    Action.edit_room: _MANAGERS_ONLY,
+    Action.invite: _MANAGERS_ONLY,
+    Action.read_reports: _MANAGERS_ONLY,
+    Action.read_audit: _MANAGERS_ONLY,
+    Action.delete_room: _OWNER_ONLY,
+}
+assert set(RULES) == set(Action), "every action has exactly one rule"
+
+MODERATION_RULE: Mapping[ModerationAction, Action] = {
+    ModerationAction.mute: Action.moderate,
+    ModerationAction.unmute: Action.moderate,
+    ModerationAction.kick: Action.moderate,
+    ModerationAction.ban: Action.moderate,
+    ModerationAction.unban: Action.moderate,
+    ModerationAction.promote: Action.promote,
+    ModerationAction.demote: Action.promote,
+}
+
+
+def check(standing: Standing, action: Action, *, now: datetime | None = None) -> None:
+    """Raise the rule's refusal (NotFound, Banned, Forbidden, Locked, Muted...)."""
+    if refusal := RULES[action](standing, now or utcnow()):
+        raise refusal
+
+
+def allows(standing: Standing, action: Action, *, now: datetime | None = None) -> bool:
+    return RULES[action](standing, now or utcnow()) is None
+
+
+def allowed(standing: Standing, *, now: datetime | None = None) -> list[str]:
+    """Every action the table grants: what RoomPublic.my_actions carries."""
+    moment = now or utcnow()
+    return [action.value for action, rule in RULES.items() if rule(standing, moment) is None]
+
+
+def require_site_admin(user: User) -> None:
+    """The site's own actions (users, every room's reports, the full audit log)."""
+    if not user.is_admin:
+        raise Forbidden("Site admins only")
+
+
+def check_moderation(
+    *, action: ModerationAction, actor: Standing, target: User, target_role: str | None
+) -> None:
+    """The actor's rule from the table, then the target's side: strictly below the
+    actor, and promote/demote only between member and moderator."""
+    check(actor, MODERATION_RULE[action])
+    if target.id == actor.user_id:
+        raise Forbidden("You cannot moderate yourself")
+    if target.is_admin:
+        raise Forbidden("Site admins cannot be moderated in rooms")
+    target_rank = RANK[target_role] if target_role is not None else 0
+    if target_rank >= actor.rank:
+        raise Forbidden("You can only act on members ranked below you")
+    if action is ModerationAction.promote and target_role != RoomRole.member.value:
+        raise Forbidden("Only members can be promoted to moderator")
+    if action is ModerationAction.demote and target_role != RoomRole.moderator.value:
+        raise Forbidden("Only moderators can be demoted")
+
+
+def moderation_actions(
+    actor: Standing, *, target: User, target_role: str, target_muted: bool
+) -> list[str]:
+    """What the actor may do to this member, in menu order (MemberPublic.my_actions)."""
+    offered = [
+        ModerationAction.unmute if target_muted else ModerationAction.mute,
+        ModerationAction.kick,
+        ModerationAction.ban,
+        ModerationAction.promote,
+        ModerationAction.demote,
+    ]
+    allowed_here: list[str] = []
+    for action in offered:
+        try:
+            check_moderation(action=action, actor=actor, target=target, target_role=target_role)
+        except Forbidden:
+            continue
+        allowed_here.append(action.value)
+    return allowed_here
+
+
+# -- the standing query ----------------------------------------------------------------
+# Statements built once: their cache keys are then computed once, not per send or join.
+_USER = bindparam("user_id", type_=sa.Integer)
+_BANNED = exists().where(col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == _USER)
+_KICKED = exists().where(col(RoomKick.room_id) == Room.id, col(RoomKick.user_id) == _USER)
+_MEMBERSHIP = and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == _USER)
+STANDING_COLUMNS = (
+    col(Room.is_private),
+    col(Room.locked),
+    col(Room.slow_mode_seconds),
+    col(Membership.role),
+    col(Membership.muted_until),
+    _BANNED.label("banned"),
+    _KICKED.label("kicked"),
+)
+_STANDING: sa.Select[*tuple[Any, ...]] = (
+    sa.select(col(Room.id), *STANDING_COLUMNS)
+    .outerjoin(Membership, _MEMBERSHIP)
+    .where(col(Room.id) == bindparam("room_id"))
+)
+# The same columns for many users of one room (who may still read it?).
+_MEMBERSHIP_OF = and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == User.id)
+_BANNED_OF = exists().where(col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == User.id)
+_KICKED_OF = exists().where(col(RoomKick.room_id) == Room.id, col(RoomKick.user_id) == User.id)
+_STANDINGS_OF_USERS: sa.Select[*tuple[Any, ...]] = (
+    sa.select(
+        col(User.id).label("user_id"),
+        col(User.role).label("site_role"),
+        col(Room.is_private),
+        col(Room.locked),
+        col(Room.slow_mode_seconds),
+        col(Membership.role),
+        col(Membership.muted_until),
+        _BANNED_OF.label("banned"),
+        _KICKED_OF.label("kicked"),
+    )
+    .select_from(User)
+    .join(Room, col(Room.id) == bindparam("room_id"))
+    .outerjoin(Membership, _MEMBERSHIP_OF)
+    .where(col(User.id).in_(bindparam("user_ids", expanding=True)))
+)
+
+
+def standing_from_row(row: sa.Row[Any], *, room_id: int, user_id: int, is_admin: bool) -> Standing:
+    """A standing from STANDING_COLUMNS, read by name wherever a query selects them."""
+    return Standing(
+        room_id=room_id,
+        user_id=user_id,
+        is_admin=is_admin,
+        is_private=bool(row.is_private),
+        locked=bool(row.locked),
+        slow_mode_seconds=int(row.slow_mode_seconds or 0),
+        role=row.role,
+        muted_until=row.muted_until,
+        banned=bool(row.banned),
+        kicked=bool(row.kicked),
+    )
+
+
+async def standing(*, session: AsyncSession, user: User, room_id: int) -> Standing:
+    connection = await session.connection()
+    row = (await connection.execute(_STANDING, {"room_id": room_id, "user_id": user.id})).first()
+    if row is None:
+        raise NotFound("Room not found")
+    assert user.id is not None
+    return standing_from_row(row, room_id=room_id, user_id=user.id, is_admin=user.is_admin)
+
+
+async def require(*, session: AsyncSession, user: User, room_id: int, action: Action) -> Standing:
+    """The one call: the user's standing in the room, if the table grants `action`."""
+    found = await standing(session=session, user=user, room_id=room_id)
+    check(found, action)
+    return found
+
+
+async def readers_among(
+    *, session: AsyncSession, room_id: int, user_ids: Collection[int]
+) -> set[int]:
+    """Which of these users may read the room now (the live streams to keep)."""
+    if not user_ids:
+        return set()
+    connection = await session.connection()
+    rows = await connection.execute(
+        _STANDINGS_OF_USERS, {"room_id": room_id, "user_ids": list(user_ids)}
+    )
+    now = utcnow()
+    return {
+        row.user_id
+        for row in rows
+        if allows(
+            standing_from_row(
+                row,
+                room_id=room_id,
+                user_id=row.user_id,
+                is_admin=row.site_role == Role.admin.value,
+            ),
+            Action.read,
+            now=now,
+        )
+    }
 
 
 async def get_membership(*, session: AsyncSession, room_id: int, user_id: int) -> Membership | None:
@@ -23,105 +384,63 @@ async def get_membership(*, session: AsyncSession, room_id: int, user_id: int) -
     return (await session.exec(statement)).first()
 
 
-# The three answers every room check needs, in one round trip, with statements built
-# once (their cache keys are then computed once, not per send, join or page).
-_BANNED = exists().where(
-    col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == bindparam("user_id")
-)
-_MEMBERSHIP = and_(
-    col(Membership.room_id) == Room.id, col(Membership.user_id) == bindparam("user_id")
-)
-_THIS_ROOM = col(Room.id) == bindparam("room_id")
-_ROOM_ENTITIES = (
-    select(Room, Membership, _BANNED).outerjoin(Membership, _MEMBERSHIP).where(_THIS_ROOM)
-)
-_STANDING = (
-    sa.select(  # sqlmodel's select is typed for at most four columns
-        col(Room.is_private),
-        col(Room.locked),
-        col(Room.slow_mode_seconds),
-        col(Membership.role),
-        col(Membership.muted_until),
-        _BANNED,
-    )
+# -- rooms with the caller's standing, for the room payloads ------------------------------
+_ROOM_WITH_STANDING = (
+    select(Room, Membership, _BANNED.label("banned"), _KICKED.label("kicked"))
     .outerjoin(Membership, _MEMBERSHIP)
-    .where(_THIS_ROOM)
+    .where(col(Room.id) == bindparam("room_id"))
 )
 
 
-async def visible_room(
+def standing_of(
+    user: User, room: Room, membership: Membership | None, *, banned: bool, kicked: bool
+) -> Standing:
+    assert user.id is not None and room.id is not None
+    return Standing(
+        room_id=room.id,
+        user_id=user.id,
+        is_admin=user.is_admin,
+        is_private=room.is_private,
+        locked=room.locked,
+        slow_mode_seconds=room.slow_mode_seconds,
+        role=membership.role if membership else None,
+        muted_until=membership.muted_until if membership else None,
+        banned=banned,
+        kicked=kicked,
+    )
+
+
+async def room_and_standing(
     *, session: AsyncSession, user: User, room_id: int
-) -> tuple[Room, Membership | None]:
-    """The room and the user's membership; private rooms are invisible to outsiders."""
+) -> tuple[Room, Membership | None, Standing]:
+    """The room and membership rows with the user's standing, not yet checked."""
     params = {"room_id": room_id, "user_id": user.id}
-    row = (await session.exec(_ROOM_ENTITIES, params=params)).first()
+    row = (await session.exec(_ROOM_WITH_STANDING, params=params)).first()
     if row is None:
         raise NotFound("Room not found")
-    room, membership, banned = row
-    _check_visible(
-        user, is_private=room.is_private, is_member=membership is not None, banned=bool(banned)
+    room, membership, banned, kicked = row
+    return (
+        room,
+        membership,
+        standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
     )
-    return room, membership
 
 
-async def check_readable(*, session: AsyncSession, user: User, room_id: int) -> None:
-    """visible_room's verdict alone, from plain columns: for read paths that need only
-    the yes or no, such as history pages."""
-    await _visible_standing(session, user, room_id)
+async def require_room(
+    *, session: AsyncSession, user: User, room_id: int, action: Action
+) -> tuple[Room, Membership | None, Standing]:
+    """`require`, for services that change the room or membership rows themselves."""
+    room, membership, found = await room_and_standing(session=session, user=user, room_id=room_id)
+    check(found, action)
+    return room, membership, found
 
 
-async def _visible_standing(
-    session: AsyncSession, user: User, room_id: int
-) -> sa.Row[bool, bool, int, str | None, datetime | None, bool]:
-    connection = await session.connection()
-    row = (await connection.execute(_STANDING, {"room_id": room_id, "user_id": user.id})).first()
-    if row is None:
-        raise NotFound("Room not found")
-    role, banned = row[3], row[5]
-    _check_visible(user, is_private=row[0], is_member=role is not None, banned=bool(banned))
-    return row
-
-
-def _check_visible(user: User, *, is_private: bool, is_member: bool, banned: bool) -> None:
-    if is_private and not is_member and not user.is_admin:
-        # The same answer as for a missing room: outsiders learn nothing of it.
-        raise NotFound("Room not found")
-    if banned and not is_member and not user.is_admin:
-        raise Banned("You are banned from this room")
-
-
-async def is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
-    statement = select(RoomBan.id).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
-    return (await session.exec(statement)).first() is not None
-
-
-@dataclass(frozen=True)
-class Standing:
-    """A member's standing in a room, as plain values: what posting rules need."""
-
-    room_id: int
-    locked: bool
-    slow_mode_seconds: int
-    role: str
-    muted_until: datetime | None
-
-
-async def member_room(*, session: AsyncSession, user: User, room_id: int) -> Standing:
-    """visible_room's verdict, and a member: every send and typing notice asks, so it is
-    one prebuilt statement over plain columns (no Room or Membership objects)."""
-    _private, locked, slow_mode_seconds, role, muted_until, _banned = await _visible_standing(
-        session, user, room_id
+def listed_rooms_statement(user: User) -> ModelSelect[Room, Membership, bool, bool]:
+    """Public rooms and the private rooms the user belongs to, with the user's standing."""
+    return (
+        select(Room, Membership, _BANNED.label("banned"), _KICKED.label("kicked"))
+        .outerjoin(Membership, _MEMBERSHIP)
+        .where(sa.or_(sa.not_(col(Room.is_private)), col(Membership.id).is_not(None)))
+        .order_by(col(Room.name_key))
+        .params(user_id=user.id)
     )
-    if role is None:
-        raise Forbidden("Join the room first")
-    return Standing(room_id, locked, slow_mode_seconds, role, muted_until)
-
-
-async def managed_room(
-    *, session: AsyncSession, user: User, room_id: int
-) -> tuple[Room, Membership | None]:
-    """Owner, moderator or site admin."""
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    if user.is_admin or (membership is not None and membership.role in MANAGERS):
-        return room, membership
-    raise Forbidden("Only the room's owner or moderators may do this")

@@ -8,11 +8,12 @@ from sqlmodel import col, func, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Forbidden, NotFound
-from parley.events import PresenceReader, Publisher, UserSuspended
+from parley.events import PresenceReader, Publisher, ReadAccessLost, UserSuspended
 from parley.models import (
     ActivityPoint,
     AdminStats,
     BusyRoom,
+    Membership,
     Message,
     RefreshToken,
     Report,
@@ -23,7 +24,7 @@ from parley.models import (
     UserPublic,
 )
 from parley.models.base import utcnow
-from parley.services import audit
+from parley.services import access, audit
 
 
 class AdminUserPublic(UserPublic):
@@ -31,13 +32,8 @@ class AdminUserPublic(UserPublic):
     online: bool
 
 
-def require_admin(user: User) -> None:
-    if not user.is_admin:
-        raise Forbidden("Site admins only")
-
-
 async def _target(session: AsyncSession, actor: User, user_id: int) -> User:
-    require_admin(actor)
+    access.require_site_admin(actor)
     target = await session.get(User, user_id)
     if target is None:
         raise NotFound("User not found")
@@ -49,7 +45,7 @@ async def _target(session: AsyncSession, actor: User, user_id: int) -> User:
 async def search_users(
     *, session: AsyncSession, presence: PresenceReader, actor: User, query: str, limit: int
 ) -> list[AdminUserPublic]:
-    require_admin(actor)
+    access.require_site_admin(actor)
     statement = select(User).order_by(col(User.username)).limit(min(limit, 200))
     if query:
         pattern = f"%{query.strip().lower()}%"
@@ -105,10 +101,11 @@ async def unban_user(
 
 
 async def set_role(
-    *, session: AsyncSession, actor: User, user_id: int, role: Role
+    *, session: AsyncSession, publisher: Publisher, actor: User, user_id: int, role: Role
 ) -> AdminUserPublic:
     target = await _target(session, actor, user_id)
     previous = target.role
+    demoted = target.is_admin and role is not Role.admin
     target.role = role.value
     session.add(target)
     audit.record(
@@ -119,7 +116,23 @@ async def set_role(
         details={"from": previous, "to": role.value},
     )
     await session.commit()
+    if demoted:
+        assert target.id is not None
+        # Their live view of private rooms they only read as an admin ends now.
+        await publisher.publish(
+            ReadAccessLost(
+                user_id=target.id,
+                room_ids=await _private_rooms_outside(session, target.id),
+                reason="You are no longer a site admin",
+            )
+        )
     return AdminUserPublic.model_validate(target, update={"online": False})
+
+
+async def _private_rooms_outside(session: AsyncSession, user_id: int) -> tuple[int, ...]:
+    theirs = select(Membership.room_id).where(Membership.user_id == user_id)
+    statement = select(Room.id).where(col(Room.is_private).is_(True), col(Room.id).not_in(theirs))
+    return tuple(room_id for room_id in (await session.exec(statement)).all() if room_id)
 
 
 def _minute_bucket(dialect: str) -> object:
@@ -130,7 +143,7 @@ def _minute_bucket(dialect: str) -> object:
 
 
 async def stats(*, session: AsyncSession, presence: PresenceReader, actor: User) -> AdminStats:
-    require_admin(actor)
+    access.require_site_admin(actor)
     since = utcnow() - timedelta(hours=1)
     dialect = session.get_bind().dialect.name
     bucket = _minute_bucket(dialect)

@@ -9,6 +9,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.models import AuditEntry, AuditPublic, User
+from parley.services import access
+from parley.services.access import Action
 
 SYSTEM = None  # actor_id of actions the system takes itself
 
@@ -40,7 +42,8 @@ def record(
 async def list_entries(
     *,
     session: AsyncSession,
-    room_ids: list[int] | None,
+    user: User,
+    room_id: int | None,
     actor_id: int | None = None,
     target_user_id: int | None = None,
     action: str | None = None,
@@ -49,15 +52,20 @@ async def list_entries(
     before_id: int | None = None,
     limit: int = 100,
 ) -> list[AuditPublic]:
-    """Newest first; `room_ids` None means every room (site admins)."""
+    """Newest first: one room's trail for its managers, or (room_id None) every
+    room's for site admins."""
+    if room_id is None:
+        access.require_site_admin(user)
+    else:
+        await access.require(session=session, user=user, room_id=room_id, action=Action.read_audit)
     statement = (
         select(AuditEntry, User)
         .outerjoin(User, col(User.id) == AuditEntry.actor_id)
         .order_by(col(AuditEntry.id).desc())
         .limit(min(limit, 200))
     )
-    if room_ids is not None:
-        statement = statement.where(col(AuditEntry.room_id).in_(room_ids))
+    if room_id is not None:
+        statement = statement.where(col(AuditEntry.room_id) == room_id)
     filters = {
         AuditEntry.actor_id: actor_id,
         AuditEntry.target_user_id: target_user_id,

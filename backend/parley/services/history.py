@@ -16,27 +16,17 @@ from sqlalchemy import Integer, Select, bindparam, exists, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.models import AuthorPublic, Message, MessagePublic, Upload, User
-from parley.services.access import check_readable
-from parley.services.messages import shown_attachments
+from parley.models import AuthorPublic, Message, MessagePublic, Room, Upload, User
+from parley.services import access
+from parley.services.access import Action
+from parley.services.message_form import MESSAGE_COLUMNS, public_form
 from parley.services.uploads import attachments_of
 
 HISTORY_PAGE_MAX = 100
 _T = TypeVar("_T")
 
 _ROWS: Select[*tuple[Any, ...]] = select(
-    col(Message.id),
-    col(Message.room_id),
-    col(Message.seq),
-    col(Message.body),
-    col(Message.client_id),
-    col(Message.created_at),
-    col(Message.edited_at),
-    col(Message.deleted_at),
-    col(Message.deleted_by),
-    col(User.id).label("author_id"),
-    col(User.username),
-    col(User.display_name),
+    *MESSAGE_COLUMNS,
     # Most messages carry no files: this flag (an index probe per row) spares the
     # attachments query on pages that have none.
     exists().where(col(Upload.message_id) == Message.id).label("has_files"),
@@ -51,10 +41,14 @@ _BEFORE = (
     .order_by(_NEWEST_FIRST)
     .limit(_LIMIT)
 )
-_SINCE = (
-    _ROWS.where(_IN_ROOM, col(Message.seq) > bindparam("since"))
-    .order_by(col(Message.seq))
+# The change log's replay (services/changelog.py): changed messages in change order.
+_CHANGED_SINCE = (
+    _ROWS.where(_IN_ROOM, col(Message.change_seq) > bindparam("since"))
+    .order_by(col(Message.change_seq))
     .limit(_LIMIT)
+)
+_COUNTERS = select(col(Room.last_seq), col(Room.last_change_seq)).where(
+    col(Room.id) == bindparam("room_id")
 )
 
 
@@ -64,7 +58,7 @@ async def history_json(
     """One page of history as MessagePage JSON: oldest first, ending just before
     `before_seq` (keyset). Serialised here, in one pass: a model per row, validated, then
     the page validated again by the route, used to be most of a page's cost."""
-    await check_readable(session=session, user=user, room_id=room_id)
+    await access.require(session=session, user=user, room_id=room_id, action=Action.read)
     limit = max(1, min(limit, HISTORY_PAGE_MAX))
     params = {"room_id": room_id, "limit": limit + 1}
     if before_seq is None:
@@ -75,11 +69,21 @@ async def history_json(
     return pydantic_core.to_json({"messages": page, "has_more": len(rows) > limit})
 
 
-async def messages_since(
+async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, int]:
+    """The room's (last_seq, last_change_seq): where history and the change log end."""
+    connection = await session.connection()
+    row = (await connection.execute(_COUNTERS, {"room_id": room_id})).one()
+    return int(row.last_seq), int(row.last_change_seq)
+
+
+async def changes_since(
     *, session: AsyncSession, room_id: int, since: int, bound: int
 ) -> list[MessagePublic] | None:
-    """Every message after `since` in order, or None when there are more than `bound`."""
-    rows = await _fetch(session, _SINCE, {"room_id": room_id, "since": since, "limit": bound + 1})
+    """Every message changed after change `since`, once each in its latest state and in
+    change order; None when more than `bound` changed (the client reloads instead)."""
+    rows = await _fetch(
+        session, _CHANGED_SINCE, {"room_id": room_id, "since": since, "limit": bound + 1}
+    )
     if len(rows) > bound:
         return None
     return await _build(
@@ -111,32 +115,6 @@ async def _build(
     ids = [row.id for row in rows if row.has_files]
     files = await attachments_of(session=session, message_ids=ids) if ids else {}
     return [
-        message(
-            id=id_,
-            room_id=room_id,
-            seq=seq,
-            author=author(id=author_id, username=username, display_name=display_name),
-            body=body,
-            client_id=client_id,
-            created_at=created_at,
-            edited_at=edited_at,
-            deleted_at=deleted_at,
-            deleted_by=deleted_by,
-            attachments=shown_attachments(deleted_at, files.get(id_, [])),
-        )
-        for (
-            id_,
-            room_id,
-            seq,
-            body,
-            client_id,
-            created_at,
-            edited_at,
-            deleted_at,
-            deleted_by,
-            author_id,
-            username,
-            display_name,
-            _has_files,
-        ) in rows
+        public_form(row._mapping, files.get(row.id, []), message=message, author=author)
+        for row in rows
     ]

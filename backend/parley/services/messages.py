@@ -5,56 +5,27 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 
-from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import (
-    DomainError,
-    Forbidden,
-    Invalid,
-    Locked,
-    Muted,
-    NotFound,
-    RateLimited,
-    SlowMode,
-)
+from parley.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited, SlowMode
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
-from parley.models import (
-    AuthorPublic,
-    Message,
-    MessagePublic,
-    Room,
-    Upload,
-    UploadPublic,
-    User,
-)
+from parley.models import Message, MessagePublic, Upload, User
 from parley.models.base import utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
-from parley.services import audit
-from parley.services.access import (
-    MANAGERS,
-    Standing,
-    get_membership,
-    member_room,
-    visible_room,
-)
+from parley.services import access, audit, changelog
+from parley.services.access import Action, Standing, get_membership
+from parley.services.message_form import message_public, to_public
 from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
 from parley.services.uploads import attachments_of, claim_attachments
 from parley.storage import FileStore
 
-# The send path's statements are built once: building a statement and its cache key
-# costs more CPU than executing it, and this runs for every message.
-_NEXT_SEQ = (
-    update(Room)
-    .where(col(Room.id) == bindparam("room_id"))
-    .values(last_seq=col(Room.last_seq) + 1)
-    .returning(col(Room.last_seq))
-)
+# Built once: building a statement and its cache key costs more CPU than executing it,
+# and this runs for every message.
 _INSERT_MESSAGE = insert(Message).returning(col(Message.id))
 
 
@@ -62,30 +33,6 @@ _INSERT_MESSAGE = insert(Message).returning(col(Message.id))
 class SendResult:
     message: MessagePublic
     duplicate: bool
-
-
-def to_public(
-    message: Message, author: User, attachments: Sequence[UploadPublic] = ()
-) -> MessagePublic:
-    return MessagePublic.model_validate(
-        message,
-        update={
-            "author": author_of(author),
-            "attachments": shown_attachments(message.deleted_at, attachments),
-        },
-    )
-
-
-def shown_attachments(
-    deleted_at: datetime | None, attachments: Sequence[UploadPublic]
-) -> list[UploadPublic]:
-    """A removed message takes its files out of sight with its text."""
-    return [] if deleted_at else list(attachments)
-
-
-def author_of(user: User) -> AuthorPublic:
-    assert user.id is not None
-    return AuthorPublic(id=user.id, username=user.username, display_name=user.display_name)
 
 
 def validate_body(body: str, *, has_attachments: bool = False) -> str:
@@ -121,8 +68,10 @@ async def send_message(
     # since) still gets its original ack. Looking it up only on refusal (and on the
     # unique-constraint race below) keeps the happy path one query shorter.
     try:
-        standing = await member_room(session=session, user=user, room_id=room_id)
-        await _check_may_post(session, standing, user)
+        standing = await access.require(
+            session=session, user=user, room_id=room_id, action=Action.post
+        )
+        await _check_slow_mode(session, standing)
     except DomainError:
         if landed := await _by_client_id(session, room_id, user, client_id):
             return SendResult(message=landed, duplicate=True)
@@ -143,24 +92,20 @@ async def send_message(
     )
     created_at = utcnow()
     try:
-        # The UPDATE takes the room row's lock (PostgreSQL) or the write lock (SQLite)
-        # until commit, so seqs are handed out one at a time and a rollback returns the
-        # number. Core statements on the session's connection: the ORM's unit of work
-        # and bulk-DML layer would double their cost, and no ORM object needs syncing.
+        # Core statements on the session's connection: the ORM's unit of work and
+        # bulk-DML layer would double their cost, and no ORM object needs syncing.
+        seq, change_seq = await changelog.next_message(session, room_id)
         connection = await session.connection()
-        seq: int = (await connection.execute(_NEXT_SEQ, {"room_id": room_id})).scalar_one()
-        inserted = await connection.execute(
-            _INSERT_MESSAGE,
-            {
-                "room_id": room_id,
-                "seq": seq,
-                "author_id": user.id,
-                "body": body,
-                "client_id": client_id,
-                "created_at": created_at,
-            },
-        )
-        message_id = inserted.scalar_one()
+        fields = {
+            "room_id": room_id,
+            "seq": seq,
+            "change_seq": change_seq,
+            "author_id": user.id,
+            "body": body,
+            "client_id": client_id,
+            "created_at": created_at,
+        }
+        message_id = (await connection.execute(_INSERT_MESSAGE, fields)).scalar_one()
         assert message_id is not None
         if files:
             await _attach(session, message_id, files)
@@ -177,47 +122,42 @@ async def send_message(
         if files
         else []
     )
-    public = MessagePublic(
-        id=message_id,
-        room_id=room_id,
-        seq=seq,
-        author=author_of(user),
-        body=body,
-        client_id=client_id,
-        created_at=created_at,
-        edited_at=None,
-        deleted_at=None,
-        deleted_by=None,
-        attachments=attached,
+    public = message_public(
+        {
+            **fields,
+            "id": message_id,
+            "edited_at": None,
+            "deleted_at": None,
+            "deleted_by": None,
+            "username": user.username,
+            "display_name": user.display_name,
+        },
+        attached,
     )
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
 
 
-async def _check_may_post(session: AsyncSession, standing: Standing, user: User) -> None:
-    manages = user.is_admin or standing.role in MANAGERS
-    if standing.locked and not manages:
-        raise Locked("This room is locked: only moderators can post")
-    now = utcnow()
-    muted_until = standing.muted_until
-    if muted_until is not None and muted_until > now:
-        raise Muted(f"You are muted until {muted_until.isoformat()}")
-    if standing.slow_mode_seconds and not manages:
-        last = (
-            await session.exec(
-                select(func.max(Message.created_at)).where(
-                    Message.room_id == standing.room_id, Message.author_id == user.id
-                )
+async def _check_slow_mode(session: AsyncSession, standing: Standing) -> None:
+    """Slow mode is pacing, not permission: managers are exempt, others wait."""
+    if not standing.slow_mode_seconds or access.allows(standing, Action.bypass_slow_mode):
+        return
+    last = (
+        await session.exec(
+            select(func.max(Message.created_at)).where(
+                Message.room_id == standing.room_id, Message.author_id == standing.user_id
             )
-        ).one()
-        if last is not None:
-            last = last.replace(tzinfo=UTC) if last.tzinfo is None else last
-            wait = standing.slow_mode_seconds - (now - last).total_seconds()
-            if wait > 0:
-                raise SlowMode(
-                    f"Slow mode: wait {math.ceil(wait)} s before posting again",
-                    retry_after=math.ceil(wait),
-                )
+        )
+    ).one()
+    if last is None:
+        return
+    last = last.replace(tzinfo=UTC) if last.tzinfo is None else last
+    wait = standing.slow_mode_seconds - (utcnow() - last).total_seconds()
+    if wait > 0:
+        raise SlowMode(
+            f"Slow mode: wait {math.ceil(wait)} s before posting again",
+            retry_after=math.ceil(wait),
+        )
 
 
 async def _attach(session: AsyncSession, message_id: int, files: Sequence[Upload]) -> None:
@@ -249,8 +189,8 @@ async def _by_client_id(
 
 async def _message_for_change(
     session: AsyncSession, user: User, message_id: int
-) -> tuple[Message, User, bool]:
-    """The message, its author, and whether `user` manages its room."""
+) -> tuple[Message, User, Standing]:
+    """The message, its author, and `user`'s standing in its room."""
     row = (
         await session.exec(
             select(Message, User)
@@ -262,24 +202,36 @@ async def _message_for_change(
         raise NotFound("Message not found")
     message, author = row
     try:
-        _room, membership = await visible_room(session=session, user=user, room_id=message.room_id)
+        standing = await access.require(
+            session=session, user=user, room_id=message.room_id, action=Action.read
+        )
     except NotFound as exc:
         raise NotFound("Message not found") from exc
-    manages = user.is_admin or (membership is not None and membership.role in MANAGERS)
-    return message, author, manages
+    return message, author, standing
 
 
 async def edit_message(
-    *, session: AsyncSession, publisher: Publisher, user: User, message_id: int, body: str
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    limiter: RateLimiter,
+    edit_rate: str,
+    user: User,
+    message_id: int,
+    body: str,
 ) -> MessagePublic:
     validate_body(body)
-    message, author, _manages = await _message_for_change(session, user, message_id)
+    message, author, standing = await _message_for_change(session, user, message_id)
     if message.author_id != user.id:
         raise Forbidden("You can only edit your own messages")
+    # Editing is posting again: refused where posting is (muted, locked, removed).
+    access.check(standing, Action.edit_own)
     if message.deleted_at is not None:
         raise Forbidden("This message was deleted")
+    await limiter.hit(edit_rate, "edit", str(user.id), detail="You are editing too fast")
     message.body = body
     message.edited_at = utcnow()
+    message.change_seq = await changelog.next_change(session, message.room_id)
     session.add(message)
     await session.commit()
     files = await attachments_of(session=session, message_ids=[message_id])
@@ -297,14 +249,14 @@ async def delete_message(
     message_id: int,
     reason: str = "",
 ) -> MessagePublic:
-    message, author, manages = await _message_for_change(session, user, message_id)
-    if message.author_id != user.id and not manages:
-        raise Forbidden("You can only delete your own messages")
+    message, author, standing = await _message_for_change(session, user, message_id)
+    access.check(standing, Action.delete_own if message.author_id == user.id else Action.delete_any)
     if message.deleted_at is None:
         # A tombstone: the row (and its seq) stays so history has no holes.
         message.body = ""
         message.deleted_at = utcnow()
         message.deleted_by = user.id
+        message.change_seq = await changelog.next_change(session, message.room_id)
         session.add(message)
         if message.author_id != user.id:
             audit.record(

@@ -9,11 +9,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, NotFound, RateLimited
 from parley.events import MemberAction, MemberChanged, Publisher
-from parley.models import Membership, ModerationAction, ModerationRequest, RoomBan, RoomRole, User
+from parley.models import (
+    Membership,
+    ModerationAction,
+    ModerationRequest,
+    RoomBan,
+    RoomKick,
+    RoomRole,
+    User,
+)
 from parley.models.base import utcnow
-from parley.services import audit
-from parley.services.access import get_membership, visible_room
-from parley.services.permissions import check_moderation
+from parley.services import access, audit
+from parley.services.access import Action, get_membership
 from parley.services.ratelimit import RateLimiter
 
 # "Until unmuted" is stored as a far-future time, so one comparison answers "muted?".
@@ -40,17 +47,18 @@ async def moderate(
     room_id: int,
     request: ModerationRequest,
 ) -> None:
-    _room, actor_membership = await visible_room(session=session, user=actor, room_id=room_id)
+    standing = await access.require(
+        session=session, user=actor, room_id=room_id, action=Action.read
+    )
     target = await session.get(User, request.user_id)
     if target is None or target.id is None:
         raise NotFound("User not found")
     target_membership = await get_membership(session=session, room_id=room_id, user_id=target.id)
-    check_moderation(
+    access.check_moderation(
         action=request.action,
-        actor=actor,
-        actor_membership=actor_membership,
+        actor=standing,
         target=target,
-        target_membership=target_membership,
+        target_role=target_membership.role if target_membership else None,
     )
     until = await _apply(session, request, room_id, target.id, target_membership, actor)
     audit.record(
@@ -102,6 +110,8 @@ async def _apply(
         raise NotFound("This user is not a member of this room")
     if action is ModerationAction.kick:
         await session.delete(membership)
+        # Until they join again: a kick must not leave them watching as a previewer.
+        await session.merge(RoomKick(room_id=room_id, user_id=target_id))
         return None
     if action in (ModerationAction.mute, ModerationAction.unmute):
         duration = timedelta(seconds=request.duration_seconds or 0) or INDEFINITE

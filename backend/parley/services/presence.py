@@ -8,14 +8,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.events import PresenceChanged, Publisher, Typing
 from parley.models import User
-from parley.services.access import member_room
+from parley.services import access
+from parley.services.access import Action
 from parley.services.rooms import room_ids_by_member
 
 
 async def announce_typing(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
 ) -> None:
-    await member_room(session=session, user=user, room_id=room_id)
+    # Typing is about to post: a muted member's or a locked room's notices go nowhere.
+    await access.require(session=session, user=user, room_id=room_id, action=Action.typing)
     assert user.id is not None
     await publisher.publish(
         Typing(room_id=room_id, user_id=user.id, display_name=user.display_name)

@@ -8,20 +8,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Invalid, NotFound
 from parley.models import (
-    Membership,
     Message,
     Report,
     ReportPublic,
     ReportResolve,
     ReportStatus,
     Room,
-    RoomRole,
     User,
 )
 from parley.models.base import utcnow
-from parley.services import audit
-from parley.services.access import member_room, visible_room
-from parley.services.permissions import require_room_rank
+from parley.services import access, audit
+from parley.services.access import Action
 
 
 async def report_message(
@@ -31,7 +28,9 @@ async def report_message(
     if message is None:
         raise NotFound("Message not found")
     try:
-        await member_room(session=session, user=user, room_id=message.room_id)
+        await access.require(
+            session=session, user=user, room_id=message.room_id, action=Action.report
+        )
     except NotFound as exc:
         raise NotFound("Message not found") from exc
     if message.author_id == user.id:
@@ -62,10 +61,11 @@ async def list_reports(
 ) -> list[ReportPublic]:
     """A room's queue for its moderators; every room's for site admins (room_id None)."""
     if room_id is not None:
-        _room, membership = await visible_room(session=session, user=user, room_id=room_id)
-        require_room_rank(user, membership, "read_reports")
+        await access.require(
+            session=session, user=user, room_id=room_id, action=Action.read_reports
+        )
     else:
-        require_room_rank(user, None, "read_reports")  # only site admins pass with no room
+        access.require_site_admin(user)
     return await _public_reports(session, room_id=room_id, status=status)
 
 
@@ -78,10 +78,11 @@ async def resolve_report(
     if report is None:
         raise NotFound("Report not found")
     try:
-        _room, membership = await visible_room(session=session, user=user, room_id=report.room_id)
+        await access.require(
+            session=session, user=user, room_id=report.room_id, action=Action.read_reports
+        )
     except NotFound as exc:
         raise NotFound("Report not found") from exc
-    require_room_rank(user, membership, "read_reports")
     report.status = resolution.status.value
     report.resolved_by = user.id
     report.resolved_at = utcnow()
@@ -98,14 +99,6 @@ async def resolve_report(
     )
     await session.commit()
     return (await _public_reports(session, select_ids=[report_id]))[0]
-
-
-async def managed_room_ids(*, session: AsyncSession, user: User) -> list[int]:
-    statement = select(Membership.room_id).where(
-        Membership.user_id == user.id,
-        col(Membership.role).in_([RoomRole.owner.value, RoomRole.moderator.value]),
-    )
-    return list((await session.exec(statement)).all())
 
 
 async def _public_reports(

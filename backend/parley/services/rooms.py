@@ -6,23 +6,33 @@ from collections.abc import Collection, Sequence
 
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, func, or_, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Conflict, Forbidden, NotFound
-from parley.events import MemberChanged, PresenceReader, Publisher, RoomChanged
+from parley.errors import Conflict, NotFound
+from parley.events import (
+    MemberChanged,
+    PresenceReader,
+    Publisher,
+    ReadersNarrowed,
+    RoomChanged,
+)
 from parley.models import (
     MemberPublic,
     Membership,
+    Role,
     Room,
+    RoomBan,
     RoomCreate,
+    RoomKick,
     RoomPublic,
     RoomRole,
     RoomUpdate,
     User,
 )
-from parley.services import audit
-from parley.services.access import is_banned, managed_room, visible_room
+from parley.models.base import utcnow
+from parley.services import access, audit
+from parley.services.access import Action, Standing
 from parley.services.users import get_user_by_username
 
 # Presence changes of sockets connecting together are announced with one query.
@@ -31,7 +41,9 @@ _MEMBER_ROOMS = select(Membership.user_id, Membership.room_id).where(
 )
 
 
-def _public(room: Room, membership: Membership | None, member_count: int) -> RoomPublic:
+def _public(
+    room: Room, membership: Membership | None, standing: Standing, member_count: int
+) -> RoomPublic:
     return RoomPublic.model_validate(
         room,
         update={
@@ -39,6 +51,7 @@ def _public(room: Room, membership: Membership | None, member_count: int) -> Roo
             "my_role": membership.role if membership else None,
             "last_read_seq": membership.last_read_seq if membership else 0,
             "my_muted_until": membership.muted_until if membership else None,
+            "my_actions": access.allowed(standing),
         },
     )
 
@@ -49,8 +62,15 @@ async def _member_count(session: AsyncSession, room_id: int) -> int:
 
 
 async def room_public(*, session: AsyncSession, user: User, room_id: int) -> RoomPublic:
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    return _public(room, membership, await _member_count(session, room_id))
+    room, membership, standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.read
+    )
+    return _public(room, membership, standing, await _member_count(session, room_id))
+
+
+def _name_taken() -> Conflict:
+    # Only public rooms hold their name (models.room), so this reveals nothing private.
+    return Conflict("A public room with this name already exists")
 
 
 async def create_room(*, session: AsyncSession, user: User, room_create: RoomCreate) -> RoomPublic:
@@ -63,34 +83,45 @@ async def create_room(*, session: AsyncSession, user: User, room_create: RoomCre
         await session.flush()
     except IntegrityError as exc:
         await session.rollback()
-        raise Conflict("A room with this name already exists") from exc
+        raise _name_taken() from exc
     assert room.id is not None
     membership = Membership(room_id=room.id, user_id=user.id, role=RoomRole.owner.value)
     session.add(membership)
     await session.commit()
-    return _public(room, membership, 1)
+    standing = access.standing_of(user, room, membership, banned=False, kicked=False)
+    return _public(room, membership, standing, 1)
 
 
 async def list_rooms(*, session: AsyncSession, user: User) -> list[RoomPublic]:
     """Public rooms and the private rooms the user belongs to, with their own state."""
     assert user.id is not None
-    counts = (
-        select(Membership.room_id, func.count().label("members"))
-        .group_by(col(Membership.room_id))
-        .subquery()
+    counts = dict(
+        (
+            await session.exec(
+                select(Membership.room_id, func.count()).group_by(col(Membership.room_id))
+            )
+        ).all()
     )
-    statement = (
-        select(Room, Membership, counts.c.members)
-        .outerjoin(
-            Membership,
-            (col(Membership.room_id) == Room.id) & (col(Membership.user_id) == user.id),
+    rows = (await session.exec(access.listed_rooms_statement(user))).all()
+    return [
+        _public(
+            room,
+            membership,
+            access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
+            counts.get(room.id or 0, 0),
         )
-        .outerjoin(counts, counts.c.room_id == Room.id)
-        .where(or_(col(Room.is_private).is_(False), col(Membership.id).is_not(None)))
-        .order_by(col(Room.name_key))
-    )
-    rows = (await session.exec(statement)).all()
-    return [_public(room, membership, members or 0) for room, membership, members in rows]
+        for room, membership, banned, kicked in rows
+    ]
+
+
+# Which field of a room update needs which action.
+_UPDATE_ACTIONS = {
+    "name": Action.edit_room,
+    "topic": Action.edit_room,
+    "is_private": Action.edit_room,
+    "locked": Action.lock,
+    "slow_mode_seconds": Action.slow_mode,
+}
 
 
 async def update_room(
@@ -101,8 +132,13 @@ async def update_room(
     room_id: int,
     room_update: RoomUpdate,
 ) -> RoomPublic:
-    room, membership = await managed_room(session=session, user=user, room_id=room_id)
+    room, membership, standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.read
+    )
     changes = room_update.model_dump(exclude_unset=True, exclude_none=True)
+    for name in changes:
+        access.check(standing, _UPDATE_ACTIONS[name])
+    narrowed = changes.get("is_private") is True and not room.is_private
     _audit_room_changes(session, user, room, changes)
     for name, value in changes.items():
         setattr(room, name, value)
@@ -110,13 +146,29 @@ async def update_room(
         room.name_key = room.name.lower()
     session.add(room)
     try:
-        await session.commit()
+        await session.flush()
     except IntegrityError as exc:
         await session.rollback()
-        raise Conflict("A room with this name already exists") from exc
-    public = _public(room, membership, await _member_count(session, room_id))
+        raise _name_taken() from exc
+    readers = await _private_readers(session, room_id) if narrowed else None
+    await session.commit()
+    standing = access.standing_of(user, room, membership, banned=False, kicked=False)
+    public = _public(room, membership, standing, await _member_count(session, room_id))
+    if readers is not None:
+        # Before the update itself: previews of a room gone private end at once.
+        await publisher.publish(
+            ReadersNarrowed(room_id=room_id, readers=readers, reason="The room is now private")
+        )
     await publisher.publish(RoomChanged(room=public, action="updated"))
     return public
+
+
+async def _private_readers(session: AsyncSession, room_id: int) -> frozenset[int]:
+    """Who may read a private room: its members and the site admins."""
+    members = select(Membership.user_id).where(Membership.room_id == room_id)
+    admins = select(User.id).where(User.role == Role.admin.value)
+    ids = (await session.exec(members)).all()
+    return frozenset([*ids, *(i for i in (await session.exec(admins)).all() if i is not None)])
 
 
 def _audit_room_changes(
@@ -138,11 +190,10 @@ def _audit_room_changes(
 async def delete_room(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
 ) -> None:
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    is_owner = membership is not None and membership.role == RoomRole.owner.value
-    if not (is_owner or user.is_admin):
-        raise Forbidden("Only the room's owner or a site admin may delete it")
-    public = _public(room, membership, 0)
+    room, membership, standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.delete_room
+    )
+    public = _public(room, membership, standing, 0)
     audit.record(
         session,
         actor_id=user.id,
@@ -158,30 +209,38 @@ async def delete_room(
 async def join_room(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
 ) -> RoomPublic:
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    room, membership, standing = await access.room_and_standing(
+        session=session, user=user, room_id=room_id
+    )
     assert user.id is not None
+    access.check(standing, Action.read if membership else Action.join_room)
     if membership is None:
-        if room.is_private and not user.is_admin:
-            raise Forbidden("This room is private: ask its owner or a moderator to add you")
         membership = Membership(room_id=room_id, user_id=user.id)
         session.add(membership)
+        await session.exec(
+            delete(RoomKick).where(
+                col(RoomKick.room_id) == room_id, col(RoomKick.user_id) == user.id
+            )
+        )
         try:
             await session.commit()
         except IntegrityError:  # joined concurrently from another tab: same outcome
             await session.rollback()
             return await room_public(session=session, user=user, room_id=room_id)
         await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="joined"))
-    return _public(room, membership, await _member_count(session, room_id))
+        standing = access.standing_of(user, room, membership, banned=False, kicked=False)
+    return _public(room, membership, standing, await _member_count(session, room_id))
 
 
 async def leave_room(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
 ) -> None:
-    _room, membership = await visible_room(session=session, user=user, room_id=room_id)
+    _room, membership, standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.read
+    )
     if membership is None:
         return
-    if membership.role == RoomRole.owner.value:
-        raise Conflict("The owner cannot leave the room; delete it instead")
+    access.check(standing, Action.leave_room)
     await session.delete(membership)
     await session.commit()
     assert user.id is not None
@@ -191,11 +250,11 @@ async def leave_room(
 async def invite_member(
     *, session: AsyncSession, publisher: Publisher, user: User, room_id: int, username: str
 ) -> MemberPublic:
-    await managed_room(session=session, user=user, room_id=room_id)
+    await access.require(session=session, user=user, room_id=room_id, action=Action.invite)
     invitee = await get_user_by_username(session=session, username=username)
     if invitee is None or invitee.id is None:
         raise NotFound("No user with that username")
-    if await is_banned(session, room_id, invitee.id):
+    if await _is_banned(session, room_id, invitee.id):
         raise Conflict("This user is banned from the room: unban them first")
     membership = Membership(room_id=room_id, user_id=invitee.id)
     session.add(membership)
@@ -208,7 +267,14 @@ async def invite_member(
     return _member_public(invitee, membership, online=False)
 
 
-def _member_public(user: User, membership: Membership, *, online: bool) -> MemberPublic:
+async def _is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
+    statement = select(RoomBan.id).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
+    return (await session.exec(statement)).first() is not None
+
+
+def _member_public(
+    user: User, membership: Membership, *, online: bool, actions: list[str] | None = None
+) -> MemberPublic:
     assert user.id is not None
     return MemberPublic(
         user_id=user.id,
@@ -219,13 +285,14 @@ def _member_public(user: User, membership: Membership, *, online: bool) -> Membe
         online=online,
         muted_until=membership.muted_until,
         is_site_admin=user.is_admin,
+        my_actions=actions or [],
     )
 
 
 async def list_members(
     *, session: AsyncSession, presence: PresenceReader, user: User, room_id: int
 ) -> list[MemberPublic]:
-    await visible_room(session=session, user=user, room_id=room_id)
+    actor = await access.require(session=session, user=user, room_id=room_id, action=Action.read)
     statement = (
         select(User, Membership)
         .join(Membership, col(Membership.user_id) == User.id)
@@ -234,13 +301,28 @@ async def list_members(
     )
     online = await presence.online_user_ids()
     rows: Sequence[tuple[User, Membership]] = (await session.exec(statement)).all()
-    return [_member_public(member, m, online=member.id in online) for member, m in rows]
+    now = utcnow()
+    return [
+        _member_public(
+            member,
+            m,
+            online=member.id in online,
+            actions=access.moderation_actions(
+                actor,
+                target=member,
+                target_role=m.role,
+                target_muted=m.muted_until is not None and m.muted_until > now,
+            ),
+        )
+        for member, m in rows
+    ]
 
 
 async def mark_read(*, session: AsyncSession, user: User, room_id: int, seq: int) -> None:
-    room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    if membership is None:
-        raise Forbidden("Join the room first")
+    room, membership, _standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.mark_read
+    )
+    assert membership is not None
     # Read markers only move forward, and never past the last message.
     membership.last_read_seq = max(membership.last_read_seq, min(seq, room.last_seq))
     session.add(membership)

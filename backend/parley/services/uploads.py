@@ -7,14 +7,16 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, Invalid, NotFound, TooLarge, UnsupportedType
+from parley.errors import Invalid, NotFound, TooLarge, UnsupportedType
 from parley.events import Publisher, UploadChanged
 from parley.models import Upload, UploadPublic, UploadStatus, User
 from parley.models.base import utcnow
-from parley.services.access import get_membership, member_room
+from parley.services import access, changelog
+from parley.services.access import Action
 from parley.services.filetypes import ALLOWED_TYPES, detect_mime, sanitise_name
 from parley.storage import FileStore
 
@@ -31,8 +33,30 @@ def to_public(upload: Upload) -> UploadPublic:
     return UploadPublic.model_validate(upload)
 
 
-async def _announce(publisher: Publisher, upload: Upload) -> None:
-    await publisher.publish(UploadChanged(upload=to_public(upload)))
+async def _announce(publisher: Publisher, upload: Upload, change_seq: int | None) -> None:
+    await publisher.publish(UploadChanged(upload=to_public(upload), change_seq=change_seq))
+
+
+_ATTACHED_TO = select(Upload.message_id).where(col(Upload.id) == bindparam("upload_id"))
+
+
+async def _commit_state(session: AsyncSession, publisher: Publisher, upload: Upload) -> None:
+    """Commit a new state and announce it. Once attached, the state is part of the
+    message's: the change goes in the room's change log, so a client that was away
+    learns it on resume. The attachment is read after our UPDATE holds the row (a
+    concurrent attach is then either visible or waits for us; if it waits, the send
+    reads the state after our commit), so no state change slips past the log."""
+    session.add(upload)
+    await session.flush()
+    message_id = (await session.exec(_ATTACHED_TO, params={"upload_id": upload.id})).first()
+    change_seq = (
+        await changelog.record_change(session, room_id=upload.room_id, message_id=message_id)
+        if message_id is not None
+        else None
+    )
+    await session.commit()
+    await session.refresh(upload)
+    await _announce(publisher, upload, change_seq)
 
 
 async def accept_upload(
@@ -46,7 +70,7 @@ async def accept_upload(
     max_bytes: int,
 ) -> Upload:
     """Stream a file to disk and record it as pending; nothing is left behind on refusal."""
-    await member_room(session=session, user=user, room_id=room_id)
+    await access.require(session=session, user=user, room_id=room_id, action=Action.post)
     assert user.id is not None
     upload_id = uuid.uuid4().hex
     written = await store.write(upload_id, chunks, max_bytes=max_bytes)
@@ -73,14 +97,19 @@ async def accept_upload(
 
 
 async def readable_upload(*, session: AsyncSession, user: User, upload_id: str) -> Upload:
-    """The upload, if `user` may see it: members of its room (and site admins)."""
+    """The upload, if `user` may read it: its uploader, or whoever may read the room
+    once it is attached to a message there."""
     upload = await session.get(Upload, upload_id[:32])
     if upload is None:
         raise NotFound("Upload not found")
-    assert user.id is not None
-    membership = await get_membership(session=session, room_id=upload.room_id, user_id=user.id)
-    if membership is None and not user.is_admin:
-        raise Forbidden("Only members of the room can open its files")
+    if upload.uploader_id == user.id:
+        return upload
+    if upload.message_id is None:
+        raise NotFound("Upload not found")  # not shared yet: nobody else's business
+    try:
+        await access.require(session=session, user=user, room_id=upload.room_id, action=Action.read)
+    except NotFound as exc:
+        raise NotFound("Upload not found") from exc
     return upload
 
 
@@ -93,9 +122,7 @@ async def begin_processing(
     upload.status = UploadStatus.processing.value
     upload.attempts += 1
     upload.updated_at = utcnow()
-    session.add(upload)
-    await session.commit()
-    await _announce(publisher, upload)
+    await _commit_state(session, publisher, upload)
     return upload
 
 
@@ -113,12 +140,7 @@ async def finish_processing(
         upload.width, upload.height = result.width, result.height
         upload.has_thumbnail = result.has_thumbnail
     upload.updated_at = utcnow()
-    session.add(upload)
-    await session.commit()
-    # Re-read after commit: a send may have attached it meanwhile, and then the room must
-    # hear the outcome (the send re-reads too, so whichever commits second sees the other).
-    await session.refresh(upload)
-    await _announce(publisher, upload)
+    await _commit_state(session, publisher, upload)
 
 
 async def unfinished_jobs(
@@ -133,9 +155,7 @@ async def unfinished_jobs(
         if upload.attempts >= max_attempts:
             upload.status = UploadStatus.failed.value
             upload.failure_reason = "Processing was interrupted too many times"
-            session.add(upload)
-            await session.commit()
-            await _announce(publisher, upload)
+            await _commit_state(session, publisher, upload)
         else:
             resumable.append(upload.id)
     return resumable

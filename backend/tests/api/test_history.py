@@ -13,8 +13,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.db import create_engine, create_session_factory
-from parley.models import Message, MessagePage, MessagePublic, User
-from parley.services import history, messages
+from parley.models import AuthorPublic, Message, MessagePage, MessagePublic, User
+from parley.services import history
 from parley.services.uploads import attachments_of
 from parley.settings import Settings
 from tests.conftest import RunningServer
@@ -31,21 +31,30 @@ ODD_BODIES = ['say "hi"\\', "line\nbreak\ttab\x01\x7f", "😀 e\u0301 \u2028 ש�
 async def reference_messages(
     session: AsyncSession, room_id: int, *, descending: bool, **where: int
 ) -> list[MessagePublic]:
-    """What the models say, from ORM entities and messages.to_public: the oracle that
-    history.py's plain-column path must match."""
+    """What the models say, validated from ORM entities (not through message_form):
+    the oracle that history.py's plain-column path must match."""
     statement = (
         select(Message, User)
         .join(User, col(User.id) == Message.author_id)
         .where(Message.room_id == room_id)
-        .order_by(col(Message.seq).desc() if descending else col(Message.seq))
+        .order_by(col(Message.seq).desc() if descending else col(Message.change_seq))
     )
     if "before_seq" in where:
         statement = statement.where(col(Message.seq) < where["before_seq"])
     if "since" in where:
-        statement = statement.where(col(Message.seq) > where["since"])
+        statement = statement.where(col(Message.change_seq) > where["since"])
     rows = (await session.exec(statement.limit(where["limit"]))).all()
     files = await attachments_of(session=session, message_ids=[m.id for m, _ in rows if m.id])
-    return [messages.to_public(m, author, files.get(m.id or 0, ())) for m, author in rows]
+    return [
+        MessagePublic.model_validate(
+            m,
+            update={
+                "author": AuthorPublic.model_validate(author),
+                "attachments": [] if m.deleted_at else files.get(m.id or 0, []),
+            },
+        )
+        for m, author in rows
+    ]
 
 
 @asynccontextmanager
@@ -189,13 +198,13 @@ async def test_pages_equal_what_the_models_give_byte_for_byte(
             assert PAGE.dump_json(PAGE.validate_json(response.content)) == response.content
 
 
-async def test_the_join_backlog_equals_the_models(
+async def test_the_join_replay_equals_the_models(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     room, _token, _sent = await busy_room(client, server)
     async with database(server.settings) as session:
         for since, bound in ((0, 500), (2, 500), (0, 3), (7, 1)):
-            new = await history.messages_since(
+            new = await history.changes_since(
                 session=session, room_id=room["id"], since=since, bound=bound
             )
             old = await reference_messages(
@@ -205,12 +214,16 @@ async def test_the_join_backlog_equals_the_models(
             dumped = [m.model_dump(mode="json") for m in new or []]
             expected = [] if len(old) > bound else [m.model_dump(mode="json") for m in old]
             assert dumped == expected, (since, bound)
-        everything = await history.messages_since(
+        everything = await history.changes_since(
             session=session, room_id=room["id"], since=0, bound=7
         )
-        assert [m.seq for m in everything or []] == [1, 2, 3, 4, 5, 6, 7]
+        # Each message once, in the order of its last change (the edit, then the deletion).
+        assert sorted(m.seq for m in everything or []) == [1, 2, 3, 4, 5, 6, 7]
+        changes = [m.change_seq for m in everything or []]
+        assert changes == sorted(changes)
+        assert [m.seq for m in everything or []][-2:] == [7, 6]
         assert (
-            await history.messages_since(session=session, room_id=room["id"], since=0, bound=6)
+            await history.changes_since(session=session, room_id=room["id"], since=0, bound=6)
             is None
         )
 

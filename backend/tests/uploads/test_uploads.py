@@ -15,7 +15,7 @@ from parley.settings import Settings
 from tests.conftest import RunningServer, make_settings
 from tests.factories import bearer, signup_and_login
 from tests.images import GPS_IFD, phone_jpeg, png
-from tests.wsclient import create_room, join_room, user_socket
+from tests.wsclient import WsClient, create_room, join_room, user_socket
 
 
 @pytest.fixture
@@ -208,19 +208,38 @@ async def test_corrupt_images_fail_with_a_reason(
     assert failed["status"] == "failed" and "could not be read" in failed["failure_reason"]
 
 
-async def test_outsiders_cannot_upload_or_download(
+async def test_files_are_read_like_the_room_they_are_shared_in(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
+    """An upload is its uploader's until it is attached; then whoever may read the
+    room's history may open it (a public room's previewers too), nobody else."""
     token, room_id = await _room(client)
-    accepted = (await upload(client, token, room_id, "a.png", png())).json()
-    await settled(client, token, accepted["id"])
+    secret = await create_room(client, token, name="Hidden files", is_private=True)
+    socket = await WsClient.open(server.base_url)
+    await socket.auth(token)
+    ids = {}
+    for name, room in (("public", room_id), ("private", int(secret["id"]))):
+        accepted = (await upload(client, token, room, f"{name}.png", png())).json()
+        await settled(client, token, accepted["id"])
+        ids[name] = accepted["id"]
+    unshared = (await upload(client, token, room_id, "mine.png", png())).json()
+    await settled(client, token, unshared["id"])
+    for name, room in (("public", room_id), ("private", int(secret["id"]))):
+        await socket.join(room)
+        await socket.send(type="send", room=room, client_id=name, body="", attachments=[ids[name]])
+        await socket.recv_type("ack")
     _, outsider = await signup_and_login(client)
     assert (await upload(client, outsider, room_id, "b.png", png())).status_code == 403
     for suffix in ("", "/content", "/thumbnail"):
-        response = await client.get(
-            f"/api/uploads/{accepted['id']}{suffix}", headers=bearer(outsider)
-        )
-        assert response.status_code == 403, suffix
+        for upload_id, status in (
+            (ids["public"], 200),
+            (ids["private"], 404),
+            (unshared["id"], 404),
+        ):
+            response = await client.get(
+                f"/api/uploads/{upload_id}{suffix}", headers=bearer(outsider)
+            )
+            assert response.status_code == status, (suffix, upload_id)
     unknown = await client.get("/api/uploads/" + "0" * 32, headers=bearer(token))
     assert unknown.status_code == 404
     malformed = await client.get("/api/uploads/../../etc", headers=bearer(token))

@@ -38,6 +38,7 @@ function message(seq: number, clientId = `c${seq}`): WireMessage {
     id: seq,
     room_id: 7,
     seq,
+    change_seq: seq,
     author: { id: 1, username: 'alice', display_name: 'Alice' },
     body: 'hi',
     client_id: clientId,
@@ -89,7 +90,7 @@ describe('RealtimeClient', () => {
 
   it('authenticates first, then joins followed rooms from their last seq', () => {
     const { client, sockets, connect } = setup();
-    client.seed(7, { lastSeq: 41, lastReadSeq: 40 });
+    client.seed(7, { lastSeq: 41, lastChangeSeq: 41, lastReadSeq: 40 });
     client.track(7);
     client.start();
     expect(client.socket.getStatus()).toBe('connecting');
@@ -104,11 +105,11 @@ describe('RealtimeClient', () => {
 
   it('resends an unacknowledged message with the same client_id after a reconnect', () => {
     const { client, sockets, connect, latest } = setup();
-    client.seed(7, { lastSeq: 5, lastReadSeq: 5 });
+    client.seed(7, { lastSeq: 5, lastChangeSeq: 5, lastReadSeq: 5 });
     client.track(7);
     client.start();
     connect(sockets[0]);
-    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 5, online: [1] });
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 5, last_change_seq: 5, online: [1] });
     client.send(7, 'hello');
     const first = sockets[0]!.sent.find((frame) => frame.type === 'send');
     expect(first).toMatchObject({ type: 'send', room: 7, body: 'hello' });
@@ -122,7 +123,7 @@ describe('RealtimeClient', () => {
     expect(latest().sent.at(-1)).toEqual({ type: 'join', room: 7, since: 5 });
     // Nothing is resent before the room's backlog has been replayed.
     expect(latest().types()).not.toContain('send');
-    latest().receive({ type: 'joined', room: 7, last_seq: 6, online: [1] });
+    latest().receive({ type: 'joined', room: 7, last_seq: 6, last_change_seq: 6, online: [1] });
     const again = latest().sent.find((frame) => frame.type === 'send');
     expect(again).toEqual(first);
 
@@ -139,7 +140,7 @@ describe('RealtimeClient', () => {
     client.track(7);
     client.start();
     connect(sockets[0]);
-    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     client.send(7, 'x');
     const { client_id } = sockets[0]!.sent.at(-1) as { client_id: string };
     sockets[0]!.receive({ type: 'error', code: 'locked', detail: 'Locked', ref: client_id });
@@ -214,7 +215,7 @@ describe('RealtimeClient', () => {
     client.track(7);
     client.start();
     connect(sockets[0]);
-    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     for (let i = 0; i < 15; i += 1) client.send(7, `m${i}`);
     expect(sockets[0]!.types().filter((type) => type === 'send')).toHaveLength(10);
     vi.advanceTimersByTime(5_100);
@@ -224,12 +225,12 @@ describe('RealtimeClient', () => {
 
   it('reloads the latest page over REST once on reset, then carries on live', async () => {
     const { client, sockets, connect, loadLatest } = setup();
-    client.seed(7, { lastSeq: 3, lastReadSeq: 3 });
+    client.seed(7, { lastSeq: 3, lastChangeSeq: 3, lastReadSeq: 3 });
     client.track(7);
     client.start();
     connect(sockets[0]);
-    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 91, online: [] });
-    sockets[0]!.receive({ type: 'reset', room: 7, last_seq: 91 });
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 91, last_change_seq: 91, online: [] });
+    sockets[0]!.receive({ type: 'reset', room: 7, last_seq: 91, last_change_seq: 91 });
     const viewAsks = client.reloadLatest(7);
     await viewAsks;
     expect(loadLatest).toHaveBeenCalledTimes(1);
@@ -242,7 +243,7 @@ describe('RealtimeClient', () => {
 
   it('does not count my own messages as unread', () => {
     const { client, sockets, connect, markRead } = setup();
-    client.seed(7, { lastSeq: 4, lastReadSeq: 4 });
+    client.seed(7, { lastSeq: 4, lastChangeSeq: 4, lastReadSeq: 4 });
     client.track(7);
     client.start();
     connect(sockets[0]);
@@ -288,7 +289,7 @@ describe('RealtimeClient', () => {
     second.client.start();
     second.connect(second.sockets[0]);
     expect(second.client.store.get(7).pending.map((entry) => entry.body)).toEqual(['written offline']);
-    second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, online: [] });
+    second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     expect(second.sockets[0]!.sent.at(-1)).toEqual({ type: 'send', room: 7, client_id: clientId, body: 'written offline' });
     second.sockets[0]!.receive({ type: 'ack', client_id: clientId, duplicate: false, message: message(1, clientId) });
     expect(sessionStorage.length).toBe(0);

@@ -27,6 +27,8 @@ export class RealtimeClient {
   private tracked = new Map<number, number>();
   /** Rooms a `join` was sent for on the current socket, and those it confirmed. */
   private subscribed = new Set<number>();
+  /** Rooms whose last `join` carried `since`: their replay, not `joined`, sets the position. */
+  private resuming = new Set<number>();
   private joined = new Set<number>();
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
@@ -90,7 +92,7 @@ export class RealtimeClient {
    * The room's last_seq and last_read_seq from REST. The first seed sets where the
    * socket resumes; later ones only raise the read marker (read in another tab).
    */
-  seed(roomId: number, seed: { lastSeq: number; lastReadSeq: number }): void {
+  seed(roomId: number, seed: { lastSeq: number; lastChangeSeq: number; lastReadSeq: number }): void {
     this.store.dispatch(roomId, { type: 'seed', ...seed });
   }
 
@@ -138,11 +140,16 @@ export class RealtimeClient {
   }
 
   private join(roomId: number): void {
-    const { lastSeq, seeded, historyLoaded } = this.store.get(roomId);
+    const { lastChangeSeq, seeded, historyLoaded } = this.store.get(roomId);
     // Without a known position ask only for live traffic; history comes over REST.
-    const known = seeded || historyLoaded || lastSeq > 0;
-    const sent = this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
-    if (sent) this.subscribed.add(roomId);
+    const known = seeded || historyLoaded || lastChangeSeq > 0;
+    const sent = this.socket.send(
+      known ? { type: 'join', room: roomId, since: lastChangeSeq } : { type: 'join', room: roomId },
+    );
+    if (!sent) return;
+    this.subscribed.add(roomId);
+    if (known) this.resuming.add(roomId);
+    else this.resuming.delete(roomId);
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -179,12 +186,16 @@ export class RealtimeClient {
     switch (frame.type) {
       case 'joined':
         this.joined.add(frame.room);
-        store.dispatch(frame.room, { type: 'joined', online: frame.online });
+        store.dispatch(frame.room, {
+          type: 'joined',
+          online: frame.online,
+          lastChangeSeq: this.resuming.has(frame.room) ? null : frame.last_change_seq,
+        });
         // Resend only now: the backlog for this room has been queued ahead of any ack.
         this.outbox.flush();
         return;
       case 'reset':
-        store.dispatch(frame.room, { type: 'reset', lastSeq: frame.last_seq });
+        store.dispatch(frame.room, { type: 'reset', lastSeq: frame.last_seq, lastChangeSeq: frame.last_change_seq });
         this.reloadLatest(frame.room).catch(() => undefined);
         return;
       case 'message':
@@ -224,7 +235,7 @@ export class RealtimeClient {
         store.dispatch(frame.room, { type: 'standing', action: frame.action, reason: frame.reason, until: frame.until });
         return;
       case 'upload':
-        store.dispatch(frame.room, { type: 'upload', upload: frame.upload });
+        store.dispatch(frame.room, { type: 'upload', upload: frame.upload, changeSeq: frame.change_seq });
         return;
       default:
         return;

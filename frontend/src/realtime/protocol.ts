@@ -18,9 +18,10 @@ export type ServerFrame =
   | { type: 'ready'; user: { id: number; username: string; display_name: string } }
   | { type: 'reauthenticated'; expires_at: string }
   | { type: 'pong' }
-  | { type: 'joined'; room: number; last_seq: number; online: number[] }
+  | { type: 'joined'; room: number; last_seq: number; last_change_seq: number; online: number[] }
   | { type: 'left'; room: number }
-  | { type: 'reset'; room: number; last_seq: number }
+  | { type: 'reset'; room: number; last_seq: number; last_change_seq: number }
+  | { type: 'revoked'; room: number; reason: string }
   | { type: 'ack'; client_id: string; duplicate: boolean; message: WireMessage }
   | { type: 'message'; room: number; message: WireMessage }
   | { type: 'message_edited'; room: number; message: WireMessage }
@@ -29,7 +30,7 @@ export type ServerFrame =
   | { type: 'presence'; user_id: number; online: boolean }
   | { type: 'member'; room: number; user_id: number; action: string; reason?: string | null; until?: string | null }
   | { type: 'room'; room: number; action: string; data?: Partial<RoomPublic> }
-  | { type: 'upload'; room: number; upload: UploadPublic }
+  | { type: 'upload'; room: number; upload: UploadPublic; change_seq?: number | null }
   | { type: 'error'; code: string; detail: string; ref?: string | null };
 
 export const CLOSE_UNAUTHENTICATED = 4401;

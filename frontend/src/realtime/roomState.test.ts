@@ -6,6 +6,7 @@ function msg(seq: number, extra: Partial<WireMessage> = {}): WireMessage {
     id: 100 + seq,
     room_id: 7,
     seq,
+    change_seq: seq,
     author: { id: 4, username: 'bob', display_name: 'Bob' },
     body: `m${seq}`,
     client_id: `c-${seq}`,
@@ -106,7 +107,7 @@ describe('roomReducer', () => {
       { type: 'page', messages: [msg(1), msg(2)], hasMore: false, latest: true },
       { type: 'queued', clientId: 'p', body: 'wait', now: 0 },
     ]);
-    const reset = roomReducer(before, { type: 'reset', lastSeq: 900 });
+    const reset = roomReducer(before, { type: 'reset', lastSeq: 900, lastChangeSeq: 900 });
     expect(reset.lastSeq).toBe(900);
     expect(reset.historyLoaded).toBe(false);
     const live = roomReducer(reset, { type: 'message', message: msg(901) });
@@ -132,7 +133,7 @@ describe('roomReducer', () => {
 
   it('tracks who is online', () => {
     const state = run([
-      { type: 'joined', online: [1, 4] },
+      { type: 'joined', online: [1, 4], lastChangeSeq: null },
       { type: 'presence', userId: 4, online: false },
       { type: 'presence', userId: 9, online: true },
     ]);
@@ -141,8 +142,8 @@ describe('roomReducer', () => {
 
   it('counts unread from the stream position and the read marker', () => {
     const state = run([
-      { type: 'seed', lastSeq: 10, lastReadSeq: 7 },
-      { type: 'seed', lastSeq: 50, lastReadSeq: 8 },
+      { type: 'seed', lastSeq: 10, lastChangeSeq: 10, lastReadSeq: 7 },
+      { type: 'seed', lastSeq: 50, lastChangeSeq: 50, lastReadSeq: 8 },
       { type: 'message', message: msg(11) },
     ]);
     expect(state.lastSeq).toBe(11);
@@ -153,7 +154,7 @@ describe('roomReducer', () => {
   it('does not let a REST seed skip frames once the stream has a position', () => {
     const state = run([
       { type: 'page', messages: [msg(1), msg(2)], hasMore: false, latest: true },
-      { type: 'seed', lastSeq: 5, lastReadSeq: 2 },
+      { type: 'seed', lastSeq: 5, lastChangeSeq: 5, lastReadSeq: 2 },
       { type: 'message', message: msg(3) },
     ]);
     expect(state.lastSeq).toBe(3);

@@ -31,8 +31,14 @@ export interface TypingUser {
 export interface RoomState {
   /** Ascending by seq, one entry per seq. */
   messages: readonly WireMessage[];
-  /** Highest seq received from the live stream or a page: where `join {since}` resumes. */
+  /** Highest seq received from the live stream or a page (the unread count's end). */
   lastSeq: number;
+  /**
+   * Highest change of the room's change log applied from the stream (docs/protocol.md,
+   * "Resume"): where `join {since}` resumes, so edits, deletions and attachment states
+   * missed while away are replayed too. Pages never move it: a page is not gapless.
+   */
+  lastChangeSeq: number;
   lastReadSeq: number;
   seeded: boolean;
   historyLoaded: boolean;
@@ -50,6 +56,7 @@ export interface RoomState {
 export const emptyRoom: RoomState = {
   messages: [],
   lastSeq: 0,
+  lastChangeSeq: 0,
   lastReadSeq: 0,
   seeded: false,
   historyLoaded: false,
@@ -62,19 +69,19 @@ export const emptyRoom: RoomState = {
 };
 
 export type RoomAction =
-  | { type: 'seed'; lastSeq: number; lastReadSeq: number }
+  | { type: 'seed'; lastSeq: number; lastChangeSeq: number; lastReadSeq: number }
   | { type: 'page'; messages: readonly WireMessage[]; hasMore: boolean; latest: boolean }
   | { type: 'message'; message: WireMessage }
   | { type: 'ack'; message: WireMessage }
   | { type: 'replace'; message: WireMessage }
-  | { type: 'reset'; lastSeq: number }
-  | { type: 'joined'; online: readonly number[] }
+  | { type: 'reset'; lastSeq: number; lastChangeSeq: number }
+  | { type: 'joined'; online: readonly number[]; lastChangeSeq: number | null }
   | { type: 'presence'; userId: number; online: boolean }
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
   | { type: 'read'; seq: number }
   | { type: 'queued'; clientId: string; body: string; now: number; attachments?: readonly string[] }
-  | { type: 'upload'; upload: UploadPublic }
+  | { type: 'upload'; upload: UploadPublic; changeSeq?: number | null }
   | { type: 'failed'; clientId: string; error: string }
   | { type: 'retrying'; clientId: string }
   | { type: 'discard'; clientId: string }
@@ -167,16 +174,33 @@ function applyPage(state: RoomState, action: Extract<RoomAction, { type: 'page' 
   };
 }
 
+function advanced(state: RoomState, changeSeq: number | null | undefined): RoomState {
+  return changeSeq != null && changeSeq > state.lastChangeSeq ? { ...state, lastChangeSeq: changeSeq } : state;
+}
+
 function applyMessage(state: RoomState, message: WireMessage): RoomState {
-  // The stream is gapless per room, so anything at or below lastSeq was already applied.
-  if (message.seq <= state.lastSeq) return state;
-  return {
-    ...state,
-    messages: upsertBySeq(state.messages, message),
-    lastSeq: message.seq,
-    pending: withoutPending(state, message.client_id),
-    typing: state.typing.filter((user) => user.userId !== message.author.id),
-  };
+  if (message.seq > state.lastSeq) {
+    // New to us: the message stream is gapless, so it extends the window at its end.
+    return advanced(
+      {
+        ...state,
+        messages: upsertBySeq(state.messages, message),
+        lastSeq: message.seq,
+        pending: withoutPending(state, message.client_id),
+        typing: state.typing.filter((user) => user.userId !== message.author.id),
+      },
+      message.change_seq,
+    );
+  }
+  // A replayed change (an edit or a tombstone while we were away): its latest state
+  // replaces what we hold; one outside the loaded window waits for its page.
+  if (message.change_seq <= state.lastChangeSeq) return state;
+  return advanced(replaceHeld(state, message), message.change_seq);
+}
+
+function replaceHeld(state: RoomState, message: WireMessage): RoomState {
+  if (!state.messages.some((held) => held.seq === message.seq)) return state;
+  return { ...state, messages: upsertBySeq(state.messages, message) };
 }
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
@@ -192,6 +216,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         ...state,
         seeded: true,
         lastSeq: Math.max(state.lastSeq, action.lastSeq),
+        lastChangeSeq: Math.max(state.lastChangeSeq, action.lastChangeSeq),
         lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq),
       };
     case 'page':
@@ -210,13 +235,19 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         pending: withoutPending(state, action.message.client_id),
       };
     case 'replace':
-      // Edits and tombstones only matter for messages we hold.
-      if (!state.messages.some((message) => message.seq === action.message.seq)) return state;
-      return { ...state, messages: upsertBySeq(state.messages, withKnownUploads(action.message, state.uploads)) };
+      // Edits and tombstones only matter for messages we hold; the position moves anyway.
+      return advanced(replaceHeld(state, withKnownUploads(action.message, state.uploads)), action.message.change_seq);
     case 'reset':
-      return { ...state, lastSeq: Math.max(state.lastSeq, action.lastSeq), historyLoaded: false };
+      return {
+        ...state,
+        lastSeq: Math.max(state.lastSeq, action.lastSeq),
+        lastChangeSeq: Math.max(state.lastChangeSeq, action.lastChangeSeq),
+        historyLoaded: false,
+      };
     case 'joined':
-      return { ...state, online: new Set(action.online) };
+      // A join without `since` starts the stream at the room's current change (with
+      // `since`, the replay that follows moves it, so it is null then).
+      return { ...advanced(state, action.lastChangeSeq), online: new Set(action.online) };
     case 'presence': {
       if (state.online.has(action.userId) === action.online) return state;
       const online = new Set(state.online);
@@ -257,7 +288,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return standing === state.standing ? state : { ...state, standing };
     }
     case 'upload':
-      return applyUpload(state, action.upload);
+      return advanced(applyUpload(state, action.upload), action.changeSeq);
   }
 }
 

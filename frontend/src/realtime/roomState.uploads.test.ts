@@ -26,6 +26,7 @@ function msg(seq: number, attachments: UploadPublic[] = []): WireMessage {
     id: 100 + seq,
     room_id: 7,
     seq,
+    change_seq: seq,
     author: { id: 4, username: 'bob', display_name: 'Bob' },
     body: '',
     client_id: `c-${seq}`,

@@ -36,7 +36,7 @@ function connected() {
   socket.readyState = 1;
   socket.onopen?.();
   socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me' } });
-  socket.receive({ type: 'joined', room: 7, last_seq: 0, online: [1] });
+  socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
   return { client, socket };
 }
 

@@ -61,9 +61,15 @@ async def unban_user(
 
 @router.patch("/users/{user_id}")
 async def update_user(
-    session: SessionDep, user: CurrentUser, user_id: UserId, update: AdminUserUpdate
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    user_id: UserId,
+    update: AdminUserUpdate,
 ) -> AdminUserPublic:
-    return await admin.set_role(session=session, actor=user, user_id=user_id, role=update.role)
+    return await admin.set_role(
+        session=session, publisher=publisher, actor=user, user_id=user_id, role=update.role
+    )
 
 
 @router.get("/reports")
@@ -90,10 +96,10 @@ async def read_audit(
     before_id: OptionalId = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> list[AuditPublic]:
-    admin.require_admin(user)
     return await audit.list_entries(
         session=session,
-        room_ids=[room_id] if room_id else None,
+        user=user,
+        room_id=room_id,
         actor_id=actor_id,
         target_user_id=target_user_id,
         action=action,

@@ -6,7 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from parley.api.deps import CurrentUser, MessageId, PublisherDep, SessionDep, StoreDep
+from parley.api.deps import (
+    CurrentUser,
+    LimiterDep,
+    MessageId,
+    PublisherDep,
+    SessionDep,
+    SettingsDep,
+    StoreDep,
+)
 from parley.models import MessageEdit, MessagePublic
 from parley.services import messages
 
@@ -17,6 +25,8 @@ router = APIRouter(prefix="/api/messages", tags=["messages"])
 async def edit_message(
     session: SessionDep,
     publisher: PublisherDep,
+    limiter: LimiterDep,
+    settings: SettingsDep,
     user: CurrentUser,
     message_id: MessageId,
     message_edit: MessageEdit,
@@ -24,6 +34,8 @@ async def edit_message(
     return await messages.edit_message(
         session=session,
         publisher=publisher,
+        limiter=limiter,
+        edit_rate=settings.edit_rate_limit,
         user=user,
         message_id=message_id,
         body=message_edit.body,

@@ -17,8 +17,6 @@ from parley.models import (
 )
 from parley.models.base import MAX_ID
 from parley.services import audit, moderation, reports
-from parley.services.access import visible_room
-from parley.services.permissions import require_room_rank
 
 router = APIRouter(prefix="/api", tags=["moderation"])
 ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -74,6 +72,4 @@ async def room_audit(
     room_id: RoomId,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> list[AuditPublic]:
-    _room, membership = await visible_room(session=session, user=user, room_id=room_id)
-    require_room_rank(user, membership, "read_audit")
-    return await audit.list_entries(session=session, room_ids=[room_id], limit=limit)
+    return await audit.list_entries(session=session, user=user, room_id=room_id, limit=limit)

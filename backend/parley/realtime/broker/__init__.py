@@ -1,7 +1,7 @@
 """Cross-instance delivery of pre-serialised frames, behind one small Protocol.
 
-The broker is a doorbell, not a store: the database seq is the truth, and a client
-that missed anything fills the gap with `join {since}`.
+The broker is a doorbell, not a store: the room's change log in the database is the
+truth, and a client that missed anything fills the gap with `join {since}`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,20 @@ class Envelope:
 
     channel: str
     frame: str
-    seq: int | None = None
+    # The room's change number this frame carries: a join's replay already covered it
+    # when it is at most the replay's last (Connection.release).
+    change_seq: int | None = None
     # Membership ended: that user's sockets stop receiving the room, on every instance.
     drop_user: int | None = None
     # The room is gone: every socket stops receiving it.
     drop_all: bool = False
     # On a user channel: close every socket of that user with this code (site-wide ban).
     disconnect_code: int | None = None
+    # Only these users may read the room now: the others' sockets get the frame (and only
+    # they do) and stop receiving the room.
+    keep_users: frozenset[int] | None = None
+    # On a user channel: the user's sockets watching this room get the frame and stop.
+    drop_room: int | None = None
     # The frame as every local recipient's writer takes it (framed once, on first use).
     out: OutFrame = field(init=False, repr=False, compare=False)
 

@@ -29,16 +29,33 @@ RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)
 def encode_envelope(envelope: Envelope) -> str:
     # The frame is already JSON with its newlines escaped, so one raw "\n" can separate
     # a small header from it: the frame is never re-encoded on the way through Redis.
+    keep = sorted(envelope.keep_users) if envelope.keep_users is not None else None
     header = json.dumps(
-        [envelope.seq, envelope.drop_user, envelope.drop_all, envelope.disconnect_code]
+        [
+            envelope.change_seq,
+            envelope.drop_user,
+            envelope.drop_all,
+            envelope.disconnect_code,
+            keep,
+            envelope.drop_room,
+        ]
     )
     return f"{header}\n{envelope.frame}"
 
 
 def decode_envelope(channel: str, payload: str) -> Envelope:
     header, frame = payload.split("\n", 1)
-    seq, drop_user, drop_all, disconnect_code = json.loads(header)
-    return Envelope(channel, frame, seq, drop_user, bool(drop_all), disconnect_code)
+    change_seq, drop_user, drop_all, disconnect_code, keep, drop_room = json.loads(header)
+    return Envelope(
+        channel,
+        frame,
+        change_seq,
+        drop_user,
+        bool(drop_all),
+        disconnect_code,
+        frozenset(keep) if keep is not None else None,
+        drop_room,
+    )
 
 
 class RedisBroker:

@@ -326,6 +326,10 @@ export type MessagePublic = {
      */
     body: string;
     /**
+     * Change Seq
+     */
+    change_seq: number;
+    /**
      * Client Id
      */
     client_id: string;
@@ -514,6 +518,10 @@ export type RoomPublic = {
      */
     is_private?: boolean;
     /**
+     * Last Change Seq
+     */
+    last_change_seq?: number;
+    /**
      * Last Read Seq
      */
     last_read_seq?: number;
@@ -529,6 +537,10 @@ export type RoomPublic = {
      * Member Count
      */
     member_count?: number;
+    /**
+     * My Actions
+     */
+    my_actions?: Array<string>;
     /**
      * My Muted Until
      */

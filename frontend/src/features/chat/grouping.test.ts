@@ -6,6 +6,7 @@ function msg(seq: number, authorId: number, minute: number): WireMessage {
     id: seq,
     room_id: 1,
     seq,
+    change_seq: seq,
     author: { id: authorId, username: `u${authorId}`, display_name: `User ${authorId}` },
     body: 'x',
     client_id: `c${seq}`,

@@ -1,0 +1,108 @@
+"""A message's public form, built in one place from columns read by name.
+
+Every path that shows a message (a send's ack, an edit, history pages, a join's
+replay) selects MESSAGE_COLUMNS (or maps an ORM row to the same names) and builds the
+public form here, so a new field is added once and a column can never shift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlmodel import col
+
+from parley.models import AuthorPublic, Message, MessagePublic, UploadPublic, User
+
+_T = TypeVar("_T")
+
+MESSAGE_COLUMNS: tuple[Any, ...] = (
+    col(Message.id),
+    col(Message.room_id),
+    col(Message.seq),
+    col(Message.change_seq),
+    col(Message.body),
+    col(Message.client_id),
+    col(Message.created_at),
+    col(Message.edited_at),
+    col(Message.deleted_at),
+    col(Message.deleted_by),
+    col(User.id).label("author_id"),
+    col(User.username),
+    col(User.display_name),
+)
+
+
+def shown_attachments(
+    deleted_at: datetime | None, attachments: Sequence[UploadPublic]
+) -> list[UploadPublic]:
+    """A removed message takes its files out of sight with its text."""
+    return [] if deleted_at else list(attachments)
+
+
+def fields_of(message: Message, author: User) -> dict[str, Any]:
+    """An ORM message and its author under MESSAGE_COLUMNS' names."""
+    return {
+        "id": message.id,
+        "room_id": message.room_id,
+        "seq": message.seq,
+        "change_seq": message.change_seq,
+        "body": message.body,
+        "client_id": message.client_id,
+        "created_at": message.created_at,
+        "edited_at": message.edited_at,
+        "deleted_at": message.deleted_at,
+        "deleted_by": message.deleted_by,
+        "author_id": author.id,
+        "username": author.username,
+        "display_name": author.display_name,
+    }
+
+
+def public_form(
+    fields: Mapping[str, Any],
+    attachments: Sequence[UploadPublic],
+    *,
+    message: Callable[..., _T],
+    author: Callable[..., Any],
+) -> _T:
+    """The public form from named fields. `message` and `author` are the models'
+    model_construct (the values come from the database or were validated on the way
+    in), or dict, for JSON straight away: pydantic-core serialises both the same."""
+    deleted_at = fields["deleted_at"]
+    return message(
+        id=fields["id"],
+        room_id=fields["room_id"],
+        seq=fields["seq"],
+        change_seq=fields["change_seq"],
+        author=author(
+            id=fields["author_id"],
+            username=fields["username"],
+            display_name=fields["display_name"],
+        ),
+        body=fields["body"],
+        client_id=fields["client_id"],
+        created_at=fields["created_at"],
+        edited_at=fields["edited_at"],
+        deleted_at=deleted_at,
+        deleted_by=fields["deleted_by"],
+        attachments=shown_attachments(deleted_at, attachments),
+    )
+
+
+def message_public(
+    fields: Mapping[str, Any], attachments: Sequence[UploadPublic] = ()
+) -> MessagePublic:
+    return public_form(
+        fields,
+        attachments,
+        message=MessagePublic.model_construct,
+        author=AuthorPublic.model_construct,
+    )
+
+
+def to_public(
+    message: Message, author: User, attachments: Sequence[UploadPublic] = ()
+) -> MessagePublic:
+    return message_public(fields_of(message, author), attachments)
