@@ -8,14 +8,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Invalid, NotFound
 from parley.models import (
-    Membership,
     Message,
     Report,
     ReportPublic,
     ReportResolve,
     ReportStatus,
     Room,
-    RoomRole,
     User,
 )
 from parley.models.base import utcnow
@@ -98,14 +96,6 @@ async def resolve_report(
     )
     await session.commit()
     return (await _public_reports(session, select_ids=[report_id]))[0]
-
-
-async def managed_room_ids(*, session: AsyncSession, user: User) -> list[int]:
-    statement = select(Membership.room_id).where(
-        Membership.user_id == user.id,
-        col(Membership.role).in_([RoomRole.owner.value, RoomRole.moderator.value]),
-    )
-    return list((await session.exec(statement)).all())
 
 
 async def _public_reports(
