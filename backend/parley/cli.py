@@ -1,4 +1,4 @@
-"""`python -m parley serve | migrate | create-admin | openapi`."""
+"""`python -m parley serve | migrate | worker | create-admin | openapi`."""
 
 from __future__ import annotations
 
