@@ -6,7 +6,7 @@ the server it spawns is pinned to core 0:
     ulimit -n 20000; taskset -c 1 backend/.venv/bin/python -m bench.loadgen fanout \\
         --spawn --receivers 500 --rate 160 --duration 15
 
-Every scenario prints a human summary and one `JSON {...}` line (docs/benchmarks.md).
+Every scenario prints a human summary and one `JSON {...}` line (docs/benchmarks-log.md).
 """
 
 from __future__ import annotations

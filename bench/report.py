@@ -1,5 +1,5 @@
 """Turn loadgen outputs (their `JSON {...}` lines) into the Markdown rows of
-docs/benchmarks.md, so the figures there are copied by code, not by hand.
+docs/benchmarks-log.md, so the figures there are copied by code, not by hand.
 
     backend/.venv/bin/python -m bench.report /tmp/out/*.txt
 """

@@ -1,4 +1,4 @@
-"""`python -m parley serve | migrate | create-admin | openapi`."""
+"""`python -m parley serve | migrate | worker | create-admin | openapi`."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _settings() -> Settings:
 # Every open socket keeps ~110 container objects alive (protocol, tasks, buffers, user),
 # and with CPython's young-generation threshold of 700 allocations a burst of 5,000
 # connects ran 6-9 full collections of the whole heap, up to 0.3-0.5 s each with every
-# socket stalled meanwhile: a quarter of the burst (docs/benchmarks.md, Finding 8).
+# socket stalled meanwhile: a quarter of the burst (docs/benchmarks-log.md, Finding 8).
 # Collecting the young generation every 10,000 allocations keeps the other pauses to
 # tens of milliseconds and makes full collections ~14x rarer; cyclic garbage waits a little
 # longer for collection, never more than those 10,000 allocations' worth.

@@ -137,10 +137,3 @@ class PresenceReader(Protocol):
     async def online_user_ids(self) -> set[int]: ...
 
     def connection_count(self) -> int: ...
-
-
-class NullPublisher:
-    """For commands that run without a realtime layer (CLI, scripts)."""
-
-    async def publish(self, event: Event) -> None:
-        return None

@@ -34,8 +34,9 @@ _DUMMY_HASH = _passwords.hash("parley-dummy-password")
 
 
 def configure_password_hashing(*, memory_kib: int, time_cost: int) -> None:
-    """Set the argon2 cost for new hashes; existing hashes keep verifying (their cost
-    is stored in them) and are upgraded on the next successful login."""
+    """Set the argon2 cost for new hashes. Existing hashes keep their own parameters:
+    each stores its cost, so it keeps verifying, and nothing rehashes it (login only
+    verifies), so a stored hash stays at the cost it was made with."""
     global _passwords, _DUMMY_HASH
     _passwords = _context(memory_kib, time_cost)
     _DUMMY_HASH = _passwords.hash("parley-dummy-password")

@@ -9,7 +9,7 @@ from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Forbidden, Unauthorized
+from parley.errors import Unauthorized
 from parley.events import PresenceReader, Publisher, UploadJobs
 from parley.models import User
 from parley.models.base import MAX_ID
@@ -78,12 +78,6 @@ async def get_current_user(session: SessionDep, settings: SettingsDep, token: To
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
-
-
-async def require_admin(user: CurrentUser) -> User:
-    if not user.is_admin:
-        raise Forbidden("Site admins only")
-    return user
 
 
 async def client_address(request: Request) -> str:

@@ -48,7 +48,7 @@ class Flusher:
     is budget a flush goes out at once, as in any room below that load; once it is
     spent, the next flush waits (at most MAX_FLUSH_WAIT) and the messages of those few
     milliseconds leave together in one write per socket, while reading, sending and
-    committing keep the rest of the core (docs/benchmarks.md, *Write coalescing*).
+    committing keep the rest of the core (docs/benchmarks-log.md, *Write coalescing*).
     """
 
     def __init__(self) -> None:

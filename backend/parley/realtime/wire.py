@@ -1,12 +1,15 @@
-"""Frames on the wire: framed once per message, written once per writer wake.
+"""Frames on the wire: framed once per message, written once per flush.
 
 Through plain ASGI every recipient of a room message costs its own `send` call, UTF-8
 encode, frame header and syscall. Server-to-client frames are unmasked and, without
 compression, byte-identical for every recipient, so Parley frames each message once
-(`OutFrame.wire`) and each connection's writer hands everything pending to the socket
-in one write. uvicorn's sans-io WebSocket protocol is extended just enough to offer
-that write to the app, as the ASGI extension `parley.wire` in the connection's scope;
-under any other server the gateway falls back to one ASGI `send` per frame.
+(`OutFrame.wire`), and the `Flusher` (connection.py), one callback per loop iteration
+and no task per socket, hands each marked connection's pending frames to its socket in
+one write. uvicorn's sans-io WebSocket protocol is extended just enough to offer the app
+that write, whether the socket's buffer is full, and a call for when it drains, as the
+ASGI extension `parley.wire` in the connection's scope. Under any other server a
+connection falls back to a writer task that drains its buffer through ASGI `send`, one
+call per frame.
 """
 
 from __future__ import annotations

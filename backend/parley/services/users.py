@@ -7,7 +7,7 @@ from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley import security
-from parley.errors import Conflict, NotFound
+from parley.errors import Conflict
 from parley.models import Role, User, UserCreate, UserUpdate
 
 
@@ -31,13 +31,6 @@ async def create_user(
         await session.rollback()
         raise Conflict("Username already taken") from exc
     await session.refresh(user)
-    return user
-
-
-async def get_user(*, session: AsyncSession, user_id: int) -> User:
-    user = await session.get(User, user_id)
-    if user is None:
-        raise NotFound("User not found")
     return user
 
 

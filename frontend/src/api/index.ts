@@ -36,7 +36,6 @@ export type {
 export type { UserCreate, UserPublic } from './generated';
 export {
   createRoom,
-  deleteMessage,
   editMessage,
   inviteMember,
   joinRoom,

@@ -1,6 +1,5 @@
 import { unwrap } from './errors';
 import {
-  messagesDeleteMessage,
   messagesEditMessage,
   roomsCreateRoom,
   roomsInviteMember,
@@ -55,6 +54,3 @@ export const markRead = (roomId: number, seq: number): Promise<unknown> =>
 
 export const editMessage = (messageId: number, body: string): Promise<MessagePublic> =>
   unwrap(messagesEditMessage({ path: { message_id: messageId }, body: { body } }));
-
-export const deleteMessage = (messageId: number): Promise<unknown> =>
-  unwrap(messagesDeleteMessage({ path: { message_id: messageId } }));
