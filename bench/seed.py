@@ -114,20 +114,26 @@ def room_last_seq(server: Server, token: str, room_id: int) -> int:
 
 
 async def seed_history(url: str, room_id: int, author_id: int, count: int) -> None:
-    """`count` messages in one room with generate_series, and rooms.last_seq to match."""
+    """`count` messages in one room with generate_series, and the room's counters to match
+    (each message's last change is its creation)."""
     db = await asyncpg.connect(url)
     try:
         async with db.transaction():
             await db.execute(
-                "INSERT INTO messages (room_id, seq, author_id, body, client_id, created_at)"
-                " SELECT $1, g, $2, 'history message number ' || g, 'seed-' || g,"
+                "INSERT INTO messages"
+                " (room_id, seq, change_seq, author_id, body, client_id, created_at)"
+                " SELECT $1, g, g, $2, 'history message number ' || g, 'seed-' || g,"
                 " now() - make_interval(secs => $3 - g)"
                 " FROM generate_series(1, $3::int) AS g",
                 room_id,
                 author_id,
                 count,
             )
-            await db.execute("UPDATE rooms SET last_seq = $2 WHERE id = $1", room_id, count)
+            await db.execute(
+                "UPDATE rooms SET last_seq = $2, last_change_seq = $2 WHERE id = $1",
+                room_id,
+                count,
+            )
         # Fresh statistics, as autovacuum would have them on a long-lived table.
         await db.execute("ANALYZE messages")
     finally:

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -165,11 +166,16 @@ def test_sigterm_closes_sockets_with_1012(tmp_path: Path) -> None:
 
     async def scenario() -> int | None:
         async with httpx.AsyncClient(base_url=base, timeout=10) as http:
-            for _ in range(100):
+            # Startup migrates a fresh database first: on a busy machine that takes a while,
+            # so wait for the condition (up to a minute), not for a fixed few seconds.
+            deadline = time.monotonic() + 60
+            while True:
                 try:
                     if (await http.get("/api/health")).status_code == 200:
                         break
                 except httpx.TransportError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise
                     await asyncio.sleep(0.1)
             socket, _, _ = await user_socket(http, base)
             process.send_signal(signal.SIGTERM)
