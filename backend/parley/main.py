@@ -70,7 +70,9 @@ class ParleyApp(FastAPI):
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     security.configure_password_hashing(
-        memory_kib=settings.password_hash_memory_kib, time_cost=settings.password_hash_time_cost
+        memory_kib=settings.password_hash_memory_kib,
+        time_cost=settings.password_hash_time_cost,
+        threads=settings.password_hash_threads,
     )
     realtime = build_realtime(settings)
     jobs: InProcessJobs | TaskiqJobs = (

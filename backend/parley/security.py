@@ -7,15 +7,22 @@ strings; only their SHA-256 is stored, so a database leak yields no usable token
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from jose import JWTError, jwt
 from passlib.context import CryptContext
 
 ALGORITHM = "HS256"
+_T = TypeVar("_T")
+# Token subjects are database ids (32-bit on PostgreSQL).
+_MAX_USER_ID = 2**31 - 1
 
 
 def _context(memory_kib: int, time_cost: int) -> CryptContext:
@@ -33,13 +40,47 @@ _passwords = _context(65536, 3)
 _DUMMY_HASH = _passwords.hash("parley-dummy-password")
 
 
-def configure_password_hashing(*, memory_kib: int, time_cost: int) -> None:
-    """Set the argon2 cost for new hashes. Existing hashes keep their own parameters:
-    each stores its cost, so it keeps verifying, and nothing rehashes it (login only
-    verifies), so a stored hash stays at the cost it was made with."""
-    global _passwords, _DUMMY_HASH
+# argon2 takes tens of milliseconds of CPU per hash by design: it runs on these threads,
+# never on the event loop (argon2-cffi releases the GIL while it works), so a login
+# flood slows logins, not every chat socket. At most _MAX_WAITING hashes queue; past
+# that, logins and sign-ups are refused as busy instead of queueing without bound.
+_hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
+_MAX_WAITING = 64
+_waiting = 0
+
+
+class HashingBusy(Exception):
+    """Too many password hashes are already waiting: try again shortly."""
+
+
+def configure_password_hashing(*, memory_kib: int, time_cost: int, threads: int = 1) -> None:
+    """Set the argon2 cost for new hashes and the threads that compute them. Existing
+    hashes keep their own parameters: each stores its cost, so it keeps verifying, and
+    nothing rehashes it (login only verifies), so a stored hash stays at the cost it was
+    made with."""
+    global _passwords, _DUMMY_HASH, _hashing
     _passwords = _context(memory_kib, time_cost)
     _DUMMY_HASH = _passwords.hash("parley-dummy-password")
+    _hashing = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="argon2")
+
+
+async def _off_loop(work: Callable[[], _T]) -> _T:
+    global _waiting
+    if _waiting >= _MAX_WAITING:
+        raise HashingBusy
+    _waiting += 1
+    try:
+        return await asyncio.get_running_loop().run_in_executor(_hashing, work)
+    finally:
+        _waiting -= 1
+
+
+async def hash_password_off_loop(password: str) -> str:
+    return await _off_loop(lambda: hash_password(password))
+
+
+async def verify_password_off_loop(password: str, password_hash: str | None) -> bool:
+    return await _off_loop(lambda: verify_password(password, password_hash))
 
 
 class InvalidToken(Exception):
@@ -92,12 +133,16 @@ def decode_access_token(token: str, *, secret: str) -> AccessClaims:
     try:
         if claims.get("typ") != "access":
             raise InvalidToken("not an access token")
+        user_id = int(claims["sub"])
+        if not 1 <= user_id <= _MAX_USER_ID:
+            raise InvalidToken("subject out of range")
         return AccessClaims(
-            user_id=int(claims["sub"]),
+            user_id=user_id,
             token_version=int(claims["ver"]),
             expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    # A correctly signed token can still carry absurd numbers (an exp past year 9999).
+    except (KeyError, TypeError, ValueError, OverflowError, OSError) as exc:
         raise InvalidToken("malformed claims") from exc
 
 

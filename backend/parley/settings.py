@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     static_dir: Path = REPO_ROOT / "frontend" / "dist"
     password_hash_memory_kib: int = Field(default=65536, ge=1024)
     password_hash_time_cost: int = Field(default=3, ge=1)
+    # Threads that hash passwords beside the event loop (each hash is CPU for tens of ms).
+    password_hash_threads: int = Field(default=1, ge=1, le=32)
     broker: Literal["memory", "redis"] = "memory"
     redis_url: str = "redis://127.0.0.1:6379/0"
     # Namespaces channels and presence keys, so deployments can share one Redis.

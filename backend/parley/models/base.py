@@ -3,15 +3,49 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, AwareDatetime, field_validator
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
 
 # Integer columns are 32-bit on PostgreSQL: larger ids are refused at the edges as bad
 # input rather than reaching the driver and failing there.
 MAX_ID = 2**31 - 1
+
+
+def refuse_nul(value: str) -> str:
+    """NUL cannot be stored in PostgreSQL text (SQLite would keep it): refused the same
+    way on both databases, as bad input, wherever text comes in."""
+    if "\x00" in value:
+        raise ValueError("Text must not contain NUL characters")
+    return value
+
+
+# A query parameter or form field of text, with the same rule.
+CleanText = Annotated[str, AfterValidator(refuse_nul)]
+
+
+def _in_utc(value: datetime) -> datetime:
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:  # 9999-12-31T23:59-05:00 is past the last UTC datetime
+        raise ValueError("Date out of range") from exc
+
+
+# A point in time given as input: with its zone (a naive one is ambiguous), in range.
+UtcInstant = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+
+
+class TextInput(SQLModel):
+    """Mixed into every schema the API accepts: each text field gets refuse_nul."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        return refuse_nul(value) if isinstance(value, str) else value
 
 
 def utcnow() -> datetime:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import UTCDateTime, utcnow
+from parley.models.base import TextInput, UTCDateTime, utcnow
 from parley.models.upload import UploadPublic
 
 BODY_MAX = 4000
@@ -61,7 +61,7 @@ class MessagePublic(SQLModel):
     attachments: list[UploadPublic] = []
 
 
-class MessageEdit(SQLModel):
+class MessageEdit(TextInput):
     body: str = Field(min_length=1, max_length=BODY_MAX)
 
 

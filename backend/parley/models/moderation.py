@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import MAX_ID, UTCDateTime, utcnow
+from parley.models.base import MAX_ID, TextInput, UTCDateTime, utcnow
 from parley.models.user import Role
 
 
@@ -73,7 +73,7 @@ class AuditEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
-class ModerationRequest(SQLModel):
+class ModerationRequest(TextInput):
     action: ModerationAction
     user_id: int = Field(ge=1, le=MAX_ID)
     reason: str = Field(default="", max_length=500)
@@ -81,11 +81,11 @@ class ModerationRequest(SQLModel):
     duration_seconds: int | None = Field(default=None, ge=1, le=366 * 86400)
 
 
-class ReportCreate(SQLModel):
+class ReportCreate(TextInput):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class ReportResolve(SQLModel):
+class ReportResolve(TextInput):
     status: ReportStatus
     note: str = Field(default="", max_length=500)
 
@@ -122,7 +122,7 @@ class AdminUserUpdate(SQLModel):
     role: Role
 
 
-class AdminBan(SQLModel):
+class AdminBan(TextInput):
     reason: str = Field(default="", max_length=500)
 
 

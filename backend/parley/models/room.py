@@ -9,7 +9,7 @@ from pydantic import field_validator
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import MAX_ID, UTCDateTime, utcnow
+from parley.models.base import MAX_ID, TextInput, UTCDateTime, utcnow
 
 ROOM_NAME_MAX = 64
 
@@ -64,14 +64,14 @@ def _clean_name(value: object) -> object:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
-class RoomCreate(RoomBase):
+class RoomCreate(RoomBase, TextInput):
     @field_validator("name", mode="before")
     @classmethod
     def _collapse_spaces(cls, value: object) -> object:
         return _clean_name(value)
 
 
-class RoomUpdate(SQLModel):
+class RoomUpdate(TextInput):
     name: str | None = Field(default=None, min_length=1, max_length=ROOM_NAME_MAX)
     topic: str | None = Field(default=None, max_length=256)
     is_private: bool | None = None
@@ -137,7 +137,7 @@ class MemberPublic(SQLModel):
     my_actions: list[str] = []
 
 
-class MemberInvite(SQLModel):
+class MemberInvite(TextInput):
     username: str = Field(min_length=1, max_length=32)
 
 

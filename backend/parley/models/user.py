@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import UTCDateTime, utcnow
+from parley.models.base import TextInput, UTCDateTime, utcnow
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.-]{3,32}$")
 
@@ -45,9 +45,14 @@ def _normalise_username(value: object) -> object:
     return value.strip().lower() if isinstance(value, str) else value
 
 
-class UserCreate(SQLModel):
+# The longest password accepted, at sign-up and at login (passlib itself refuses more
+# than 4,096 bytes). Documented in the README.
+PASSWORD_MAX = 256
+
+
+class UserCreate(TextInput):
     username: str = Field(min_length=3, max_length=32)
-    password: str = Field(min_length=8, max_length=256)
+    password: str = Field(min_length=8, max_length=PASSWORD_MAX)
     display_name: str | None = Field(default=None, max_length=64)
 
     @field_validator("username", mode="before")
@@ -70,7 +75,7 @@ class UserCreate(SQLModel):
         return value.strip() or None if value is not None else None
 
 
-class UserUpdate(SQLModel):
+class UserUpdate(TextInput):
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
 
 

@@ -229,6 +229,18 @@ def allowed(standing: Standing, *, now: datetime | None = None) -> list[str]:
     return [action.value for action, rule in RULES.items() if rule(standing, moment) is None]
 
 
+def check_on_message(
+    standing: Standing, *, is_author: bool, own: Action, others: Action | None
+) -> None:
+    """An action on one message: `own` for its author, `others` (if any) for anyone else."""
+    if is_author:
+        check(standing, own)
+    elif others is None:
+        raise Forbidden("You can only do this to your own messages")
+    else:
+        check(standing, others)
+
+
 def require_site_admin(user: User) -> None:
     """The site's own actions (users, every room's reports, the full audit log)."""
     if not user.is_admin:

@@ -12,9 +12,11 @@ from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley import security
-from parley.errors import Forbidden, Unauthorized
+from parley.errors import Forbidden, Invalid, Unauthorized
 from parley.models import RefreshToken, User
 from parley.models.base import utcnow
+from parley.models.user import PASSWORD_MAX
+from parley.services import passwords
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
 from parley.settings import Settings
@@ -48,6 +50,10 @@ async def authenticate(
     password: str,
     client_address: str,
 ) -> User:
+    if "\x00" in username or "\x00" in password:
+        raise Invalid("Text must not contain NUL characters", field="username")
+    if len(password) > PASSWORD_MAX:
+        raise Invalid(f"Passwords are at most {PASSWORD_MAX} characters", field="password")
     await limiter.hit(
         settings.login_rate_limit,
         "login",
@@ -56,7 +62,7 @@ async def authenticate(
         detail="Too many login attempts, try again later",
     )
     user = await get_user_by_username(session=session, username=username)
-    if not security.verify_password(password, user.password_hash if user else None):
+    if not await passwords.verify(password, user.password_hash if user else None):
         raise Unauthorized(BAD_CREDENTIALS)
     assert user is not None
     ensure_may_sign_in(user)

@@ -36,6 +36,8 @@ class SendResult:
 
 
 def validate_body(body: str, *, has_attachments: bool = False) -> str:
+    if "\x00" in body:
+        raise Invalid("Message must not contain NUL characters", field="body")
     if not body.strip() and not has_attachments:
         raise Invalid("Message is empty", field="body")
     if len(body) > BODY_MAX:
@@ -222,10 +224,10 @@ async def edit_message(
 ) -> MessagePublic:
     validate_body(body)
     message, author, standing = await _message_for_change(session, user, message_id)
-    if message.author_id != user.id:
-        raise Forbidden("You can only edit your own messages")
     # Editing is posting again: refused where posting is (muted, locked, removed).
-    access.check(standing, Action.edit_own)
+    access.check_on_message(
+        standing, is_author=message.author_id == user.id, own=Action.edit_own, others=None
+    )
     if message.deleted_at is not None:
         raise Forbidden("This message was deleted")
     await limiter.hit(edit_rate, "edit", str(user.id), detail="You are editing too fast")
@@ -250,7 +252,12 @@ async def delete_message(
     reason: str = "",
 ) -> MessagePublic:
     message, author, standing = await _message_for_change(session, user, message_id)
-    access.check(standing, Action.delete_own if message.author_id == user.id else Action.delete_any)
+    access.check_on_message(
+        standing,
+        is_author=message.author_id == user.id,
+        own=Action.delete_own,
+        others=Action.delete_any,
+    )
     if message.deleted_at is None:
         # A tombstone: the row (and its seq) stays so history has no holes.
         message.body = ""

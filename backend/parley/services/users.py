@@ -6,9 +6,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley import security
 from parley.errors import Conflict
 from parley.models import Role, User, UserCreate, UserUpdate
+from parley.services import passwords
 
 
 async def create_user(
@@ -21,7 +21,7 @@ async def create_user(
     user = User(
         username=user_create.username,
         display_name=user_create.display_name or user_create.username,
-        password_hash=security.hash_password(user_create.password),
+        password_hash=await passwords.hash_new(user_create.password),
         role=role.value,
     )
     session.add(user)

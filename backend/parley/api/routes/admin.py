@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -16,7 +15,7 @@ from parley.models import (
     ReportPublic,
     ReportStatus,
 )
-from parley.models.base import MAX_ID
+from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.services import admin, audit, reports
 from parley.services.admin import AdminUserPublic
 
@@ -35,7 +34,7 @@ async def list_users(
     session: SessionDep,
     presence: PresenceDep,
     user: CurrentUser,
-    q: Annotated[str, Query(max_length=64)] = "",
+    q: Annotated[CleanText, Query(max_length=64)] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[AdminUserPublic]:
     return await admin.search_users(
@@ -90,9 +89,9 @@ async def read_audit(
     room_id: OptionalId = None,
     actor_id: OptionalId = None,
     target_user_id: OptionalId = None,
-    action: Annotated[str | None, Query(max_length=32)] = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    action: Annotated[CleanText | None, Query(max_length=32)] = None,
+    since: UtcInstant | None = None,
+    until: UtcInstant | None = None,
     before_id: OptionalId = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> list[AuditPublic]:

@@ -16,6 +16,7 @@ from parley.api.deps import (
     StoreDep,
 )
 from parley.models import MessageEdit, MessagePublic
+from parley.models.base import CleanText
 from parley.services import messages
 
 router = APIRouter(prefix="/api/messages", tags=["messages"])
@@ -49,7 +50,7 @@ async def delete_message(
     store: StoreDep,
     user: CurrentUser,
     message_id: MessageId,
-    reason: Annotated[str, Query(max_length=500)] = "",
+    reason: Annotated[CleanText, Query(max_length=500)] = "",
 ) -> MessagePublic:
     return await messages.delete_message(
         session=session,
