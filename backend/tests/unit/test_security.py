@@ -53,3 +53,31 @@ def test_refresh_tokens_are_random_and_hashed() -> None:
     assert first != second and len(first) >= 40
     assert security.hash_refresh_token(first) == security.hash_refresh_token(first)
     assert first not in security.hash_refresh_token(first)
+
+
+async def test_hashing_runs_beside_the_event_loop_and_refuses_a_flood() -> None:
+    import asyncio
+
+    security.configure_password_hashing(memory_kib=8192, time_cost=1, threads=1)
+    try:
+        hashed = await security.hash_password_off_loop("s3cret-pass")
+        # While a verification runs, the loop keeps serving: it is not blocked.
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0)
+
+        ticker = asyncio.create_task(tick())
+        assert await security.verify_password_off_loop("s3cret-pass", hashed)
+        ticker.cancel()
+        assert ticks > 1
+        # Past the bound, more hashes are refused at once instead of queueing forever.
+        flood = [security.verify_password_off_loop("x", hashed) for _ in range(80)]
+        results = await asyncio.gather(*flood, return_exceptions=True)
+        busy = [r for r in results if isinstance(r, security.HashingBusy)]
+        assert len(busy) == 80 - 64 and all(r is False for r in results if r not in busy)
+    finally:
+        security.configure_password_hashing(memory_kib=65536, time_cost=3)
