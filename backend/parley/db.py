@@ -19,7 +19,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(settings.database_url, pool_size=10, max_overflow=20)
+    # pool_pre_ping: a pooled connection whose backend was terminated (a restart, a
+    # failover, pg_terminate_backend) is noticed and replaced before a request uses it,
+    # for the price of one tiny round trip per checkout.
+    return create_async_engine(
+        settings.database_url, pool_size=10, max_overflow=20, pool_pre_ping=True
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from parley.errors import (
     Conflict,
@@ -18,6 +21,8 @@ from parley.errors import (
     Unauthorized,
     UnsupportedType,
 )
+
+log = logging.getLogger("parley.api")
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
     NotFound: 404,
@@ -48,6 +53,43 @@ async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    # The database is down or unreachable (not a bug in the request): a JSON 503 the
+    # client can retry, instead of a plain-text 500.
+    log.warning("database unavailable", extra={"fields": {"error": str(exc)[:200]}})
+    return JSONResponse(
+        {"detail": "The database is unavailable; try again shortly", "code": "unavailable"},
+        status_code=503,
+        headers={"Retry-After": "2"},
+    )
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DBAPIError)
+    if is_outage(exc):
+        return await _database_unavailable(request, exc)
+    raise exc
+
+
+# PostgreSQL's SQLSTATE classes for "the server cannot serve you now": connection
+# exceptions (08), operator intervention such as shutdown or "cannot connect now" (57P),
+# insufficient resources such as too many connections (53), and 55000, which is what a
+# database closed to connections (ALLOW_CONNECTIONS false) answers.
+_OUTAGE_STATES = ("08", "57P", "53", "55000")
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A lost or refused database connection, as opposed to a failing statement."""
+    if isinstance(exc, DBAPIError):
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        return (
+            exc.connection_invalidated
+            or isinstance(exc, OperationalError | InterfaceError)
+            or state.startswith(_OUTAGE_STATES)
+        )
+    return isinstance(exc, ConnectionError | TimeoutError)
+
+
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     # Pydantic's own error dicts can carry the raw input and exception objects, which
@@ -66,3 +108,5 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(DBAPIError, _database_error)
+    app.add_exception_handler(ConnectionError, _database_unavailable)
