@@ -31,19 +31,27 @@ class FileStore:
     async def write(
         self, upload_id: str, chunks: AsyncIterator[bytes], *, max_bytes: int
     ) -> tuple[int, bytes] | None:
-        """Stream chunks to disk; (size, first 64 KiB), or None past max_bytes (removed)."""
+        """Stream chunks to disk; (size, first 64 KiB), or None past max_bytes (removed).
+        If the stream fails (a cut-off body, a client gone mid-upload, a cancelled
+        request), what was written is removed before the error goes on: no partial
+        file is ever left behind."""
         target = self.path(upload_id, Variant.original)
         await anyio.Path(target.parent).mkdir(parents=True, exist_ok=True)
         size = 0
         head = bytearray()
-        async with await anyio.open_file(target, "wb") as handle:
-            async for chunk in chunks:
-                size += len(chunk)
-                if size > max_bytes:
-                    break
-                if len(head) < 65536:
-                    head.extend(chunk[: 65536 - len(head)])
-                await handle.write(chunk)
+        try:
+            async with await anyio.open_file(target, "wb") as handle:
+                async for chunk in chunks:
+                    size += len(chunk)
+                    if size > max_bytes:
+                        break
+                    if len(head) < 65536:
+                        head.extend(chunk[: 65536 - len(head)])
+                    await handle.write(chunk)
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self.delete(upload_id)
+            raise
         if size > max_bytes:
             await self.delete(upload_id)
             return None

@@ -97,8 +97,12 @@ class StreamedFile:
         while True:
             while self._part.pending:
                 yield self._part.pending.pop(0)
-            if self._part.done or not await self._feed():
+            if self._part.done:
                 return
+            if not await self._feed():
+                # The body ended inside the file: without its closing boundary there is
+                # no telling whether the file is whole, so it is not stored.
+                raise Invalid("The upload was cut off before the end of the file", field=FILE_FIELD)
 
     async def _feed(self) -> bool:
         try:

@@ -146,6 +146,25 @@ async def test_over_size_without_content_length_is_caught_while_streaming(
     assert stored_files(server) == []
 
 
+async def test_a_body_cut_off_before_its_closing_boundary_stores_nothing(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    token, room_id = await _room(client)
+    boundary = "parleyboundary"
+    cut_off = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+        f'filename="half.png"\r\nContent-Type: image/png\r\n\r\n'
+    ).encode() + png()[:200]
+    response = await client.post(
+        f"/api/rooms/{room_id}/uploads",
+        content=cut_off,
+        headers={**bearer(token), "Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code == 422, response.text
+    assert "cut off" in response.text
+    assert stored_files(server) == []
+
+
 @pytest.mark.parametrize(
     ("name", "content", "status"),
     [
