@@ -36,6 +36,7 @@ from parley.models.room import (
     RoomCreate,
     RoomPublic,
     RoomRole,
+    RoomSummary,
     RoomUpdate,
 )
 from parley.models.upload import ClientConfig, Upload, UploadPublic, UploadStatus
@@ -75,6 +76,7 @@ __all__ = [
     "RoomCreate",
     "RoomPublic",
     "RoomRole",
+    "RoomSummary",
     "RoomUpdate",
     "TokenPublic",
     "Upload",

@@ -66,7 +66,9 @@ class RoomUpdate(SQLModel):
         return _clean_name(value)
 
 
-class RoomPublic(RoomBase):
+class RoomSummary(RoomBase):
+    """The room as every member sees it; the `room` frame carries this to all of them."""
+
     id: int
     locked: bool
     created_by: int | None
@@ -74,6 +76,9 @@ class RoomPublic(RoomBase):
     last_seq: int
     slow_mode_seconds: int = 0
     member_count: int = 0
+
+
+class RoomPublic(RoomSummary):
     # The caller's own relation to the room: None when not a member.
     my_role: RoomRole | None = None
     last_read_seq: int = 0

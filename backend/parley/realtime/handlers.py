@@ -9,11 +9,18 @@ from parley.models import User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
+    AckFrame,
     AuthFrame,
     CloseCode,
+    JoinedFrame,
     JoinFrame,
     LeaveFrame,
+    LeftFrame,
+    MessageFrame,
     PingFrame,
+    PongFrame,
+    ReauthenticatedFrame,
+    ResetFrame,
     SendFrame,
     TypingFrame,
     encode,
@@ -41,11 +48,11 @@ class FrameHandlers:
                 await self.join(frame, connection, user)
             case LeaveFrame():
                 await self.hub.unsubscribe(connection, frame.room)
-                connection.enqueue(encode("left", room=frame.room))
+                connection.enqueue(encode(LeftFrame(room=frame.room)))
             case TypingFrame():
                 await self.typing(frame, user)
             case PingFrame():
-                connection.enqueue(encode("pong"))
+                connection.enqueue(encode(PongFrame()))
 
     async def send(self, frame: SendFrame, connection: Connection, user: User) -> None:
         async with self.runtime.sessions() as session:
@@ -62,10 +69,9 @@ class FrameHandlers:
             )
         connection.enqueue(
             encode(
-                "ack",
-                client_id=frame.client_id,
-                duplicate=result.duplicate,
-                message=result.message.model_dump(mode="json"),
+                AckFrame(
+                    client_id=frame.client_id, duplicate=result.duplicate, message=result.message
+                )
             )
         )
 
@@ -92,16 +98,15 @@ class FrameHandlers:
             except BaseException:
                 await self.hub.unsubscribe(connection, frame.room)
                 raise
-        connection.enqueue(encode("joined", room=frame.room, last_seq=room.last_seq, online=online))
+        joined = JoinedFrame(room=frame.room, last_seq=room.last_seq, online=online)
+        connection.enqueue(encode(joined))
         if backlog is None:
             # Too far behind to replay: the client reloads history over REST.
-            connection.enqueue(encode("reset", room=frame.room, last_seq=room.last_seq))
+            connection.enqueue(encode(ResetFrame(room=frame.room, last_seq=room.last_seq)))
             connection.release(frame.room, sent_through_seq=room.last_seq)
             return
         for message in backlog:
-            connection.enqueue(
-                encode("message", room=frame.room, message=message.model_dump(mode="json"))
-            )
+            connection.enqueue(encode(MessageFrame(room=frame.room, message=message)))
         connection.release(frame.room, sent_through_seq=backlog[-1].seq if backlog else since)
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
@@ -131,4 +136,4 @@ class FrameHandlers:
         if fresh.id != user.id:
             raise Forbidden("A socket belongs to one user")
         connection.token_expires_at = claims.expires_at
-        connection.enqueue(encode("reauthenticated", expires_at=claims.expires_at.isoformat()))
+        connection.enqueue(encode(ReauthenticatedFrame(expires_at=claims.expires_at)))
