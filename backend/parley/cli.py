@@ -166,7 +166,7 @@ def write_openapi(args: argparse.Namespace) -> None:
 
 
 def write_protocol(args: argparse.Namespace) -> None:
-    from parley.realtime.protocol import catalogue_json
+    from parley.realtime.catalogue import catalogue_json
 
     Path(args.path).write_text(catalogue_json())
 

@@ -33,8 +33,9 @@ from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
 from parley.realtime.assembly import Realtime, build_realtime
+from parley.realtime.catalogue import catalogue_json
 from parley.realtime.gateway import Gateway
-from parley.realtime.protocol import MAX_FRAME_BYTES, catalogue_json
+from parley.realtime.protocol import MAX_FRAME_BYTES
 from parley.realtime.wire import FramedWebSocketProtocol
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime

@@ -11,7 +11,7 @@ import pytest
 
 from parley import errors
 from parley.main import create_app
-from parley.realtime import protocol
+from parley.realtime import catalogue, protocol
 from parley.settings import Settings
 from tests.wsclient import check_server_frame
 
@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 def test_committed_catalogue_is_current() -> None:
     committed = (REPO / "frontend" / "protocol.json").read_text()
-    assert committed == protocol.catalogue_json(), (
+    assert committed == catalogue.catalogue_json(), (
         "frontend/protocol.json is stale: run `make openapi`"
     )
 
@@ -35,11 +35,11 @@ async def test_the_catalogue_is_served(tmp_path: Path) -> None:
     await app.state.parley.engine.dispose()  # no lifespan ran to do it
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
-    assert response.json() == protocol.catalogue()
+    assert response.json() == catalogue.catalogue()
 
 
 def test_catalogue_names_every_frame_and_close_code() -> None:
-    defs = protocol.catalogue()["$defs"]
+    defs = catalogue.catalogue()["$defs"]
     client = set(defs["ClientFrame"]["discriminator"]["mapping"])
     server = set(defs["ServerFrame"]["discriminator"]["mapping"])
     assert client == protocol.CLIENT_TYPES == {"auth", "join", "leave", "send", "typing", "ping"}
@@ -60,9 +60,9 @@ def test_every_domain_error_code_is_an_error_code() -> None:
 
 def test_server_frames_must_name_every_field() -> None:
     """Defaults included: the TypeScript types may rely on each field being there."""
-    for frame in protocol.catalogue()["$defs"]["ServerFrame"]["oneOf"]:
+    for frame in catalogue.catalogue()["$defs"]["ServerFrame"]["oneOf"]:
         name = frame["$ref"].rsplit("/", 1)[1]
-        schema = protocol.catalogue()["$defs"][name]
+        schema = catalogue.catalogue()["$defs"][name]
         assert schema["required"] == list(schema["properties"]), name
         assert schema["additionalProperties"] is False, name
 
