@@ -32,7 +32,8 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
 
 openapi: $(VENV)/.synced frontend/node_modules/.installed
 	$(PY) -m parley openapi frontend/openapi.json
-	cd frontend && npm run gen:api
+	$(PY) -m parley protocol frontend/protocol.json
+	cd frontend && npm run gen:api && npm run gen:protocol
 
 test: install lint typecheck backend-test frontend-check frontend/dist/index.html e2e
 

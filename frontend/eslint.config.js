@@ -53,7 +53,7 @@ const boundaryRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'src/api/generated', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'src/api/generated', 'src/realtime/generated', 'coverage'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked],

@@ -1,4 +1,4 @@
-"""`python -m parley serve | migrate | worker | create-admin | openapi`."""
+"""`python -m parley serve | migrate | worker | create-admin | openapi | protocol`."""
 
 from __future__ import annotations
 
@@ -165,6 +165,12 @@ def write_openapi(args: argparse.Namespace) -> None:
     Path(args.path).write_text(document)
 
 
+def write_protocol(args: argparse.Namespace) -> None:
+    from parley.realtime.catalogue import catalogue_json
+
+    Path(args.path).write_text(catalogue_json())
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="parley")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -178,5 +184,8 @@ def main(argv: list[str] | None = None) -> None:
     openapi = commands.add_parser("openapi", help="write the OpenAPI schema to a file")
     openapi.add_argument("path")
     openapi.set_defaults(run=write_openapi)
+    protocol = commands.add_parser("protocol", help="write the /ws frame catalogue (JSON Schema)")
+    protocol.add_argument("path")
+    protocol.set_defaults(run=write_protocol)
     args = parser.parse_args(argv)
     args.run(args)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -42,3 +43,22 @@ SessionFactory = async_sessionmaker[AsyncSession]
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+# PostgreSQL's SQLSTATE classes for "the server cannot serve you now": connection
+# exceptions (08), operator intervention such as shutdown or "cannot connect now" (57P),
+# insufficient resources such as too many connections (53), and 55000, which is what a
+# database closed to connections (ALLOW_CONNECTIONS false) answers.
+_OUTAGE_STATES = ("08", "57P", "53", "55000")
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A lost or refused database connection, as opposed to a failing statement."""
+    if isinstance(exc, DBAPIError):
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        return (
+            exc.connection_invalidated
+            or isinstance(exc, OperationalError | InterfaceError)
+            or state.startswith(_OUTAGE_STATES)
+        )
+    return isinstance(exc, ConnectionError | TimeoutError)

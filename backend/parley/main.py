@@ -33,6 +33,7 @@ from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
 from parley.observability import RequestObserver
 from parley.realtime.assembly import Realtime, build_realtime
+from parley.realtime.catalogue import catalogue_json
 from parley.realtime.gateway import Gateway
 from parley.realtime.protocol import MAX_FRAME_BYTES
 from parley.realtime.wire import FramedWebSocketProtocol
@@ -111,6 +112,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Each router carries its full /api/... prefix so metrics see whole route templates.
     for module in (auth, users, rooms, messages, uploads, moderation, admin, config, health):
         app.include_router(module.router)
+
+    # Registered here, not in api/routes: the catalogue is realtime's, and api must not
+    # import realtime (nor realtime api); main is the one module that sees both.
+    protocol_document = catalogue_json().encode()
+
+    @app.get("/api/protocol.json", tags=["protocol"], response_class=Response)
+    async def protocol_schema() -> Response:
+        """The /ws frame catalogue as JSON Schema: every client and server frame, and the
+        close codes (docs/protocol.md explains them)."""
+        return Response(protocol_document, media_type="application/json")
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:

@@ -1,18 +1,78 @@
-"""A small test client for /ws on top of the `websockets` library."""
+"""A small test client for /ws on top of the `websockets` library.
+
+Every text frame it receives, by whatever path (`recv`, `recv_type`, `closed_with` or
+`connection.recv()` straight), is checked against the committed frame catalogue
+(frontend/protocol.json): every ws test also proves the server sends only catalogued
+frames, with every field the catalogue names and no other.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import socket
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, overload
 
 import httpx
+from jsonschema import Draft202012Validator
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
-from websockets.typing import Origin
+from websockets.typing import Data, Origin
 
 from tests.factories import signup_and_login
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "frontend" / "protocol.json"
+
+
+@cache
+def _validators() -> dict[str, Draft202012Validator]:
+    """One validator per server frame type, so a failure names the field that is wrong."""
+    document: dict[str, Any] = json.loads(CATALOGUE.read_text())
+    defs: dict[str, Any] = document["$defs"]
+    for schema in defs.values():
+        # Stricter than the published document: the nested payloads (MessagePublic …)
+        # may not carry fields the catalogue does not name either.
+        if "properties" in schema:
+            schema.setdefault("additionalProperties", False)
+    mapping: dict[str, str] = defs["ServerFrame"]["discriminator"]["mapping"]
+    return {
+        frame_type: Draft202012Validator({"$defs": defs, "$ref": ref})
+        for frame_type, ref in mapping.items()
+    }
+
+
+def check_server_frame(text: str) -> dict[str, Any]:
+    frame = json.loads(text)
+    assert isinstance(frame, dict), f"server frame is not an object: {text[:200]}"
+    validator = _validators().get(str(frame.get("type")))
+    assert validator is not None, f"server frame type not in the catalogue: {text[:200]}"
+    problems = [
+        f"{'/'.join(map(str, error.absolute_path)) or '(frame)'}: {error.message}"
+        for error in validator.iter_errors(frame)
+    ]
+    assert not problems, f"server frame does not match the catalogue: {problems} in {text[:300]}"
+    return frame
+
+
+class CheckedConnection(ClientConnection):
+    """websockets' client connection, checking each received text frame (see above)."""
+
+    @overload
+    async def recv(self, decode: Literal[True]) -> str: ...
+
+    @overload
+    async def recv(self, decode: Literal[False]) -> bytes: ...
+
+    @overload
+    async def recv(self, decode: bool | None = None) -> Data: ...
+
+    async def recv(self, decode: bool | None = None) -> Data:
+        data = await super().recv(decode)
+        if isinstance(data, str):
+            check_server_frame(data)
+        return data
 
 
 class WsClient:
@@ -22,7 +82,12 @@ class WsClient:
     @classmethod
     async def open(cls, base_url: str, *, origin: str | None = None, **kwargs: Any) -> WsClient:
         url = base_url.replace("http://", "ws://") + "/ws"
-        connection = await connect(url, origin=Origin(origin or base_url), **kwargs)
+        connection = await connect(
+            url,
+            origin=Origin(origin or base_url),
+            create_connection=CheckedConnection,
+            **kwargs,
+        )
         return cls(connection)
 
     async def send(self, **frame: Any) -> None:

@@ -7,8 +7,9 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
+from parley.db import is_outage
 from parley.errors import (
     Conflict,
     DomainError,
@@ -69,25 +70,6 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     if is_outage(exc):
         return await _database_unavailable(request, exc)
     raise exc
-
-
-# PostgreSQL's SQLSTATE classes for "the server cannot serve you now": connection
-# exceptions (08), operator intervention such as shutdown or "cannot connect now" (57P),
-# insufficient resources such as too many connections (53), and 55000, which is what a
-# database closed to connections (ALLOW_CONNECTIONS false) answers.
-_OUTAGE_STATES = ("08", "57P", "53", "55000")
-
-
-def is_outage(exc: BaseException) -> bool:
-    """A lost or refused database connection, as opposed to a failing statement."""
-    if isinstance(exc, DBAPIError):
-        state = getattr(exc.orig, "sqlstate", None) or ""
-        return (
-            exc.connection_invalidated
-            or isinstance(exc, OperationalError | InterfaceError)
-            or state.startswith(_OUTAGE_STATES)
-        )
-    return isinstance(exc, ConnectionError | TimeoutError)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -37,6 +37,7 @@ from parley.models.room import (
     RoomKick,
     RoomPublic,
     RoomRole,
+    RoomSummary,
     RoomUpdate,
 )
 from parley.models.upload import ClientConfig, Upload, UploadPublic, UploadStatus
@@ -77,6 +78,7 @@ __all__ = [
     "RoomKick",
     "RoomPublic",
     "RoomRole",
+    "RoomSummary",
     "RoomUpdate",
     "TokenPublic",
     "Upload",

@@ -84,7 +84,9 @@ class RoomUpdate(TextInput):
         return _clean_name(value)
 
 
-class RoomPublic(RoomBase):
+class RoomSummary(RoomBase):
+    """The room as every member sees it; the `room` frame carries this to all of them."""
+
     id: int
     locked: bool
     created_by: int | None
@@ -93,6 +95,9 @@ class RoomPublic(RoomBase):
     last_change_seq: int = 0
     slow_mode_seconds: int = 0
     member_count: int = 0
+
+
+class RoomPublic(RoomSummary):
     # The caller's own relation to the room: None when not a member.
     my_role: RoomRole | None = None
     # What the caller may do here, from services.access: the UI shows exactly these.

@@ -18,32 +18,41 @@ from parley.events import (
     UserSuspended,
 )
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
-from parley.realtime.protocol import CloseCode, encode
+from parley.realtime.protocol import (
+    CloseCode,
+    MemberFrame,
+    MessageDeletedFrame,
+    MessageEditedFrame,
+    MessageFrame,
+    PresenceFrame,
+    RevokedFrame,
+    RoomFrame,
+    TypingNoticeFrame,
+    UploadFrame,
+    encode,
+)
 
 
 def envelopes_for(event: Event) -> list[Envelope]:
     match event:
         case MessageCreated(message=message):
-            frame = encode("message", room=message.room_id, message=message.model_dump(mode="json"))
+            frame = encode(MessageFrame(room=message.room_id, message=message))
             return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MessageEdited(message=message):
-            frame = encode(
-                "message_edited", room=message.room_id, message=message.model_dump(mode="json")
-            )
+            frame = encode(MessageEditedFrame(room=message.room_id, message=message))
             return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MessageDeleted(message=message):
-            frame = encode(
-                "message_deleted", room=message.room_id, message=message.model_dump(mode="json")
-            )
+            frame = encode(MessageDeletedFrame(room=message.room_id, message=message))
             return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
         case MemberChanged(room_id=room_id, user_id=user_id, action=action):
             frame = encode(
-                "member",
-                room=room_id,
-                user_id=user_id,
-                action=action,
-                reason=event.reason,
-                until=event.until.isoformat() if event.until else None,
+                MemberFrame(
+                    room=room_id,
+                    user_id=user_id,
+                    action=action,
+                    reason=event.reason,
+                    until=event.until,
+                )
             )
             drop = user_id if action in LEAVING_ACTIONS else None
             # The user hears it on their own channel too: they may not be subscribed.
@@ -52,38 +61,32 @@ def envelopes_for(event: Event) -> list[Envelope]:
                 Envelope(user_channel(user_id), frame),
             ]
         case RoomChanged(room=room, action=action):
-            frame = encode(
-                "room",
-                room=room.id,
-                action=action,
-                data=room.model_dump(mode="json", exclude={"my_role", "last_read_seq"}),
-            )
+            # A RoomPublic is a RoomSummary; written as the field's declared type, it drops
+            # the caller-specific fields.
+            frame = encode(RoomFrame(room=room.id, action=action, data=room))
             return [Envelope(room_channel(room.id), frame, drop_all=action == "deleted")]
         case Typing(room_id=room_id, user_id=user_id, display_name=display_name):
-            frame = encode("typing", room=room_id, user_id=user_id, display_name=display_name)
+            frame = encode(
+                TypingNoticeFrame(room=room_id, user_id=user_id, display_name=display_name)
+            )
             return [Envelope(room_channel(room_id), frame)]
         case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
-            frame = encode("presence", user_id=user_id, online=online)
+            frame = encode(PresenceFrame(user_id=user_id, online=online))
             return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
         case UploadChanged(upload=upload, change_seq=change_seq):
-            frame = encode(
-                "upload",
-                room=upload.room_id,
-                upload=upload.model_dump(mode="json"),
-                change_seq=change_seq,
-            )
+            frame = encode(UploadFrame(room=upload.room_id, upload=upload, change_seq=change_seq))
             envelopes = [Envelope(user_channel(upload.uploader_id), frame)]
             if upload.message_id is not None:  # attached: the whole room watches it finish
                 envelopes.append(Envelope(room_channel(upload.room_id), frame, change_seq))
             return envelopes
         case ReadersNarrowed(room_id=room_id, readers=readers, reason=reason):
-            frame = encode("revoked", room=room_id, reason=reason)
+            frame = encode(RevokedFrame(room=room_id, reason=reason))
             return [Envelope(room_channel(room_id), frame, keep_users=readers)]
         case ReadAccessLost(user_id=user_id, room_ids=room_ids, reason=reason):
             return [
                 Envelope(
                     user_channel(user_id),
-                    encode("revoked", room=room_id, reason=reason),
+                    encode(RevokedFrame(room=room_id, reason=reason)),
                     drop_room=room_id,
                 )
                 for room_id in room_ids

@@ -5,30 +5,34 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from parley.batching import Batcher
+from parley.db import is_outage
 from parley.errors import DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
 from parley.realtime.handlers import FrameHandlers
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
-    CLIENT_TYPES,
     MAX_FRAME_BYTES,
     AuthFrame,
+    BadFrame,
+    ClientFrame,
     CloseCode,
-    client_frame,
+    ReadyFrame,
+    decode,
     encode,
     error_frame,
+    frame_ref,
 )
 from parley.realtime.wire import WIRE_EXTENSION
 from parley.services import auth
@@ -78,9 +82,7 @@ class Gateway:
             max_queue_bytes=self.runtime.settings.ws_queue_bytes,
             max_queue_frames=self.runtime.settings.ws_queue_frames,
         )
-        connection.enqueue(
-            encode("ready", user=UserPublic.model_validate(user).model_dump(mode="json"))
-        )
+        connection.enqueue(encode(ReadyFrame(user=UserPublic.model_validate(user))))
         if await self.hub.add(connection):
             await self._presence((user.id, True))
         try:
@@ -100,6 +102,12 @@ class Gateway:
             frame = AuthFrame.model_validate_json(message.get("text") or "")
             claims = auth.decode_token(settings=self.runtime.settings, token=frame.token)
             user = auth.token_user(await self._users(claims.user_id), claims)
+        except (DBAPIError, ConnectionError) as exc:
+            if not is_outage(exc):
+                raise
+            # The database is down, not the client's fault: come back shortly (1013).
+            await _close(websocket, CloseCode.TRY_AGAIN_LATER, "Service unavailable, retry")
+            return None, None
         except (TimeoutError, ValidationError, DomainError):
             await _close(websocket, CloseCode.UNAUTHENTICATED, "Authenticate first: {type: auth}")
             return None, None
@@ -155,9 +163,15 @@ class Gateway:
                 connection.request_close(CloseCode.FRAME_TOO_BIG, "Frame too big")
                 return
             try:
-                await self._dispatch(text, connection, user)
+                frame = decode(text)  # parsed once; no error path parses it again
+            except BadFrame as bad:
+                connection.enqueue(error_frame(bad.code, bad.detail, bad.ref))
+                continue
+            ref = frame_ref(frame)
+            try:
+                await self._dispatch(frame, connection, user)
             except (RateLimited, Muted) as exc:  # flooding on, even once auto-muted
-                connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
+                connection.enqueue(error_frame(exc.code, exc.detail, ref))
                 now = time.monotonic()
                 strikes = [t for t in strikes if now - t <= FLOOD_WINDOW_SECONDS]
                 strikes.append(now)
@@ -165,19 +179,12 @@ class Gateway:
                     connection.request_close(CloseCode.FLOODING, "Flooding")
                     return
             except DomainError as exc:
-                connection.enqueue(error_frame(exc.code, exc.detail, _ref(text)))
+                connection.enqueue(error_frame(exc.code, exc.detail, ref))
             except Exception:  # a bug or an outage must cost one frame, never the socket
                 log.exception("frame failed", extra={"fields": {"user": user.id}})
-                connection.enqueue(
-                    error_frame("internal", "Something went wrong; try again", _ref(text))
-                )
+                connection.enqueue(error_frame("internal", "Something went wrong; try again", ref))
 
-    async def _dispatch(self, text: str, connection: Connection, user: User) -> None:
-        try:
-            frame = client_frame.validate_json(text)
-        except ValidationError as exc:
-            connection.enqueue(_invalid_frame(text, exc))
-            return
+    async def _dispatch(self, frame: ClientFrame, connection: Connection, user: User) -> None:
         if isinstance(frame, AuthFrame):
             await self.handlers.reauthenticate(frame, connection, user)
             return
@@ -186,33 +193,6 @@ class Gateway:
             connection.request_close(CloseCode.UNAUTHENTICATED, "Token expired")
             return
         await self.handlers.handle(frame, connection, user)
-
-
-def _ref(text: str) -> str | None:
-    """The offending frame's client_id (or type), so the client can match the error."""
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(raw, dict):
-        return None
-    ref = raw.get("client_id") or raw.get("type")
-    return str(ref)[:64] if ref is not None else None
-
-
-def _invalid_frame(text: str, exc: ValidationError) -> str:
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return error_frame("bad_json", "Frames must be JSON objects")
-    if not isinstance(raw, dict):
-        return error_frame("bad_json", "Frames must be JSON objects", None)
-    if raw.get("type") not in CLIENT_TYPES:
-        return error_frame(
-            "unknown_type", f"Unknown frame type {str(raw.get('type'))[:32]!r}", _ref(text)
-        )
-    fields = sorted({str(error["loc"][1]) for error in exc.errors() if len(error["loc"]) > 1})
-    return error_frame("invalid", "Invalid or missing fields: " + ", ".join(fields), _ref(text))
 
 
 async def _close(websocket: WebSocket, code: int, reason: str) -> None:

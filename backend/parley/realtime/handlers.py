@@ -9,11 +9,18 @@ from parley.models import User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
+    AckFrame,
     AuthFrame,
     CloseCode,
+    JoinedFrame,
     JoinFrame,
     LeaveFrame,
+    LeftFrame,
+    MessageFrame,
     PingFrame,
+    PongFrame,
+    ReauthenticatedFrame,
+    ResetFrame,
     SendFrame,
     TypingFrame,
     encode,
@@ -41,11 +48,11 @@ class FrameHandlers:
                 await self.join(frame, connection, user)
             case LeaveFrame():
                 await self.hub.unsubscribe(connection, frame.room)
-                connection.enqueue(encode("left", room=frame.room))
+                connection.enqueue(encode(LeftFrame(room=frame.room)))
             case TypingFrame():
                 await self.typing(frame, user)
             case PingFrame():
-                connection.enqueue(encode("pong"))
+                connection.enqueue(encode(PongFrame()))
 
     async def send(self, frame: SendFrame, connection: Connection, user: User) -> None:
         async with self.runtime.sessions() as session:
@@ -62,10 +69,9 @@ class FrameHandlers:
             )
         connection.enqueue(
             encode(
-                "ack",
-                client_id=frame.client_id,
-                duplicate=result.duplicate,
-                message=result.message.model_dump(mode="json"),
+                AckFrame(
+                    client_id=frame.client_id, duplicate=result.duplicate, message=result.message
+                )
             )
         )
 
@@ -95,16 +101,14 @@ class FrameHandlers:
                 await self.hub.unsubscribe(connection, frame.room)
                 raise
         counters = {"last_seq": last_seq, "last_change_seq": last_change}
-        connection.enqueue(encode("joined", room=frame.room, online=online, **counters))
+        connection.enqueue(encode(JoinedFrame(room=frame.room, online=online, **counters)))
         if replay is None:
             # Too far behind to replay: the client reloads history over REST.
-            connection.enqueue(encode("reset", room=frame.room, **counters))
+            connection.enqueue(encode(ResetFrame(room=frame.room, **counters)))
             connection.release(frame.room, replayed_through=last_change)
             return
         for message in replay:
-            connection.enqueue(
-                encode("message", room=frame.room, message=message.model_dump(mode="json"))
-            )
+            connection.enqueue(encode(MessageFrame(room=frame.room, message=message)))
         connection.release(frame.room, replayed_through=replay[-1].change_seq if replay else since)
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
@@ -142,4 +146,4 @@ class FrameHandlers:
         if fresh.id != user.id:
             raise Forbidden("A socket belongs to one user")
         connection.token_expires_at = claims.expires_at
-        connection.enqueue(encode("reauthenticated", expires_at=claims.expires_at.isoformat()))
+        connection.enqueue(encode(ReauthenticatedFrame(expires_at=claims.expires_at)))

@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import RunningServer
 from tests.databases import ADMIN_URL, PostgresDatabases
 from tests.factories import bearer, signup_and_login
+from tests.wsclient import WsClient, closed_with
 
 
 @pytest.fixture
@@ -64,6 +65,10 @@ async def test_an_outage_answers_json_503_then_recovers(
         assert me.status_code == 503, me.text
         assert me.json()["code"] == "unavailable" and me.headers["retry-after"]
         assert (await client.get("/api/ready")).status_code == 503
+        # A socket connecting meanwhile is told to come back, not dropped without a code.
+        socket = await WsClient.open(server.base_url)
+        await socket.send(type="auth", token=token)
+        assert await closed_with(socket) == 1013
     finally:
         await _admin(f'ALTER DATABASE "{database_name}" ALLOW_CONNECTIONS true')
     assert (await client.get("/api/users/me", headers=bearer(token))).status_code == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 
 import httpx
@@ -68,6 +69,41 @@ async def test_malformed_frames_get_error_frames_and_the_socket_stays(
         f"/api/rooms/{room['id']}/messages", headers={"Authorization": f"Bearer {token}"}
     )
     assert page.json()["messages"] == []  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "ref"),
+    [
+        # Deep nesting under 64 KiB once hit the recursion limit in the error path and
+        # killed the socket without a close code.
+        ("[" * 5000 + "]" * 5000, "bad_json", None),
+        ('{"type":"send","body":' + "[" * 5000 + "]" * 5000 + "}", "bad_json", None),
+        # An unhashable `type` once ended as `internal` with a logged traceback.
+        ('{"type":["send"]}', "unknown_type", None),
+        ('{"type":{"send":1}}', "unknown_type", None),
+        ('{"type":7}', "unknown_type", None),
+        # A `client_id` that is no string is no ref; the frame's type stands in.
+        ('{"type":"send","room":1,"client_id":["c"],"body":"b"}', "invalid", "send"),
+    ],
+    ids=["deep-array", "deep-field", "list-type", "object-type", "number-type", "list-ref"],
+)
+async def test_hostile_frames_get_a_clean_error_and_the_socket_stays(
+    client: httpx.AsyncClient,
+    server: RunningServer,
+    caplog: pytest.LogCaptureFixture,
+    raw: str,
+    code: str,
+    ref: str | None,
+) -> None:
+    socket, _, _ = await user_socket(client, server.base_url)
+    assert len(raw.encode()) < 64 * 1024
+    with caplog.at_level(logging.WARNING, logger="parley.ws"):
+        await socket.connection.send(raw)
+        error = await socket.recv_type("error")
+        assert (error["code"], error["ref"]) == (code, ref)
+        await socket.send(type="ping")
+        assert (await socket.recv_type("pong"))["type"] == "pong"
+    assert [r.getMessage() for r in caplog.records if r.name == "parley.ws"] == []
 
 
 async def test_frame_over_64_kib_closes_1009(

@@ -1,5 +1,6 @@
 import { RealtimeClient } from './client';
-import type { ClientFrame, ServerFrame, WireMessage } from './protocol';
+import type { MessageFrame } from './generated/protocol';
+import type { ClientFrame, ServerFrame } from './protocol';
 
 class FakeSocket {
   static readonly CONNECTING = 0;
@@ -31,9 +32,10 @@ class FakeSocket {
   }
 }
 
-const user = { id: 1, username: 'alice', display_name: 'Alice' };
+const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z' };
 
-function message(seq: number, clientId = `c${seq}`): WireMessage {
+/** A message as the server sends it (every field present). */
+function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
   return {
     id: seq,
     room_id: 7,
@@ -46,6 +48,7 @@ function message(seq: number, clientId = `c${seq}`): WireMessage {
     edited_at: null,
     deleted_at: null,
     deleted_by: null,
+    attachments: [],
   };
 }
 

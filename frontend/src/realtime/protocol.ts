@@ -1,41 +1,19 @@
 /**
- * The /ws frames (docs/protocol.md). The socket is not in the OpenAPI schema, so its
- * shapes are written down here once; the message object is the REST one.
+ * The /ws frames (docs/protocol.md). Their types are generated (generated/protocol.ts)
+ * from the backend's frame catalogue, frontend/protocol.json; `npm run check:api` fails
+ * when they drift apart.
  */
-import type { MessagePublic, RoomPublic, UploadPublic } from '../api';
+import type { MessagePublic } from '../api';
+import { CloseCodes, type ServerFrame } from './generated/protocol';
 
+export type { ClientFrame, CloseCode, ErrorCode, ServerFrame } from './generated/protocol';
+
+/** A message as REST pages and socket frames both carry it. */
 export type WireMessage = MessagePublic;
 
-export type ClientFrame =
-  | { type: 'auth'; token: string }
-  | { type: 'join'; room: number; since?: number }
-  | { type: 'leave'; room: number }
-  | { type: 'send'; room: number; client_id: string; body: string; attachments?: string[] }
-  | { type: 'typing'; room: number }
-  | { type: 'ping' };
-
-export type ServerFrame =
-  | { type: 'ready'; user: { id: number; username: string; display_name: string } }
-  | { type: 'reauthenticated'; expires_at: string }
-  | { type: 'pong' }
-  | { type: 'joined'; room: number; last_seq: number; last_change_seq: number; online: number[] }
-  | { type: 'left'; room: number }
-  | { type: 'reset'; room: number; last_seq: number; last_change_seq: number }
-  | { type: 'revoked'; room: number; reason: string }
-  | { type: 'ack'; client_id: string; duplicate: boolean; message: WireMessage }
-  | { type: 'message'; room: number; message: WireMessage }
-  | { type: 'message_edited'; room: number; message: WireMessage }
-  | { type: 'message_deleted'; room: number; message: WireMessage }
-  | { type: 'typing'; room: number; user_id: number; display_name: string }
-  | { type: 'presence'; user_id: number; online: boolean }
-  | { type: 'member'; room: number; user_id: number; action: string; reason?: string | null; until?: string | null }
-  | { type: 'room'; room: number; action: string; data?: Partial<RoomPublic> }
-  | { type: 'upload'; room: number; upload: UploadPublic; change_seq?: number | null }
-  | { type: 'error'; code: string; detail: string; ref?: string | null };
-
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_FLOODING = 4429;
+export const CLOSE_UNAUTHENTICATED = CloseCodes.UNAUTHENTICATED;
+export const CLOSE_FORBIDDEN = CloseCodes.FORBIDDEN;
+export const CLOSE_FLOODING = CloseCodes.FLOODING;
 
 /** Parses one text frame; anything that is not an object with a string `type` is dropped. */
 export function parseFrame(text: string): ServerFrame | null {

@@ -35,7 +35,10 @@ function connected() {
   client.start();
   socket.readyState = 1;
   socket.onopen?.();
-  socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me' } });
+  socket.receive({
+    type: 'ready',
+    user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z' },
+  });
   socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
   return { client, socket };
 }
@@ -46,23 +49,23 @@ describe('RealtimeClient and member frames about me', () => {
 
   it('records my ban with the reason, and ignores frames about others', () => {
     const { client, socket } = connected();
-    socket.receive({ type: 'member', room: 7, user_id: 2, action: 'banned', reason: 'not me' });
+    socket.receive({ type: 'member', room: 7, user_id: 2, action: 'banned', reason: 'not me', until: null });
     expect(client.store.get(7).standing.removed).toBeNull();
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'banned', reason: 'spam' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'banned', reason: 'spam', until: null });
     expect(client.store.get(7).standing).toMatchObject({ removed: 'banned', reason: 'spam' });
     client.stop();
   });
 
   it('keeps the until of my mute', () => {
     const { client, socket } = connected();
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'muted', until: '2026-11-23T14:05:00Z' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'muted', reason: '', until: '2026-11-23T14:05:00Z' });
     expect(client.store.get(7).standing.mutedUntil).toBe('2026-11-23T14:05:00Z');
     client.stop();
   });
 
   it('joins afresh when the room is followed again after a kick', () => {
     const { client, socket } = connected();
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked', reason: '', until: null });
     const joinsBefore = socket.sent.filter((frame) => frame.type === 'join').length;
     client.track(7);
     expect(socket.sent.filter((frame) => frame.type === 'join')).toHaveLength(joinsBefore + 1);
@@ -71,13 +74,13 @@ describe('RealtimeClient and member frames about me', () => {
 
   it('subscribes again by itself when I am let back in while the view is still open', () => {
     const { client, socket } = connected();
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked', reason: '', until: null });
     const joins = () => socket.sent.filter((frame) => frame.type === 'join').length;
     const before = joins();
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined', reason: '', until: null });
     expect(joins()).toBe(before + 1);
     // A second copy (room and user channels both carry it) does not join twice.
-    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined' });
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'joined', reason: '', until: null });
     expect(joins()).toBe(before + 1);
     expect(client.store.get(7).standing.removed).toBeNull();
     client.stop();

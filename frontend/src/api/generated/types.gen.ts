@@ -1220,6 +1220,20 @@ export type ModerationReportMessageResponses = {
 
 export type ModerationReportMessageResponse = ModerationReportMessageResponses[keyof ModerationReportMessageResponses];
 
+export type ProtocolProtocolSchemaData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/protocol.json';
+};
+
+export type ProtocolProtocolSchemaResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
 export type HealthReadyData = {
     body?: never;
     path?: never;
