@@ -274,6 +274,10 @@ export type MemberPublic = {
      */
     muted_until?: string | null;
     /**
+     * My Actions
+     */
+    my_actions?: Array<string>;
+    /**
      * Online
      */
     online: boolean;
