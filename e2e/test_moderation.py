@@ -276,6 +276,11 @@ def test_kicked_member_is_told_and_can_rejoin_a_public_room(
     expect(standing).to_contain_text("take a break")
     expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
 
+    # Opened again later, the room says the same: the socket's join is refused as kicked.
+    bob.page.reload()
+    expect(standing).to_contain_text("You were removed from this room")
+    expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
+
     # Back in: the composer returns and the socket follows the room again.
     bob.page.get_by_role("button", name="Join room").click()
     expect(standing).to_have_count(0)

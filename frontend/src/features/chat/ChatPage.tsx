@@ -43,7 +43,8 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
       ) : (
         <Center className="message-list-frame">
-          <Loader aria-label={t('app.loading')} />
+          {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
+          {removed ? null : <Loader aria-label={t('app.loading')} />}
         </Center>
       )}
       <TypingIndicator typing={state.typing} />
