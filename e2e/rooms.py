@@ -27,10 +27,12 @@ def auth_headers(api: httpx.Client, account: Account) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-def create_room(api: httpx.Client, owner: Account, *, topic: str = "e2e") -> int:
+def create_room(
+    api: httpx.Client, owner: Account, *, topic: str = "e2e", private: bool = False
+) -> int:
     response = api.post(
         "/api/rooms",
-        json={"name": unique_username("room"), "topic": topic},
+        json={"name": unique_username("room"), "topic": topic, "is_private": private},
         headers=auth_headers(api, owner),
     )
     assert response.status_code == 201, response.text

@@ -1,25 +1,21 @@
 """Moderation and administration through the UI: site ban, moderator delete, report queue.
 
-Users, rooms and roles are set up over the REST API (a site admin comes from
-`python -m parley create-admin`, because the session's shared database already has its
-first user); only the moderation itself goes through the UI.
+Users, rooms and roles are set up over the REST API (a site admin comes from conftest's
+`site_admin`); only the moderation itself goes through the UI.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 
 import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from conftest import BACKEND, Account, NewContext, _backend_python, _server_env, unique_username
+from conftest import Account, NewContext
 from journeys import log_in
 from rooms import Person, auth_headers, create_room, find_message, join_room, open_room, send
-
-ADMIN_PASSWORD = "correct horse battery staple"
 
 
 def _user_id(api: httpx.Client, account: Account) -> int:
@@ -42,35 +38,6 @@ def _message_menu(page: Page, text: str) -> None:
     message = find_message(page, text)
     message.hover()
     message.get_by_role("button", name="Message actions").click()
-
-
-@pytest.fixture(scope="session")
-def site_admin(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> Account:
-    """A site admin in the session's server, made with the CLI against its data directory."""
-    data_dirs = sorted(tmp_path_factory.getbasetemp().glob("parley-data*"))
-    assert data_dirs, "the server fixture's data directory was not found"
-    account = Account(unique_username("admin"), ADMIN_PASSWORD, "Site Admin")
-    env = _server_env(0, data_dirs[0])
-    env["PARLEY_ADMIN_PASSWORD"] = ADMIN_PASSWORD
-    result = subprocess.run(
-        [
-            _backend_python(),
-            "-m",
-            "parley",
-            "create-admin",
-            account.username,
-            "--display-name",
-            account.display_name,
-        ],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return account
 
 
 def _desktop(new_context: NewContext) -> BrowserContext:
@@ -205,6 +172,31 @@ def test_member_reports_and_moderator_resolves_from_the_queue(
     expect(queue.get_by_test_id("report").filter(has_text="a questionable claim")).to_have_count(1)
 
 
+def test_delete_is_offered_on_own_messages_to_members_and_on_all_to_moderators(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, alice, bob, carol = moderated_room
+    send(bob.page, "bob's own words")
+    expect(find_message(carol.page, "bob's own words")).to_have_count(1)
+    send(alice.page, "the owner's words")
+    for person in (bob, carol):
+        expect(find_message(person.page, "the owner's words")).to_have_count(1)
+
+    # (page, message, Delete offered): delete_own for a member, delete_any for a moderator.
+    for person, text, offered in (
+        (bob, "bob's own words", True),
+        (bob, "the owner's words", False),
+        (carol, "bob's own words", True),
+        (carol, "the owner's words", True),
+    ):
+        _message_menu(person.page, text)
+        menu = person.page.get_by_role("menu")
+        expect(menu).to_be_visible()
+        expect(menu.get_by_role("menuitem", name="Delete")).to_have_count(1 if offered else 0)
+        person.page.keyboard.press("Escape")
+        expect(menu).to_have_count(0)
+
+
 def _member_menu(page: Page, display_name: str) -> None:
     page.get_by_role("button", name=re.compile(r"^Show members")).click()
     page.get_by_role("button", name=f"Moderate {display_name}").click()
@@ -282,6 +274,11 @@ def test_kicked_member_is_told_and_can_rejoin_a_public_room(
     standing = bob.page.get_by_test_id("room-standing")
     expect(standing).to_contain_text("You were removed from this room")
     expect(standing).to_contain_text("take a break")
+    expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
+
+    # Opened again later, the room says the same: the socket's join is refused as kicked.
+    bob.page.reload()
+    expect(standing).to_contain_text("You were removed from this room")
     expect(bob.page.get_by_label("Message", exact=True)).to_have_count(0)
 
     # Back in: the composer returns and the socket follows the room again.

@@ -30,6 +30,8 @@ export class RealtimeClient {
   /** Rooms whose last `join` carried `since`: their replay, not `joined`, sets the position. */
   private resuming = new Set<number>();
   private joined = new Set<number>();
+  /** Rooms whose `join` has had no answer yet, in send order: an `error` names no room. */
+  private joinsAwaiting: number[] = [];
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
   private userId: number | null = null;
@@ -147,9 +149,35 @@ export class RealtimeClient {
       known ? { type: 'join', room: roomId, since: lastChangeSeq } : { type: 'join', room: roomId },
     );
     if (!sent) return;
+    this.joinsAwaiting.push(roomId);
     this.subscribed.add(roomId);
     if (known) this.resuming.add(roomId);
     else this.resuming.delete(roomId);
+  }
+
+  /** Not subscribed any more (the server dropped us): the next track() joins afresh. */
+  private forget(roomId: number): void {
+    this.subscribed.delete(roomId);
+    this.joined.delete(roomId);
+  }
+
+  private answered(roomId: number): void {
+    const at = this.joinsAwaiting.indexOf(roomId);
+    if (at >= 0) this.joinsAwaiting.splice(at, 1);
+  }
+
+  /**
+   * The server answers joins in the order they were sent, so a refused one is the oldest
+   * still waiting. Refused as kicked (or banned) it is the same news as the `member` frame,
+   * e.g. on opening the room again later: shown the same way, keeping a reason already known.
+   */
+  private joinRefused(code: string): void {
+    const roomId = this.joinsAwaiting.shift();
+    if (roomId === undefined) return;
+    this.forget(roomId);
+    if (code !== 'kicked' && code !== 'banned') return;
+    if (this.store.get(roomId).standing.removed === code) return;
+    this.store.dispatch(roomId, { type: 'standing', action: code });
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -173,6 +201,7 @@ export class RealtimeClient {
   private onDown(): void {
     this.subscribed.clear();
     this.joined.clear();
+    this.joinsAwaiting = [];
     this.outbox.socketLost();
   }
 
@@ -185,6 +214,7 @@ export class RealtimeClient {
     const store = this.store;
     switch (frame.type) {
       case 'joined':
+        this.answered(frame.room);
         this.joined.add(frame.room);
         store.dispatch(frame.room, {
           type: 'joined',
@@ -218,15 +248,20 @@ export class RealtimeClient {
         store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
         return;
       case 'error':
-        if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        if (frame.ref === 'join') this.joinRefused(frame.code);
+        else if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        return;
+      case 'revoked':
+        // The server already stopped sending this room: like a kick, without a way back in.
+        this.forget(frame.room);
+        store.dispatch(frame.room, { type: 'standing', action: 'revoked', reason: frame.reason });
         return;
       case 'member':
         if (frame.user_id !== this.userId) return;
         if (frame.action === 'kicked' || frame.action === 'banned') {
           // The server already stopped sending this room to us: forget the subscription so
           // the next track() (after rejoining) sends a fresh `join`.
-          this.subscribed.delete(frame.room);
-          this.joined.delete(frame.room);
+          this.forget(frame.room);
         } else if (frame.action === 'joined' || frame.action === 'invited' || frame.action === 'unbanned') {
           // Let back in (this frame comes on my own channel): if a view still follows the
           // room, subscribe again now rather than waiting for some later track().

@@ -72,6 +72,52 @@ describe('RealtimeClient and member frames about me', () => {
     client.stop();
   });
 
+  it('forgets a revoked room and says why; following it again asks the server afresh', () => {
+    const { client, socket } = connected();
+    socket.receive({ type: 'revoked', room: 7, reason: 'The room is now private' });
+    expect(client.store.get(7).standing).toMatchObject({ removed: 'revoked', reason: 'The room is now private' });
+    const joinsBefore = socket.sent.filter((frame) => frame.type === 'join').length;
+    client.track(7);
+    expect(socket.sent.filter((frame) => frame.type === 'join')).toHaveLength(joinsBefore + 1);
+    client.stop();
+  });
+
+  it('treats a join refused as kicked like the kick itself, matched to the oldest join waiting', () => {
+    const { client, socket } = connected();
+    client.track(8);
+    client.track(9);
+    socket.receive({ type: 'joined', room: 8, last_seq: 0, last_change_seq: 0, online: [] });
+    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join' });
+    expect(client.store.get(9).standing.removed).toBe('kicked');
+    expect(client.store.get(8).standing.removed).toBeNull();
+    // Not subscribed: following the room again sends a new join.
+    const joins = () => socket.sent.filter((frame) => frame.type === 'join' && frame.room === 9).length;
+    const before = joins();
+    client.track(9);
+    expect(joins()).toBe(before + 1);
+    client.stop();
+  });
+
+  it('keeps the reason of the kick frame when a later join is refused as kicked', () => {
+    const { client, socket } = connected();
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked', reason: 'take a break', until: null });
+    client.track(7);
+    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join' });
+    expect(client.store.get(7).standing).toMatchObject({ removed: 'kicked', reason: 'take a break' });
+    client.stop();
+  });
+
+  it('does not mistake a refused send for a join', () => {
+    const { client, socket } = connected();
+    client.track(9);
+    socket.receive({ type: 'error', code: 'muted', detail: 'muted', ref: 'c-1' });
+    socket.receive({ type: 'joined', room: 9, last_seq: 0, last_change_seq: 0, online: [] });
+    expect(client.store.get(9).standing.removed).toBeNull();
+    socket.receive({ type: 'error', code: 'kicked', detail: 'stray', ref: 'join' });
+    expect(client.store.get(9).standing.removed).toBeNull();
+    client.stop();
+  });
+
   it('subscribes again by itself when I am let back in while the view is still open', () => {
     const { client, socket } = connected();
     socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked', reason: '', until: null });

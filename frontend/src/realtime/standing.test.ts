@@ -20,6 +20,12 @@ describe('member frames about me', () => {
     expect(back.standing.removed).toBeNull();
   });
 
+  it('records a revoked read right with its reason, cleared by an invitation', () => {
+    const revoked = run([{ type: 'standing', action: 'revoked', reason: 'The room is now private' }]);
+    expect(revoked.standing).toEqual({ removed: 'revoked', reason: 'The room is now private', mutedUntil: null });
+    expect(roomReducer(revoked, { type: 'standing', action: 'invited' }).standing.removed).toBeNull();
+  });
+
   it('keeps the until of a mute and forgets it on unmute', () => {
     const muted = run([{ type: 'standing', action: 'muted', until: '2026-11-23T14:05:00Z' }]);
     expect(muted.standing.mutedUntil).toBe('2026-11-23T14:05:00Z');

@@ -5,8 +5,11 @@
  * only place the reason for a kick or ban arrives.
  */
 export interface MyStanding {
-  /** Set when I was kicked or banned; cleared when I am let back in. */
-  removed: 'kicked' | 'banned' | null;
+  /**
+   * Set when I was kicked or banned, or lost the right to read the room (`revoked`: it went
+   * private, or I am no longer a site admin); cleared when I am let back in.
+   */
+  removed: 'kicked' | 'banned' | 'revoked' | null;
   reason: string;
   /** undefined: no frame seen (REST's my_muted_until holds); null: not muted. */
   mutedUntil: string | null | undefined;
@@ -25,6 +28,7 @@ export function applyMemberChange(standing: MyStanding, change: MemberChange): M
   switch (change.action) {
     case 'kicked':
     case 'banned':
+    case 'revoked':
       // Leaving the room ends a mute there too: the composer is gone anyway.
       return { removed: change.action, reason, mutedUntil: null };
     case 'joined':

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
 import { RoomSettingsMenu } from '../moderation';
-import { canModerate, InviteDialog } from '../rooms';
+import { can, InviteDialog } from '../rooms';
 import { MembersDrawer } from './MembersDrawer';
 
 export function ChatHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
@@ -13,6 +13,9 @@ export function ChatHeader({ room, online }: { room: RoomPublic; online: Readonl
   const [membersOpen, members] = useDisclosure(false);
   const [inviteOpen, invite] = useDisclosure(false);
   const count = room.member_count ?? 0;
+  // Inviting is how people get into a private room (public ones they join themselves);
+  // who may invite is the server's answer, site admins who are not members included.
+  const invites = room.is_private === true && can(room, 'invite');
   return (
     <Group className="chat-header" justify="space-between" wrap="nowrap" gap="sm">
       <Stack gap={0} miw={0}>
@@ -34,7 +37,7 @@ export function ChatHeader({ room, online }: { room: RoomPublic; online: Readonl
         ) : null}
       </Stack>
       <Group gap="xs" wrap="nowrap">
-        {room.is_private && canModerate(room) ? (
+        {invites ? (
           <Button variant="default" leftSection={<IconUserPlus size={18} aria-hidden />} onClick={invite.open}>
             {t('rooms.invite.action')}
           </Button>
@@ -50,7 +53,7 @@ export function ChatHeader({ room, online }: { room: RoomPublic; online: Readonl
         <RoomSettingsMenu room={room} />
       </Group>
       <MembersDrawer roomId={room.id} opened={membersOpen} onClose={members.close} online={online} />
-      {room.is_private && canModerate(room) ? <InviteDialog room={room} opened={inviteOpen} onClose={invite.close} /> : null}
+      {invites ? <InviteDialog room={room} opened={inviteOpen} onClose={invite.close} /> : null}
     </Group>
   );
 }

@@ -6,8 +6,8 @@ import { useParams } from 'react-router';
 import { ApiError, type RoomPublic } from '../../api';
 import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
-import { canManageRoom, RoomStandingNotice, useActor, useSendLimit } from '../moderation';
-import { isMember, useRoom } from '../rooms';
+import { RoomStandingNotice, useSendLimit } from '../moderation';
+import { can, isMember, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { JoinBar } from './JoinBar';
@@ -33,9 +33,9 @@ function ChatRoom({ room }: { room: RoomPublic }) {
     if (!historyLoaded) client.reloadLatest(room.id).catch(() => undefined);
   }, [client, room.id, historyLoaded]);
 
-  // Owners, moderators and site admins post in locked rooms (docs/moderation.md).
-  const actor = useActor(room);
-  const locked = room.locked && !canManageRoom(actor);
+  // `post` leaves my_actions while the room is locked for me or I am muted; a mute has its
+  // own live notice (limits, fed by frames before any refetch), so a lock is what is left.
+  const locked = room.locked && !can(room, 'post') && limits.limit.kind !== 'muted';
   return (
     <div className="chat-view">
       <ChatHeader room={room} online={state.online} />
@@ -43,16 +43,17 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
       ) : (
         <Center className="message-list-frame">
-          <Loader aria-label={t('app.loading')} />
+          {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
+          {removed ? null : <Loader aria-label={t('app.loading')} />}
         </Center>
       )}
       <TypingIndicator typing={state.typing} />
       {removed ? <RoomStandingNotice standing={state.standing} /> : null}
       {member && removed === null ? (
         <Composer roomId={room.id} roomName={room.name} locked={locked} limits={limits} />
-      ) : removed === 'banned' || (removed === 'kicked' && room.is_private) ? null : (
+      ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
         <JoinBar roomId={room.id} roomName={room.name} />
-      )}
+      ) : null}
     </div>
   );
 }

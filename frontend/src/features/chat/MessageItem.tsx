@@ -23,7 +23,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
   const [reported, setReported] = useState(false);
-  const { canDelete, canReport } = useMessagePermissions(roomId, message.author.id);
+  const { canEdit, canDelete, canReport } = useMessagePermissions(roomId, message.author.id);
 
   if (editing && !deleted) {
     return (
@@ -64,9 +64,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
             <MessageAttachments attachments={message.attachments} />
           </Text>
         )}
-        {!deleted && (own || canDelete || canReport) ? (
+        {!deleted && (canEdit || canDelete || canReport) ? (
           <MessageActions
-            onEdit={own ? () => setEditing(true) : undefined}
+            onEdit={canEdit ? () => setEditing(true) : undefined}
             onDelete={canDelete ? () => setDialog('delete') : undefined}
             onReport={canReport ? () => setDialog('report') : undefined}
           />

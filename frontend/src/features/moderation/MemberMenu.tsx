@@ -5,33 +5,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type MemberPublic, type ModerationAction, moderateMember } from '../../api';
-import { useRoom } from '../rooms';
 import { memberActions } from './permissions';
 import { ReasonDialog } from './ReasonDialog';
-import { useActor } from './useActor';
 
 /** Mute durations offered; 0 means "until unmuted" (no duration_seconds). */
 const DURATIONS = [600, 3600, 86400, 0] as const;
 const DANGER: readonly ModerationAction[] = ['kick', 'ban', 'mute'];
 
-const isMuted = (member: MemberPublic) =>
-  member.muted_until !== null && member.muted_until !== undefined && Date.parse(member.muted_until) > Date.now();
-
-/** The moderation menu on one row of the members list; absent when the matrix allows nothing. */
+/** The moderation menu on one row of the members list; absent when the server offers nothing. */
 export function MemberMenu({ roomId, member }: { roomId: number; member: MemberPublic }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { data: room } = useRoom(roomId);
-  const actor = useActor(room);
   const [action, setAction] = useState<ModerationAction | null>(null);
   const [duration, setDuration] = useState<string>(String(DURATIONS[0]));
-  const actions = memberActions(actor, {
-    userId: member.user_id,
-    roomRole: member.role,
-    siteAdmin: member.is_site_admin === true,
-    muted: isMuted(member),
-  });
-  if (actions.length === 0 || actor.userId < 0) return null;
+  const actions = memberActions(member);
+  if (actions.length === 0) return null;
   const name = member.display_name || member.username;
 
   return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AuditPublic, listRoomAudit, listRoomReports, moderateMember, type RoomPublic } from '../../api';
+import { can } from '../rooms';
 import { AuditList } from './AuditList';
 import { refusalText } from './errors';
 import { ReasonDialog } from './ReasonDialog';
@@ -12,7 +13,7 @@ import { ReportQueue } from './ReportQueue';
 
 export type RoomPanel = 'reports' | 'audit';
 
-function RoomAudit({ roomId }: { roomId: number }) {
+function RoomAudit({ roomId, canUnban }: { roomId: number; canUnban: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [unbanning, setUnbanning] = useState<AuditPublic | null>(null);
@@ -25,7 +26,7 @@ function RoomAudit({ roomId }: { roomId: number }) {
   const target = unbanning?.target_user_id;
   return (
     <>
-      <AuditList entries={data} onUnban={setUnbanning} />
+      <AuditList entries={data} onUnban={canUnban ? setUnbanning : undefined} />
       <ReasonDialog
         opened={unbanning !== null}
         onClose={() => setUnbanning(null)}
@@ -61,18 +62,22 @@ export function RoomModerationModal({ room, panel, onPanel, onClose }: RoomModer
     >
       <Tabs value={panel} onChange={(value) => value && onPanel(value as RoomPanel)} keepMounted={false}>
         <Tabs.List mb="sm">
-          <Tabs.Tab value="reports" mih={44}>
-            {t('moderation.reports.title')}
-          </Tabs.Tab>
-          <Tabs.Tab value="audit" mih={44}>
-            {t('moderation.audit.title')}
-          </Tabs.Tab>
+          {can(room, 'read_reports') ? (
+            <Tabs.Tab value="reports" mih={44}>
+              {t('moderation.reports.title')}
+            </Tabs.Tab>
+          ) : null}
+          {can(room, 'read_audit') ? (
+            <Tabs.Tab value="audit" mih={44}>
+              {t('moderation.audit.title')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="reports">
           <ReportQueue queryKey={['rooms', room.id, 'reports']} load={(status) => listRoomReports(room.id, status)} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
-          <RoomAudit roomId={room.id} />
+          <RoomAudit roomId={room.id} canUnban={can(room, 'moderate')} />
         </Tabs.Panel>
       </Tabs>
     </Modal>

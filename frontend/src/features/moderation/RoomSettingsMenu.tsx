@@ -6,20 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { deleteRoom, type RoomPublic, type RoomUpdate, updateRoom } from '../../api';
+import { can, type RoomAction } from '../rooms';
 import { refusalText } from './errors';
-import { canDeleteRoom, canManageRoom } from './permissions';
 import { ReasonDialog } from './ReasonDialog';
 import { type RoomPanel, RoomModerationModal } from './RoomModerationModal';
-import { useActor } from './useActor';
 
 const SLOW_MODES = [0, 10, 30, 60, 300] as const;
+/** The actions this menu has an entry for; without any of them there is no menu. */
+const MENU_ACTIONS: readonly RoomAction[] = ['lock', 'slow_mode', 'read_reports', 'read_audit', 'delete_room'];
 
-/** The chat header's settings menu; rendered only for people who manage the room. */
+/** The chat header's settings menu: each entry only where room.my_actions allows it. */
 export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const actor = useActor(room);
   const [panel, setPanel] = useState<RoomPanel | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const update = useMutation({
@@ -27,7 +27,7 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
     // The `room` frame refreshes everyone else; this refreshes me without waiting for it.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['rooms'] }),
   });
-  if (!canManageRoom(actor)) return null;
+  if (!MENU_ACTIONS.some((action) => can(room, action))) return null;
   const slow = room.slow_mode_seconds ?? 0;
 
   return (
@@ -39,38 +39,48 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item
-            leftSection={room.locked ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
-            onClick={() => update.mutate({ locked: !room.locked })}
-          >
-            {room.locked ? t('moderation.room.unlock') : t('moderation.room.lock')}
-          </Menu.Item>
-          <Menu.Label>{t('moderation.room.slowMode')}</Menu.Label>
-          {SLOW_MODES.map((seconds) => (
+          {can(room, 'lock') ? (
             <Menu.Item
-              key={seconds}
-              leftSection={seconds === slow ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
-              // Said in words too: the check mark alone is invisible to screen readers.
-              rightSection={
-                seconds === slow ? (
-                  <Text size="xs" c="dimmed">
-                    {t('moderation.room.current')}
-                  </Text>
-                ) : null
-              }
-              onClick={() => update.mutate({ slow_mode_seconds: seconds })}
+              leftSection={room.locked ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
+              onClick={() => update.mutate({ locked: !room.locked })}
             >
-              {t(`moderation.room.slow.s${seconds}`)}
+              {room.locked ? t('moderation.room.unlock') : t('moderation.room.lock')}
             </Menu.Item>
-          ))}
-          <Menu.Divider />
-          <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setPanel('reports')}>
-            {t('moderation.reports.title')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setPanel('audit')}>
-            {t('moderation.audit.title')}
-          </Menu.Item>
-          {canDeleteRoom(actor) ? (
+          ) : null}
+          {can(room, 'slow_mode') ? (
+            <>
+              <Menu.Label>{t('moderation.room.slowMode')}</Menu.Label>
+              {SLOW_MODES.map((seconds) => (
+                <Menu.Item
+                  key={seconds}
+                  leftSection={seconds === slow ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
+                  // Said in words too: the check mark alone is invisible to screen readers.
+                  rightSection={
+                    seconds === slow ? (
+                      <Text size="xs" c="dimmed">
+                        {t('moderation.room.current')}
+                      </Text>
+                    ) : null
+                  }
+                  onClick={() => update.mutate({ slow_mode_seconds: seconds })}
+                >
+                  {t(`moderation.room.slow.s${seconds}`)}
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
+            </>
+          ) : null}
+          {can(room, 'read_reports') ? (
+            <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setPanel('reports')}>
+              {t('moderation.reports.title')}
+            </Menu.Item>
+          ) : null}
+          {can(room, 'read_audit') ? (
+            <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setPanel('audit')}>
+              {t('moderation.audit.title')}
+            </Menu.Item>
+          ) : null}
+          {can(room, 'delete_room') ? (
             <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmDelete(true)}>
               {t('moderation.room.delete')}
             </Menu.Item>

@@ -1,66 +1,46 @@
-import { canDeleteMessage, canManageRoom, canReportMessage, type Actor, memberActions, type Target } from './permissions';
+import { memberActions, messagePermissions } from './permissions';
 
-const actor = (roomRole: Actor['roomRole'], siteAdmin = false): Actor => ({ userId: 1, roomRole, siteAdmin });
-const target = (roomRole: Target['roomRole'], extra: Partial<Target> = {}): Target => ({
-  userId: 2,
-  roomRole,
-  siteAdmin: false,
-  muted: false,
-  ...extra,
-});
+// Payloads as the server sends them (services/access.py): the client only reads them.
+const MEMBER = ['read', 'leave', 'post', 'typing', 'edit_own', 'delete_own', 'report', 'mark_read'];
+const MODERATOR = [...MEMBER, 'delete_any', 'moderate', 'lock', 'slow_mode', 'bypass_slow_mode', 'invite'];
 
-describe('memberActions (docs/moderation.md matrix)', () => {
-  it('gives a member nothing over anyone', () => {
-    expect(memberActions(actor('member'), target('member'))).toEqual([]);
-    expect(memberActions(actor(null), target('member'))).toEqual([]);
+describe('memberActions (member.my_actions)', () => {
+  it('shows the server’s actions in its order', () => {
+    expect(memberActions({ my_actions: ['unmute', 'kick', 'ban', 'demote'] })).toEqual([
+      'unmute',
+      'kick',
+      'ban',
+      'demote',
+    ]);
   });
 
-  it('lets a moderator mute, kick and ban members, but not promote', () => {
-    expect(memberActions(actor('moderator'), target('member'))).toEqual(['mute', 'kick', 'ban']);
+  it('shows nothing when the server offers nothing', () => {
+    expect(memberActions({ my_actions: [] })).toEqual([]);
+    expect(memberActions({})).toEqual([]);
   });
 
-  it('refuses a moderator over another moderator or the owner', () => {
-    expect(memberActions(actor('moderator'), target('moderator'))).toEqual([]);
-    expect(memberActions(actor('moderator'), target('owner'))).toEqual([]);
-  });
-
-  it('lets the owner promote members and demote moderators', () => {
-    expect(memberActions(actor('owner'), target('member'))).toEqual(['mute', 'kick', 'ban', 'promote']);
-    expect(memberActions(actor('owner'), target('moderator'))).toEqual(['mute', 'kick', 'ban', 'demote']);
-  });
-
-  it('offers unmute instead of mute for someone muted', () => {
-    expect(memberActions(actor('owner'), target('member', { muted: true }))[0]).toBe('unmute');
-  });
-
-  it('lets only a site admin act on the owner', () => {
-    expect(memberActions(actor('owner'), target('owner', { userId: 3 }))).toEqual([]);
-    expect(memberActions(actor(null, true), target('owner'))).toEqual(['mute', 'kick', 'ban']);
-  });
-
-  it('never offers anything against oneself or a site admin', () => {
-    expect(memberActions(actor('owner'), target('member', { userId: 1 }))).toEqual([]);
-    expect(memberActions(actor(null, true), target('member', { siteAdmin: true }))).toEqual([]);
-    expect(memberActions(actor('owner'), target('moderator', { siteAdmin: true }))).toEqual([]);
+  it('drops actions the menu has no entry for', () => {
+    expect(memberActions({ my_actions: ['warn', 'kick', 'unban'] })).toEqual(['kick']);
   });
 });
 
-describe('message and room permissions', () => {
-  it('lets anyone delete their own message, and managers anyone’s', () => {
-    expect(canDeleteMessage(actor('member'), 1)).toBe(true);
-    expect(canDeleteMessage(actor('member'), 2)).toBe(false);
-    expect(canDeleteMessage(actor('moderator'), 2)).toBe(true);
-    expect(canDeleteMessage(actor(null, true), 2)).toBe(true);
+describe('messagePermissions (room.my_actions)', () => {
+  it('lets a member edit and delete their own message, and report only others’', () => {
+    const room = { my_actions: MEMBER };
+    expect(messagePermissions(room, true)).toEqual({ canEdit: true, canDelete: true, canReport: false });
+    expect(messagePermissions(room, false)).toEqual({ canEdit: false, canDelete: false, canReport: true });
   });
 
-  it('reports only others’ messages', () => {
-    expect(canReportMessage(actor('member'), 2)).toBe(true);
-    expect(canReportMessage(actor('owner'), 1)).toBe(false);
+  it('offers Delete on others’ messages with delete_any', () => {
+    expect(messagePermissions({ my_actions: MODERATOR }, false).canDelete).toBe(true);
   });
 
-  it('gives the queue, audit and settings to moderators and up', () => {
-    expect(canManageRoom(actor('member'))).toBe(false);
-    expect(canManageRoom(actor('moderator'))).toBe(true);
-    expect(canManageRoom(actor(null, true))).toBe(true);
+  it('follows the payload when edits are refused (muted, locked) but deleting one’s own is not', () => {
+    const muted = { my_actions: MEMBER.filter((action) => !['post', 'typing', 'edit_own'].includes(action)) };
+    expect(messagePermissions(muted, true)).toEqual({ canEdit: false, canDelete: true, canReport: false });
+  });
+
+  it('offers nothing before the room is known', () => {
+    expect(messagePermissions(undefined, false)).toEqual({ canEdit: false, canDelete: false, canReport: false });
   });
 });

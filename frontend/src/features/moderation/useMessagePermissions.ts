@@ -1,11 +1,14 @@
+import { useCurrentUser } from '../auth';
 import { useRoom } from '../rooms';
-import { canDeleteMessage, canReportMessage } from './permissions';
-import { useActor } from './useActor';
+import { type MessagePermissions, messagePermissions } from './permissions';
+
+const NOTHING: MessagePermissions = { canEdit: false, canDelete: false, canReport: false };
 
 /** What the message menu may offer me for a message by `authorId` (the room comes from the cache). */
-export function useMessagePermissions(roomId: number, authorId: number): { canDelete: boolean; canReport: boolean } {
+export function useMessagePermissions(roomId: number, authorId: number): MessagePermissions {
   const { data: room } = useRoom(roomId);
-  const actor = useActor(room);
-  if (actor.userId < 0) return { canDelete: false, canReport: false };
-  return { canDelete: canDeleteMessage(actor, authorId), canReport: canReportMessage(actor, authorId) };
+  const { data: me } = useCurrentUser();
+  // Until I know who I am, "own message" is unknown: offer nothing rather than guess.
+  if (me === undefined) return NOTHING;
+  return messagePermissions(room, me.id === authorId);
 }

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { RoomPublic } from '../../api';
 import { useRoomState } from '../../realtime';
-import { isExempt } from './permissions';
+import { can } from '../rooms';
 import { nextChangeIn, type SendLimit, sendLimit } from './sendLimits';
-import { useActor } from './useActor';
 
 // Per room, for the tab's lifetime: leaving and reopening a room must not reset slow mode.
 const lastSent = new Map<number, number>();
@@ -17,7 +16,6 @@ export interface SendLimits {
 
 /** The composer's mute / slow-mode state, re-evaluated when it expires or ticks. */
 export function useSendLimit(room: RoomPublic): SendLimits {
-  const actor = useActor(room);
   const { standing } = useRoomState(room.id);
   const [now, setNow] = useState(Date.now);
   const [sentAt, setSentAt] = useState(() => lastSent.get(room.id) ?? null);
@@ -26,7 +24,7 @@ export function useSendLimit(room: RoomPublic): SendLimits {
   const limit = sendLimit({
     mutedUntil,
     slowModeSeconds: room.slow_mode_seconds ?? 0,
-    exempt: isExempt(actor),
+    exempt: can(room, 'bypass_slow_mode'),
     lastSentAt: sentAt,
     now,
   });

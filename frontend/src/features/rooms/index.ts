@@ -1,5 +1,6 @@
+export { can, type RoomAction } from './actions';
 export { InviteDialog } from './InviteDialog';
-export { canModerate, isMember, membersKey, roomKey, roomsKey, useMyRooms, useRoom, useRooms } from './queries';
+export { isMember, membersKey, roomKey, roomsKey, useMyRooms, useRoom, useRooms } from './queries';
 export { RoomsSidebar } from './RoomsSidebar';
 export { UnreadTitle } from './UnreadTitle';
 export { useJoinRoom } from './useJoinRoom';

@@ -20,7 +20,8 @@ function useInvalidateOnFrames(client: RealtimeClient): void {
           if (frame.user_id === client.getUserId()) {
             void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
           }
-        } else if (frame.type === 'room') {
+        } else if (frame.type === 'room' || frame.type === 'revoked') {
+          // Settings and privacy change my_actions; a revoked room may leave the list.
           void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
           void queryClient.invalidateQueries({ queryKey: roomKey(frame.room), exact: true });
         }
