@@ -10,7 +10,7 @@ from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Forbidden, NotFound
-from parley.events import MemberChanged, PresenceReader, Publisher, RoomChanged
+from parley.events import MemberChanged, PresenceChanged, PresenceReader, Publisher, RoomChanged
 from parley.models import (
     MemberPublic,
     Membership,
@@ -156,7 +156,12 @@ async def delete_room(
 
 
 async def join_room(
-    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    room_id: int,
+    presence: PresenceReader | None = None,
 ) -> RoomPublic:
     room, membership = await visible_room(session=session, user=user, room_id=room_id)
     assert user.id is not None
@@ -171,6 +176,7 @@ async def join_room(
             await session.rollback()
             return await room_public(session=session, user=user, room_id=room_id)
         await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="joined"))
+        await _announce_if_online(publisher, presence, user.id, room_id)
     return _public(room, membership, await _member_count(session, room_id))
 
 
@@ -189,7 +195,13 @@ async def leave_room(
 
 
 async def invite_member(
-    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int, username: str
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    room_id: int,
+    username: str,
+    presence: PresenceReader | None = None,
 ) -> MemberPublic:
     await managed_room(session=session, user=user, room_id=room_id)
     invitee = await get_user_by_username(session=session, username=username)
@@ -205,7 +217,19 @@ async def invite_member(
         await session.rollback()
         raise Conflict("Already a member") from exc
     await publisher.publish(MemberChanged(room_id=room_id, user_id=invitee.id, action="invited"))
-    return _member_public(invitee, membership, online=False)
+    online = await _announce_if_online(publisher, presence, invitee.id, room_id)
+    return _member_public(invitee, membership, online=online)
+
+
+async def _announce_if_online(
+    publisher: Publisher, presence: PresenceReader | None, user_id: int, room_id: int
+) -> bool:
+    """A presence change reaches the rooms a user was in at that moment, so a room they
+    join later would think them offline until they reconnect: tell it now."""
+    if presence is None or user_id not in await presence.online_user_ids():
+        return False
+    await publisher.publish(PresenceChanged(user_id=user_id, online=True, room_ids=(room_id,)))
+    return True
 
 
 def _member_public(user: User, membership: Membership, *, online: bool) -> MemberPublic:
