@@ -6,6 +6,8 @@ import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
 
 export const TYPING_THROTTLE_MS = 2000;
+/** Member actions after which the user is no longer in the room (events.LEAVING_ACTIONS). */
+const LEAVING = new Set(['left', 'removed', 'kicked', 'banned']);
 
 export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refreshToken' | 'createSocket' | 'random'> {
   /** The latest history page over REST (after `reset`, and when a room is opened). */
@@ -28,6 +30,12 @@ export class RealtimeClient {
   /** Rooms a `join` was sent for on the current socket, and those it confirmed. */
   private subscribed = new Set<number>();
   private joined = new Set<number>();
+  /**
+   * Rooms of the `join` frames not answered yet, in the order sent. The server answers a
+   * socket's frames one at a time, in order, each `join` with `joined` or an `error`
+   * whose ref is "join" (which names no room): the oldest unanswered join is the one.
+   */
+  private awaitingJoin: number[] = [];
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
   private userId: number | null = null;
@@ -105,6 +113,11 @@ export class RealtimeClient {
     this.outbox.flush();
   }
 
+  /** The server's send limit (GET /api/config): the outbox paces under it. */
+  setSendRate(count: number, periodSeconds: number): void {
+    this.outbox.setRate(count, periodSeconds * 1000);
+  }
+
   discard(roomId: number, clientId: string): void {
     this.outbox.discard(roomId, clientId);
   }
@@ -142,7 +155,23 @@ export class RealtimeClient {
     // Without a known position ask only for live traffic; history comes over REST.
     const known = seeded || historyLoaded || lastSeq > 0;
     const sent = this.socket.send(known ? { type: 'join', room: roomId, since: lastSeq } : { type: 'join', room: roomId });
-    if (sent) this.subscribed.add(roomId);
+    if (!sent) return;
+    this.subscribed.add(roomId);
+    this.awaitingJoin.push(roomId);
+  }
+
+  private joinAnswered(roomId: number): void {
+    const index = this.awaitingJoin.indexOf(roomId);
+    if (index >= 0) this.awaitingJoin.splice(index, 1);
+  }
+
+  /** A refused join leaves nothing subscribed, so being let back in joins afresh. */
+  private joinRefused(code: string): void {
+    const roomId = this.awaitingJoin.shift();
+    if (roomId === undefined) return;
+    this.subscribed.delete(roomId);
+    this.joined.delete(roomId);
+    this.store.dispatch(roomId, { type: 'joinRefused', code });
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -166,6 +195,7 @@ export class RealtimeClient {
   private onDown(): void {
     this.subscribed.clear();
     this.joined.clear();
+    this.awaitingJoin = [];
     this.outbox.socketLost();
   }
 
@@ -178,6 +208,7 @@ export class RealtimeClient {
     const store = this.store;
     switch (frame.type) {
       case 'joined':
+        this.joinAnswered(frame.room);
         this.joined.add(frame.room);
         store.dispatch(frame.room, { type: 'joined', online: frame.online });
         // Resend only now: the backlog for this room has been queued ahead of any ack.
@@ -207,10 +238,22 @@ export class RealtimeClient {
         store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
         return;
       case 'error':
-        if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        if (frame.ref === 'join') this.joinRefused(frame.code);
+        else if (frame.ref) this.outbox.refused(frame.ref, frame.code);
+        return;
+      case 'room':
+        if (frame.action === 'deleted') {
+          // The server has dropped every subscription to it already.
+          this.subscribed.delete(frame.room);
+          this.joined.delete(frame.room);
+          store.dispatch(frame.room, { type: 'deleted' });
+        }
         return;
       case 'member':
-        if (frame.user_id !== this.userId) return;
+        if (frame.user_id !== this.userId) {
+          if (LEAVING.has(frame.action)) store.dispatch(frame.room, { type: 'memberLeft', userId: frame.user_id });
+          return;
+        }
         if (frame.action === 'kicked' || frame.action === 'banned') {
           // The server already stopped sending this room to us: forget the subscription so
           // the next track() (after rejoining) sends a fresh `join`.

@@ -41,8 +41,10 @@ export interface RoomState {
   pending: readonly PendingSend[];
   typing: readonly TypingUser[];
   online: ReadonlySet<number>;
-  /** Kicked, banned or muted: from member frames about me. */
+  /** Kicked, banned or muted: from member frames about me, or a refused `join`. */
   standing: MyStanding;
+  /** The room no longer exists for me: deleted, or the server says there is none. */
+  gone: boolean;
   /** The latest state of every upload an `upload` frame told us about, by id. */
   uploads: Readonly<Record<string, UploadPublic>>;
 }
@@ -58,6 +60,7 @@ export const emptyRoom: RoomState = {
   typing: [],
   online: new Set(),
   standing: noStanding,
+  gone: false,
   uploads: {},
 };
 
@@ -70,6 +73,11 @@ export type RoomAction =
   | { type: 'reset'; lastSeq: number }
   | { type: 'joined'; online: readonly number[] }
   | { type: 'presence'; userId: number; online: boolean }
+  /** Someone else left, was kicked or banned: no longer one of the room's online members. */
+  | { type: 'memberLeft'; userId: number }
+  /** The server refused to let this socket follow the room (`error` answering `join`). */
+  | { type: 'joinRefused'; code: string }
+  | { type: 'deleted' }
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
   | { type: 'read'; seq: number }
@@ -224,6 +232,19 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       else online.delete(action.userId);
       return { ...state, online };
     }
+    case 'memberLeft':
+      return roomReducer(state, { type: 'presence', userId: action.userId, online: false });
+    case 'joinRefused':
+      if (action.code === 'banned') {
+        // A reload forgets the `member banned` frame; the refusal says it again (a reason
+        // the earlier frame gave is kept).
+        return state.standing.removed === 'banned'
+          ? state
+          : { ...state, standing: { removed: 'banned', reason: '', mutedUntil: null } };
+      }
+      return action.code === 'not_found' ? { ...state, gone: true } : state;
+    case 'deleted':
+      return state.gone ? state : { ...state, gone: true };
     case 'typing': {
       const others = state.typing.filter((user) => user.userId !== action.userId);
       const entry = { userId: action.userId, name: action.name, until: action.now + TYPING_VISIBLE_MS };
