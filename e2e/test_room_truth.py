@@ -92,6 +92,7 @@ def test_banned_member_reloads_and_still_sees_the_ban(
     bob_page.reload()
     standing = bob_page.get_by_test_id("room-standing")
     expect(standing).to_contain_text("You were banned from this room")
+    expect(standing).to_contain_text("kept going")
     expect(bob_page.get_by_role("button", name="Join room")).to_have_count(0)
     expect(bob_page.get_by_label("Message", exact=True)).to_have_count(0)
     expect(bob_page.get_by_label("Loading")).to_have_count(0)

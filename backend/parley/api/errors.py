@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from parley.errors import (
+    Banned,
     Conflict,
     DomainError,
     Forbidden,
@@ -43,6 +44,8 @@ async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, Unauthorized):
         headers["WWW-Authenticate"] = "Bearer"
     body: dict[str, object] = {"detail": exc.detail, "code": exc.code}
+    if isinstance(exc, Banned):
+        body["reason"] = exc.reason
     if isinstance(exc, Invalid) and exc.field:
         body["detail"] = [{"loc": ["body", exc.field], "msg": exc.detail, "type": "value_error"}]
     return JSONResponse(body, status_code=status, headers=headers)

@@ -77,8 +77,9 @@ def encode(frame_type: str, **fields: Any) -> str:
     return json.dumps({"type": frame_type, **fields}, separators=(",", ":"), default=str)
 
 
-def error_frame(code: str, detail: str, ref: str | None = None) -> str:
-    return encode("error", code=code, detail=detail, ref=ref)
+def error_frame(code: str, detail: str, ref: str | None = None, **extra: Any) -> str:
+    """`extra`: fields some refusals add (a ban's `reason`)."""
+    return encode("error", code=code, detail=detail, ref=ref, **extra)
 
 
 class OutFrame:

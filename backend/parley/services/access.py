@@ -58,9 +58,12 @@ async def visible_room(
     if row is None:
         raise NotFound("Room not found")
     room, membership, banned = row
-    _check_visible(
-        user, is_private=room.is_private, is_member=membership is not None, banned=bool(banned)
-    )
+    try:
+        _check_visible(
+            user, is_private=room.is_private, is_member=membership is not None, banned=bool(banned)
+        )
+    except Banned as exc:
+        raise await _with_ban_reason(session, exc, room_id, user) from None
     return room, membership
 
 
@@ -78,8 +81,17 @@ async def _visible_standing(
     if row is None:
         raise NotFound("Room not found")
     role, banned = row[3], row[5]
-    _check_visible(user, is_private=row[0], is_member=role is not None, banned=bool(banned))
+    try:
+        _check_visible(user, is_private=row[0], is_member=role is not None, banned=bool(banned))
+    except Banned as exc:
+        raise await _with_ban_reason(session, exc, room_id, user) from None
     return row
+
+
+async def _with_ban_reason(session: AsyncSession, exc: Banned, room_id: int, user: User) -> Banned:
+    """The refusal with the ban's reason: looked up only on this (rare) path."""
+    statement = select(RoomBan.reason).where(RoomBan.room_id == room_id, RoomBan.user_id == user.id)
+    return Banned(exc.detail, reason=(await session.exec(statement)).first() or "")
 
 
 def _check_visible(user: User, *, is_private: bool, is_member: bool, banned: bool) -> None:

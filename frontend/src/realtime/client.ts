@@ -166,12 +166,12 @@ export class RealtimeClient {
   }
 
   /** A refused join leaves nothing subscribed, so being let back in joins afresh. */
-  private joinRefused(code: string): void {
+  private joinRefused(code: string, reason?: string): void {
     const roomId = this.awaitingJoin.shift();
     if (roomId === undefined) return;
     this.subscribed.delete(roomId);
     this.joined.delete(roomId);
-    this.store.dispatch(roomId, { type: 'joinRefused', code });
+    this.store.dispatch(roomId, reason === undefined ? { type: 'joinRefused', code } : { type: 'joinRefused', code, reason });
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -238,7 +238,7 @@ export class RealtimeClient {
         store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
         return;
       case 'error':
-        if (frame.ref === 'join') this.joinRefused(frame.code);
+        if (frame.ref === 'join') this.joinRefused(frame.code, frame.reason);
         else if (frame.ref) this.outbox.refused(frame.ref, frame.code);
         return;
       case 'room':

@@ -30,7 +30,8 @@ export type ServerFrame =
   | { type: 'member'; room: number; user_id: number; action: string; reason?: string | null; until?: string | null }
   | { type: 'room'; room: number; action: string; data?: Partial<RoomPublic> }
   | { type: 'upload'; room: number; upload: UploadPublic }
-  | { type: 'error'; code: string; detail: string; ref?: string | null };
+  /** `reason`: a ban's, on `banned` refusals. */
+  | { type: 'error'; code: string; detail: string; ref?: string | null; reason?: string };
 
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;

@@ -76,7 +76,7 @@ export type RoomAction =
   /** Someone else left, was kicked or banned: no longer one of the room's online members. */
   | { type: 'memberLeft'; userId: number }
   /** The server refused to let this socket follow the room (`error` answering `join`). */
-  | { type: 'joinRefused'; code: string }
+  | { type: 'joinRefused'; code: string; reason?: string }
   | { type: 'deleted' }
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
@@ -236,11 +236,11 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return roomReducer(state, { type: 'presence', userId: action.userId, online: false });
     case 'joinRefused':
       if (action.code === 'banned') {
-        // A reload forgets the `member banned` frame; the refusal says it again (a reason
-        // the earlier frame gave is kept).
-        return state.standing.removed === 'banned'
-          ? state
-          : { ...state, standing: { removed: 'banned', reason: '', mutedUntil: null } };
+        // A reload forgets the `member banned` frame; the refusal says it again, with its reason.
+        const reason = action.reason ?? (state.standing.removed === 'banned' ? state.standing.reason : '');
+        const standing = state.standing;
+        if (standing.removed === 'banned' && standing.reason === reason) return state;
+        return { ...state, standing: { removed: 'banned', reason, mutedUntil: null } };
       }
       return action.code === 'not_found' ? { ...state, gone: true } : state;
     case 'deleted':

@@ -51,9 +51,9 @@ describe('RealtimeClient keeps the room the server says it is', () => {
 
   it('matches a refused join to its room, in order, and joins again once let back in', () => {
     const { client, socket } = connected(7, 8);
-    socket.receive({ type: 'error', code: 'banned', detail: 'You are banned from this room', ref: 'join' });
+    socket.receive({ type: 'error', code: 'banned', detail: 'You are banned from this room', ref: 'join', reason: 'spam' });
     socket.receive({ type: 'joined', room: 8, last_seq: 0, online: [1] });
-    expect(client.store.get(7).standing.removed).toBe('banned');
+    expect(client.store.get(7).standing).toMatchObject({ removed: 'banned', reason: 'spam' });
     expect(client.store.get(8).standing.removed).toBeNull();
 
     socket.receive({ type: 'member', room: 7, user_id: 1, action: 'unbanned' });
