@@ -172,6 +172,7 @@ export class RealtimeClient {
     this.subscribed.delete(roomId);
     this.joined.delete(roomId);
     this.store.dispatch(roomId, reason === undefined ? { type: 'joinRefused', code } : { type: 'joinRefused', code, reason });
+    this.outbox.failRoom(roomId, code);
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -247,6 +248,7 @@ export class RealtimeClient {
           this.subscribed.delete(frame.room);
           this.joined.delete(frame.room);
           store.dispatch(frame.room, { type: 'deleted' });
+          this.outbox.failRoom(frame.room, 'not_found');
         }
         return;
       case 'member':
@@ -259,6 +261,7 @@ export class RealtimeClient {
           // the next track() (after rejoining) sends a fresh `join`.
           this.subscribed.delete(frame.room);
           this.joined.delete(frame.room);
+          this.outbox.failRoom(frame.room, frame.action === 'banned' ? 'banned' : 'forbidden');
         } else if (frame.action === 'joined' || frame.action === 'invited' || frame.action === 'unbanned') {
           // Let back in (this frame comes on my own channel): if a view still follows the
           // room, subscribe again now rather than waiting for some later track().

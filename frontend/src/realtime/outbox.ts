@@ -115,6 +115,16 @@ export class Outbox {
     this.fail(clientId, code);
   }
 
+  /**
+   * The room will not take them (deleted, or I was removed): sends still waiting for it
+   * fail now, visibly, with Retry, instead of waiting for a join that will not come.
+   */
+  failRoom(roomId: number, code: string): void {
+    for (const entry of this.entries.values()) {
+      if (entry.roomId === roomId && entry.failed === null && !entry.inFlight) this.fail(entry.clientId, code);
+    }
+  }
+
   /** Whatever was on the old socket goes again on the next one. */
   socketLost(): void {
     for (const entry of this.entries.values()) {

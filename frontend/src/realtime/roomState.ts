@@ -223,8 +223,13 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return { ...state, messages: upsertBySeq(state.messages, withKnownUploads(action.message, state.uploads)) };
     case 'reset':
       return { ...state, lastSeq: Math.max(state.lastSeq, action.lastSeq), historyLoaded: false };
-    case 'joined':
-      return { ...state, online: new Set(action.online) };
+    case 'joined': {
+      // Being let in proves the room exists and that I am not banned from it (an unban
+      // may have happened while this tab was offline and heard no frame).
+      const standing =
+        state.standing.removed === 'banned' ? { ...state.standing, removed: null, reason: '' } : state.standing;
+      return { ...state, online: new Set(action.online), gone: false, standing };
+    }
     case 'presence': {
       if (state.online.has(action.userId) === action.online) return state;
       const online = new Set(state.online);

@@ -64,10 +64,21 @@ describe('RealtimeClient keeps the room the server says it is', () => {
   it('marks a room gone when it is deleted or the server says there is none', () => {
     const { client, socket } = connected(7, 8);
     socket.receive({ type: 'joined', room: 7, last_seq: 0, online: [1] });
+    client.send(8, 'into the void');
     socket.receive({ type: 'error', code: 'not_found', detail: 'Room not found', ref: 'join' });
     expect(client.store.get(8).gone).toBe(true);
+    // A send waiting for that room fails visibly instead of waiting for ever.
+    expect(client.store.get(8).pending).toMatchObject([{ status: 'failed', error: 'not_found' }]);
     socket.receive({ type: 'room', room: 7, action: 'deleted' });
     expect(client.store.get(7).gone).toBe(true);
+  });
+
+  it('forgets a ban it inferred once the server lets the room be followed again', () => {
+    const { client, socket } = connected(7);
+    socket.receive({ type: 'error', code: 'banned', detail: 'You are banned from this room', ref: 'join', reason: 'x' });
+    expect(client.store.get(7).standing.removed).toBe('banned');
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, online: [1] });
+    expect(client.store.get(7).standing.removed).toBeNull();
   });
 
   it('takes a member who leaves out of the online set', () => {
