@@ -38,6 +38,12 @@ class Kicked(Forbidden):
 class Banned(Forbidden):
     code = "banned"
 
+    def __init__(self, detail: str, *, reason: str = "") -> None:
+        super().__init__(detail)
+        # The moderator's words, told to the banned user on every refusal (a page reload
+        # has no other way to learn them).
+        self.reason = reason
+
 
 class Unauthorized(DomainError):
     code = "unauthorized"

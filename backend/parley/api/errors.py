@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from parley.db import is_outage
 from parley.errors import (
+    Banned,
     Conflict,
     DomainError,
     Forbidden,
@@ -49,6 +50,8 @@ async def _domain_error(_request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, Unauthorized):
         headers["WWW-Authenticate"] = "Bearer"
     body: dict[str, object] = {"detail": exc.detail, "code": exc.code}
+    if isinstance(exc, Banned):
+        body["reason"] = exc.reason
     if isinstance(exc, Invalid) and exc.field:
         body["detail"] = [{"loc": ["body", exc.field], "msg": exc.detail, "type": "value_error"}]
     return JSONResponse(body, status_code=status, headers=headers)

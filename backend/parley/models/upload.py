@@ -69,3 +69,6 @@ class ClientConfig(SQLModel):
     max_upload_bytes: int
     allowed_upload_types: list[str]
     max_message_length: int
+    # The send limit (PARLEY_SEND_RATE_LIMIT), so the client paces under it.
+    send_rate_count: int
+    send_rate_period_seconds: float

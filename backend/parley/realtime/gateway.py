@@ -17,7 +17,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from parley.batching import Batcher
 from parley.db import is_outage
-from parley.errors import DomainError, Muted, RateLimited
+from parley.errors import Banned, DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
 from parley.realtime.handlers import FrameHandlers
@@ -178,6 +178,8 @@ class Gateway:
                 if len(strikes) >= FLOOD_STRIKES:
                     connection.request_close(CloseCode.FLOODING, "Flooding")
                     return
+            except Banned as exc:  # the reason too: a reloaded page has nowhere else to learn it
+                connection.enqueue(error_frame(exc.code, exc.detail, ref, reason=exc.reason))
             except DomainError as exc:
                 connection.enqueue(error_frame(exc.code, exc.detail, ref))
             except Exception:  # a bug or an outage must cost one frame, never the socket

@@ -286,6 +286,9 @@ class ErrorFrame(_Sent):
     code: ErrorCode
     detail: str
     ref: str | None
+    # Why a moderator banned you, on a refusal as `banned`: a reloaded page has no
+    # other way to learn it (null on every other error).
+    reason: str | None = None
 
 
 AnyServerFrame = (
@@ -316,10 +319,16 @@ def encode(frame: AnyServerFrame) -> str:
     return frame.model_dump_json()
 
 
-def error_frame(code: str, detail: str, ref: str | None = None) -> str:
+def error_frame(
+    code: str, detail: str, ref: str | None = None, *, reason: str | None = None
+) -> str:
     # Not validated: the error path must never fail. A DomainError's code is a plain str;
     # tests/unit/test_protocol.py keeps every one of them in ErrorCode.
-    return encode(ErrorFrame.model_construct(code=cast(ErrorCode, code), detail=detail, ref=ref))
+    return encode(
+        ErrorFrame.model_construct(
+            code=cast(ErrorCode, code), detail=detail, ref=ref, reason=reason
+        )
+    )
 
 
 # ---- reading a client frame ----------------------------------------------------------

@@ -358,8 +358,22 @@ async def standing(*, session: AsyncSession, user: User, room_id: int) -> Standi
 async def require(*, session: AsyncSession, user: User, room_id: int, action: Action) -> Standing:
     """The one call: the user's standing in the room, if the table grants `action`."""
     found = await standing(session=session, user=user, room_id=room_id)
-    check(found, action)
+    await check_explained(session, found, action)
     return found
+
+
+async def check_explained(session: AsyncSession, found: Standing, action: Action) -> None:
+    """`check`, with what a refusal needs from the database to explain itself."""
+    try:
+        check(found, action)
+    except Banned as exc:
+        # With the ban's reason: a reloaded page has nowhere else to learn it. Looked up
+        # only on this (rare) path.
+        statement = select(RoomBan.reason).where(
+            RoomBan.room_id == found.room_id, RoomBan.user_id == found.user_id
+        )
+        reason = (await session.exec(statement)).first() or ""
+        raise Banned(exc.detail, reason=reason) from None
 
 
 async def readers_among(
@@ -443,7 +457,7 @@ async def require_room(
 ) -> tuple[Room, Membership | None, Standing]:
     """`require`, for services that change the room or membership rows themselves."""
     room, membership, found = await room_and_standing(session=session, user=user, room_id=room_id)
-    check(found, action)
+    await check_explained(session, found, action)
     return room, membership, found
 
 

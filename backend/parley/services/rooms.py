@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from parley.errors import Conflict, NotFound
 from parley.events import (
     MemberChanged,
+    PresenceChanged,
     PresenceReader,
     Publisher,
     ReadersNarrowed,
@@ -207,13 +208,18 @@ async def delete_room(
 
 
 async def join_room(
-    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    room_id: int,
+    presence: PresenceReader | None = None,
 ) -> RoomPublic:
     room, membership, standing = await access.room_and_standing(
         session=session, user=user, room_id=room_id
     )
     assert user.id is not None
-    access.check(standing, Action.read if membership else Action.join_room)
+    await access.check_explained(session, standing, Action.read if membership else Action.join_room)
     if membership is None:
         membership = Membership(room_id=room_id, user_id=user.id)
         session.add(membership)
@@ -228,6 +234,7 @@ async def join_room(
             await session.rollback()
             return await room_public(session=session, user=user, room_id=room_id)
         await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="joined"))
+        await _announce_if_online(publisher, presence, user.id, room_id)
         standing = access.standing_of(user, room, membership, banned=False, kicked=False)
     return _public(room, membership, standing, await _member_count(session, room_id))
 
@@ -248,7 +255,13 @@ async def leave_room(
 
 
 async def invite_member(
-    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int, username: str
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    room_id: int,
+    username: str,
+    presence: PresenceReader | None = None,
 ) -> MemberPublic:
     await access.require(session=session, user=user, room_id=room_id, action=Action.invite)
     invitee = await get_user_by_username(session=session, username=username)
@@ -264,7 +277,19 @@ async def invite_member(
         await session.rollback()
         raise Conflict("Already a member") from exc
     await publisher.publish(MemberChanged(room_id=room_id, user_id=invitee.id, action="invited"))
-    return _member_public(invitee, membership, online=False)
+    online = await _announce_if_online(publisher, presence, invitee.id, room_id)
+    return _member_public(invitee, membership, online=online)
+
+
+async def _announce_if_online(
+    publisher: Publisher, presence: PresenceReader | None, user_id: int, room_id: int
+) -> bool:
+    """A presence change reaches the rooms a user was in at that moment, so a room they
+    join later would think them offline until they reconnect: tell it now."""
+    if presence is None or user_id not in await presence.online_user_ids():
+        return False
+    await publisher.publish(PresenceChanged(user_id=user_id, online=True, room_ids=(room_id,)))
+    return True
 
 
 async def _is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:

@@ -87,8 +87,11 @@ async def test_a_room_ban_blocks_rejoining_until_unbanned(
         f"/api/rooms/{people.room['id']}/join", headers=people.member.headers
     )
     assert rejoin.status_code == 403 and rejoin.json()["code"] == "banned"
+    # Every refusal tells the banned user why (a reloaded page has no other way to know).
+    assert rejoin.json()["reason"] == "test"
     await bob.send(type="join", room=people.room["id"])
-    assert (await bob.recv_type("error"))["code"] == "banned"
+    refusal = await bob.recv_type("error")
+    assert (refusal["code"], refusal["ref"], refusal["reason"]) == ("banned", "join", "test")
     again = await moderate(client, people.owner, people.room["id"], "ban", people.member.id)
     assert again.status_code == 409
     await moderate(client, people.owner, people.room["id"], "unban", people.member.id)

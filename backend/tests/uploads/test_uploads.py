@@ -270,6 +270,8 @@ async def test_config_publishes_the_limits(client: httpx.AsyncClient) -> None:
     assert config["max_upload_bytes"] == 1024 * 1024
     assert "image/png" in config["allowed_upload_types"]
     assert config["max_message_length"] == 4000
+    # PARLEY_SEND_RATE_LIMIT's default, parsed: the SPA paces its sends under it.
+    assert (config["send_rate_count"], config["send_rate_period_seconds"]) == (10, 5.0)
 
 
 async def test_attachments_belong_to_the_sender_and_are_used_once(

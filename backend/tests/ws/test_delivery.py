@@ -86,6 +86,21 @@ async def test_presence_is_per_user_not_per_tab(
     assert offline == {"type": "presence", "user_id": bob["id"], "online": False}
 
 
+async def test_a_member_who_joins_while_online_is_announced_to_the_room(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    watcher, watcher_token, _ = await user_socket(client, server.base_url)
+    room = await create_room(client, watcher_token, name="Latecomers")
+    await watcher.join(room["id"])
+    # Bob comes online a member of no room, so his `presence` reached no one.
+    _bob_socket, bob_token, bob = await user_socket(client, server.base_url)
+    await join_room(client, bob_token, room["id"])
+    joined = await watcher.recv_type("member")
+    assert (joined["user_id"], joined["action"]) == (bob["id"], "joined")
+    online = await watcher.recv_type("presence")
+    assert online == {"type": "presence", "user_id": bob["id"], "online": True}
+
+
 async def test_typing_reaches_others_and_is_throttled(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:

@@ -6,6 +6,8 @@ import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
 
 export const TYPING_THROTTLE_MS = 2000;
+/** Member actions after which the user is no longer in the room (events.LEAVING_ACTIONS). */
+const LEAVING = new Set(['left', 'removed', 'kicked', 'banned']);
 
 export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refreshToken' | 'createSocket' | 'random'> {
   /** The latest history page over REST (after `reset`, and when a room is opened). */
@@ -109,6 +111,11 @@ export class RealtimeClient {
     this.outbox.flush();
   }
 
+  /** The server's send limit (GET /api/config): the outbox paces under it. */
+  setSendRate(count: number, periodSeconds: number): void {
+    this.outbox.setRate(count, periodSeconds * 1000);
+  }
+
   discard(roomId: number, clientId: string): void {
     this.outbox.discard(roomId, clientId);
   }
@@ -168,16 +175,15 @@ export class RealtimeClient {
 
   /**
    * The server answers joins in the order they were sent, so a refused one is the oldest
-   * still waiting. Refused as kicked (or banned) it is the same news as the `member` frame,
-   * e.g. on opening the room again later: shown the same way, keeping a reason already known.
+   * still waiting. A refused join leaves nothing subscribed, so being let back in joins
+   * afresh; sends waiting for that room fail visibly.
    */
-  private joinRefused(code: string): void {
+  private joinRefused(code: string, reason?: string | null): void {
     const roomId = this.joinsAwaiting.shift();
     if (roomId === undefined) return;
     this.forget(roomId);
-    if (code !== 'kicked' && code !== 'banned') return;
-    if (this.store.get(roomId).standing.removed === code) return;
-    this.store.dispatch(roomId, { type: 'standing', action: code });
+    this.store.dispatch(roomId, reason == null ? { type: 'joinRefused', code } : { type: 'joinRefused', code, reason });
+    this.outbox.failRoom(roomId, code);
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -248,20 +254,33 @@ export class RealtimeClient {
         store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
         return;
       case 'error':
-        if (frame.ref === 'join') this.joinRefused(frame.code);
+        if (frame.ref === 'join') this.joinRefused(frame.code, frame.reason);
         else if (frame.ref) this.outbox.refused(frame.ref, frame.code);
         return;
       case 'revoked':
         // The server already stopped sending this room: like a kick, without a way back in.
         this.forget(frame.room);
         store.dispatch(frame.room, { type: 'standing', action: 'revoked', reason: frame.reason });
+        this.outbox.failRoom(frame.room, 'forbidden');
+        return;
+      case 'room':
+        if (frame.action === 'deleted') {
+          // The server has dropped every subscription to it already.
+          this.forget(frame.room);
+          store.dispatch(frame.room, { type: 'deleted' });
+          this.outbox.failRoom(frame.room, 'not_found');
+        }
         return;
       case 'member':
-        if (frame.user_id !== this.userId) return;
+        if (frame.user_id !== this.userId) {
+          if (LEAVING.has(frame.action)) store.dispatch(frame.room, { type: 'memberLeft', userId: frame.user_id });
+          return;
+        }
         if (frame.action === 'kicked' || frame.action === 'banned') {
           // The server already stopped sending this room to us: forget the subscription so
           // the next track() (after rejoining) sends a fresh `join`.
           this.forget(frame.room);
+          this.outbox.failRoom(frame.room, frame.action === 'banned' ? 'banned' : 'forbidden');
         } else if (frame.action === 'joined' || frame.action === 'invited' || frame.action === 'unbanned') {
           // Let back in (this frame comes on my own channel): if a view still follows the
           // room, subscribe again now rather than waiting for some later track().

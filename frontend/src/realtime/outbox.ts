@@ -13,13 +13,16 @@ interface Entry {
   attachments: readonly string[];
   /** Sent on the current socket and waiting for its ack. */
   inFlight: boolean;
+  /** The refusal's code (or 'timeout'): kept, shown with Retry, never sent again by itself. */
+  failed: string | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
 /**
  * Sends without an ack, in order. Each keeps its client_id for life: a resend after a
  * reconnect may reach a server that already stored it, and the server then answers
- * with the original instead of posting twice.
+ * with the original instead of posting twice. A refused send stays here, failed, until
+ * it is retried, acknowledged after all, or discarded: nothing leaves the screen unseen.
  */
 export class Outbox {
   private entries = new Map<string, Entry>();
@@ -34,28 +37,33 @@ export class Outbox {
     private readonly isJoined: (roomId: number) => boolean,
   ) {}
 
-  add(roomId: number, clientId: string, body: string, attachments: readonly string[] = []): void {
+  add(roomId: number, clientId: string, body: string, attachments: readonly string[] = [], failed: string | null = null): void {
     if (this.entries.has(clientId)) return;
-    this.entries.set(clientId, { roomId, clientId, body, attachments, inFlight: false, timer: null });
+    this.entries.set(clientId, { roomId, clientId, body, attachments, inFlight: false, failed, timer: null });
     this.store.dispatch(roomId, { type: 'queued', clientId, body, attachments, now: Date.now() });
+    if (failed !== null) this.store.dispatch(roomId, { type: 'failed', clientId, error: failed });
     this.save();
   }
 
   /** Takes back sends stored by an earlier page, and mirrors every later change. */
   restore(stored: StoredSend[], persist: (entries: StoredSend[]) => void): void {
-    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body, entry.attachments);
+    // The page before this one may have sent a moment ago: its sends count on the server too.
+    if (stored.length > 0) this.pacer.record(Date.now());
+    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body, entry.attachments, entry.failed ?? null);
     this.persist = persist;
     this.save();
   }
 
+  /** The server's send limit (GET /api/config). */
+  setRate(count: number, periodMs: number): void {
+    this.pacer.setRate(count, periodMs);
+  }
+
   retry(roomId: number, clientId: string): void {
-    const pending = this.store.get(roomId).pending.find((entry) => entry.clientId === clientId);
-    if (!pending) return;
-    if (!this.entries.has(clientId)) {
-      const attachments = pending.attachments ?? [];
-      this.entries.set(clientId, { roomId, clientId, body: pending.body, attachments, inFlight: false, timer: null });
-      this.save();
-    }
+    const entry = this.entries.get(clientId);
+    if (!entry || entry.failed === null) return;
+    entry.failed = null;
+    this.save();
     this.store.dispatch(roomId, { type: 'retrying', clientId });
   }
 
@@ -67,7 +75,7 @@ export class Outbox {
   /** Sends every waiting entry (of joined rooms) that is not on the wire yet, in order, paced. */
   flush(): void {
     for (const entry of this.entries.values()) {
-      if (entry.inFlight || !this.isJoined(entry.roomId)) continue;
+      if (entry.inFlight || entry.failed !== null || !this.isJoined(entry.roomId)) continue;
       const now = Date.now();
       const wait = this.pacer.waitMs(now);
       if (wait > 0) {
@@ -107,6 +115,16 @@ export class Outbox {
     this.fail(clientId, code);
   }
 
+  /**
+   * The room will not take them (deleted, or I was removed): sends still waiting for it
+   * fail now, visibly, with Retry, instead of waiting for a join that will not come.
+   */
+  failRoom(roomId: number, code: string): void {
+    for (const entry of this.entries.values()) {
+      if (entry.roomId === roomId && entry.failed === null && !entry.inFlight) this.fail(entry.clientId, code);
+    }
+  }
+
   /** Whatever was on the old socket goes again on the next one. */
   socketLost(): void {
     for (const entry of this.entries.values()) {
@@ -118,7 +136,10 @@ export class Outbox {
   private fail(clientId: string, code: string): void {
     const entry = this.entries.get(clientId);
     if (!entry) return;
-    this.forget(clientId);
+    this.clearTimer(entry);
+    entry.inFlight = false;
+    entry.failed = code;
+    this.save();
     this.store.dispatch(entry.roomId, { type: 'failed', clientId, error: code });
   }
 
@@ -132,9 +153,13 @@ export class Outbox {
 
   private save(): void {
     this.persist?.(
-      [...this.entries.values()].map(({ roomId, clientId, body, attachments }) =>
-        attachments.length > 0 ? { roomId, clientId, body, attachments: [...attachments] } : { roomId, clientId, body },
-      ),
+      [...this.entries.values()].map(({ roomId, clientId, body, attachments, failed }) => ({
+        roomId,
+        clientId,
+        body,
+        ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+        ...(failed !== null ? { failed } : {}),
+      })),
     );
   }
 

@@ -8,6 +8,8 @@ export interface StoredSend {
   clientId: string;
   body: string;
   attachments?: string[];
+  /** Refused (the server's code): shown as failed with Retry after a reload too. */
+  failed?: string;
 }
 
 const PREFIX = 'parley.outbox.';
@@ -26,6 +28,7 @@ function isStoredSend(value: unknown): value is StoredSend {
     typeof entry?.roomId === 'number' &&
     typeof entry.clientId === 'string' &&
     typeof entry.body === 'string' &&
+    (entry.failed === undefined || typeof entry.failed === 'string') &&
     (entry.attachments === undefined ||
       (Array.isArray(entry.attachments) && entry.attachments.every((id) => typeof id === 'string')))
   );

@@ -47,8 +47,10 @@ export interface RoomState {
   pending: readonly PendingSend[];
   typing: readonly TypingUser[];
   online: ReadonlySet<number>;
-  /** Kicked, banned or muted: from member frames about me. */
+  /** Kicked, banned or muted: from member frames about me, or a refused `join`. */
   standing: MyStanding;
+  /** The room no longer exists for me: deleted, or the server says there is none. */
+  gone: boolean;
   /** The latest state of every upload an `upload` frame told us about, by id. */
   uploads: Readonly<Record<string, UploadPublic>>;
 }
@@ -65,6 +67,7 @@ export const emptyRoom: RoomState = {
   typing: [],
   online: new Set(),
   standing: noStanding,
+  gone: false,
   uploads: {},
 };
 
@@ -77,6 +80,11 @@ export type RoomAction =
   | { type: 'reset'; lastSeq: number; lastChangeSeq: number }
   | { type: 'joined'; online: readonly number[]; lastChangeSeq: number | null }
   | { type: 'presence'; userId: number; online: boolean }
+  /** Someone else left, was kicked or banned: no longer one of the room's online members. */
+  | { type: 'memberLeft'; userId: number }
+  /** The server refused to let this socket follow the room (`error` answering `join`). */
+  | { type: 'joinRefused'; code: string; reason?: string }
+  | { type: 'deleted' }
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
   | { type: 'read'; seq: number }
@@ -244,10 +252,15 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         lastChangeSeq: Math.max(state.lastChangeSeq, action.lastChangeSeq),
         historyLoaded: false,
       };
-    case 'joined':
+    case 'joined': {
+      // Being let in proves the room exists and that I am not banned from it (an unban
+      // may have happened while this tab was offline and heard no frame).
+      const standing =
+        state.standing.removed === 'banned' ? { ...state.standing, removed: null, reason: '' } : state.standing;
       // A join without `since` starts the stream at the room's current change (with
       // `since`, the replay that follows moves it, so it is null then).
-      return { ...advanced(state, action.lastChangeSeq), online: new Set(action.online) };
+      return { ...advanced(state, action.lastChangeSeq), online: new Set(action.online), gone: false, standing };
+    }
     case 'presence': {
       if (state.online.has(action.userId) === action.online) return state;
       const online = new Set(state.online);
@@ -255,6 +268,25 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       else online.delete(action.userId);
       return { ...state, online };
     }
+    case 'memberLeft':
+      return roomReducer(state, { type: 'presence', userId: action.userId, online: false });
+    case 'joinRefused':
+      if (action.code === 'banned') {
+        // A reload forgets the `member banned` frame; the refusal says it again, with its reason.
+        const reason = action.reason ?? (state.standing.removed === 'banned' ? state.standing.reason : '');
+        const standing = state.standing;
+        if (standing.removed === 'banned' && standing.reason === reason) return state;
+        return { ...state, standing: { removed: 'banned', reason, mutedUntil: null } };
+      }
+      if (action.code === 'kicked') {
+        // The same news as the `member kicked` frame (opening the room again later, say):
+        // shown the same way, keeping a reason already known.
+        if (state.standing.removed === 'kicked') return state;
+        return { ...state, standing: { removed: 'kicked', reason: action.reason ?? '', mutedUntil: null } };
+      }
+      return action.code === 'not_found' ? { ...state, gone: true } : state;
+    case 'deleted':
+      return state.gone ? state : { ...state, gone: true };
     case 'typing': {
       const others = state.typing.filter((user) => user.userId !== action.userId);
       const entry = { userId: action.userId, name: action.name, until: action.now + TYPING_VISIBLE_MS };

@@ -87,7 +87,7 @@ describe('RealtimeClient and member frames about me', () => {
     client.track(8);
     client.track(9);
     socket.receive({ type: 'joined', room: 8, last_seq: 0, last_change_seq: 0, online: [] });
-    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join' });
+    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join', reason: null });
     expect(client.store.get(9).standing.removed).toBe('kicked');
     expect(client.store.get(8).standing.removed).toBeNull();
     // Not subscribed: following the room again sends a new join.
@@ -102,7 +102,7 @@ describe('RealtimeClient and member frames about me', () => {
     const { client, socket } = connected();
     socket.receive({ type: 'member', room: 7, user_id: 1, action: 'kicked', reason: 'take a break', until: null });
     client.track(7);
-    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join' });
+    socket.receive({ type: 'error', code: 'kicked', detail: 'Join the room again', ref: 'join', reason: null });
     expect(client.store.get(7).standing).toMatchObject({ removed: 'kicked', reason: 'take a break' });
     client.stop();
   });
@@ -110,10 +110,10 @@ describe('RealtimeClient and member frames about me', () => {
   it('does not mistake a refused send for a join', () => {
     const { client, socket } = connected();
     client.track(9);
-    socket.receive({ type: 'error', code: 'muted', detail: 'muted', ref: 'c-1' });
+    socket.receive({ type: 'error', code: 'muted', detail: 'muted', ref: 'c-1', reason: null });
     socket.receive({ type: 'joined', room: 9, last_seq: 0, last_change_seq: 0, online: [] });
     expect(client.store.get(9).standing.removed).toBeNull();
-    socket.receive({ type: 'error', code: 'kicked', detail: 'stray', ref: 'join' });
+    socket.receive({ type: 'error', code: 'kicked', detail: 'stray', ref: 'join', reason: null });
     expect(client.store.get(9).standing.removed).toBeNull();
     client.stop();
   });

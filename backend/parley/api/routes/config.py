@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from limits import parse
 
 from parley.api.deps import SettingsDep
 from parley.models import ClientConfig
@@ -14,8 +15,11 @@ router = APIRouter(prefix="/api", tags=["config"])
 
 @router.get("/config")
 async def read_config(settings: SettingsDep) -> ClientConfig:
+    send_rate = parse(settings.send_rate_limit)
     return ClientConfig(
         max_upload_bytes=settings.max_upload_bytes,
         allowed_upload_types=sorted(ALLOWED_TYPES),
         max_message_length=BODY_MAX,
+        send_rate_count=send_rate.amount,
+        send_rate_period_seconds=float(send_rate.get_expiry()),
     )

@@ -62,9 +62,15 @@ async def delete_room(
 
 @router.post("/{room_id}/join")
 async def join_room(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: RoomId
+    session: SessionDep,
+    publisher: PublisherDep,
+    presence: PresenceDep,
+    user: CurrentUser,
+    room_id: RoomId,
 ) -> RoomPublic:
-    return await rooms.join_room(session=session, publisher=publisher, user=user, room_id=room_id)
+    return await rooms.join_room(
+        session=session, publisher=publisher, user=user, room_id=room_id, presence=presence
+    )
 
 
 @router.post("/{room_id}/leave", status_code=status.HTTP_204_NO_CONTENT)
@@ -85,12 +91,18 @@ async def list_members(
 async def invite_member(
     session: SessionDep,
     publisher: PublisherDep,
+    presence: PresenceDep,
     user: CurrentUser,
     room_id: RoomId,
     invite: MemberInvite,
 ) -> MemberPublic:
     return await rooms.invite_member(
-        session=session, publisher=publisher, user=user, room_id=room_id, username=invite.username
+        session=session,
+        publisher=publisher,
+        user=user,
+        room_id=room_id,
+        username=invite.username,
+        presence=presence,
     )
 
 

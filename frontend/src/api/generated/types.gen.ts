@@ -231,6 +231,14 @@ export type ClientConfig = {
      * Max Upload Bytes
      */
     max_upload_bytes: number;
+    /**
+     * Send Rate Count
+     */
+    send_rate_count: number;
+    /**
+     * Send Rate Period Seconds
+     */
+    send_rate_period_seconds: number;
 };
 
 /**

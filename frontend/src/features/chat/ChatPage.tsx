@@ -1,4 +1,5 @@
-import { Center, Loader, Text } from '@mantine/core';
+import { Alert, Center, Loader, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -29,9 +30,12 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const limits = useSendLimit(room);
   const removed = state.standing.removed;
   const historyLoaded = state.historyLoaded;
+  // Asked again whenever my standing changes: a page refused while I was banned loads once I am let back in.
   useEffect(() => {
     if (!historyLoaded) client.reloadLatest(room.id).catch(() => undefined);
-  }, [client, room.id, historyLoaded]);
+  }, [client, room.id, historyLoaded, member, removed]);
+  // Nothing more will load: the server said the room is gone, or that I may not read it.
+  const closed = state.gone || removed === 'banned' || (removed === 'kicked' && room.is_private);
 
   // `post` leaves my_actions while the room is locked for me or I am muted; a mute has its
   // own live notice (limits, fed by frames before any refetch), so a lock is what is left.
@@ -41,6 +45,8 @@ function ChatRoom({ room }: { room: RoomPublic }) {
       <ChatHeader room={room} online={state.online} />
       {state.historyLoaded || state.messages.length > 0 ? (
         <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
+      ) : closed ? (
+        <div className="message-list-frame" />
       ) : (
         <Center className="message-list-frame">
           {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
@@ -48,8 +54,12 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         </Center>
       )}
       <TypingIndicator typing={state.typing} />
-      {removed ? <RoomStandingNotice standing={state.standing} /> : null}
-      {member && removed === null ? (
+      {state.gone ? (
+        <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
+      ) : removed ? (
+        <RoomStandingNotice standing={state.standing} />
+      ) : null}
+      {state.gone ? null : member && removed === null ? (
         <Composer roomId={room.id} roomName={room.name} locked={locked} limits={limits} />
       ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
         <JoinBar roomId={room.id} roomName={room.name} />

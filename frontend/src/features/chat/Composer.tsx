@@ -13,7 +13,7 @@ import {
   useFileDrop,
 } from '../uploads';
 import { blocksSending, type SendLimits, SendLimitNotice } from '../moderation';
-import { COUNTER_FROM, MAX_MESSAGE_LENGTH } from './limits';
+import { useMessageLimits } from './limits';
 
 interface ComposerProps {
   roomId: number;
@@ -31,7 +31,8 @@ export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
   const attachments = useComposerAttachments(roomId);
   const addFiles = (files: File[]) => void attachments.add(files);
   const dragging = useFileDrop(addFiles, !locked);
-  const tooLong = body.length > MAX_MESSAGE_LENGTH;
+  const { maxLength, counterFrom } = useMessageLimits();
+  const tooLong = body.length > maxLength;
   const limited = limits !== undefined && blocksSending(limits.limit);
   const canSend = !locked && !limited && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
 
@@ -87,7 +88,7 @@ export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
           minRows={1}
           maxRows={8}
           size="md"
-          error={tooLong ? t('chat.composer.tooLong', { max: MAX_MESSAGE_LENGTH }) : undefined}
+          error={tooLong ? t('chat.composer.tooLong', { max: maxLength }) : undefined}
           enterKeyHint="send"
           disabled={limits?.limit.kind === 'muted'}
         />
@@ -95,9 +96,9 @@ export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
           <IconSend size={20} aria-hidden />
         </ActionIcon>
       </Group>
-      {body.length >= COUNTER_FROM ? (
+      {body.length >= counterFrom ? (
         <Text size="xs" c={tooLong ? 'red' : 'dimmed'} ta="right" aria-live="polite">
-          {t('chat.composer.left', { count: MAX_MESSAGE_LENGTH - body.length })}
+          {t('chat.composer.left', { count: maxLength - body.length })}
         </Text>
       ) : null}
     </form>

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { MAX_MESSAGE_LENGTH } from './limits';
+import { useMessageLimits } from './limits';
 
 interface EditMessageFormProps {
   initial: string;
@@ -14,8 +14,9 @@ interface EditMessageFormProps {
 export function EditMessageForm({ initial, saving, onSave, onCancel }: EditMessageFormProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState(initial);
+  const { maxLength } = useMessageLimits();
   const trimmed = body.trim();
-  const valid = trimmed !== '' && body.length <= MAX_MESSAGE_LENGTH;
+  const valid = trimmed !== '' && body.length <= maxLength;
 
   const submit = () => {
     if (!valid) return;
@@ -40,7 +41,7 @@ export function EditMessageForm({ initial, saving, onSave, onCancel }: EditMessa
         autosize
         minRows={1}
         maxRows={8}
-        maxLength={MAX_MESSAGE_LENGTH}
+        maxLength={maxLength}
         autoFocus
       />
       <Group gap="xs">

@@ -1,2 +1,3 @@
 export { ChatPage } from './ChatPage';
 export { ConnectionBanner } from './ConnectionBanner';
+export { useServerSendRate } from './limits';

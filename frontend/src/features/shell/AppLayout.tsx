@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
-import { ConnectionBanner } from '../chat';
+import { ConnectionBanner, useServerSendRate } from '../chat';
 import { SiteBanGate } from '../moderation';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
 import { AppHeader } from './AppHeader';
@@ -16,6 +16,7 @@ const NAVBAR_ID = 'app-navbar';
 /** Binds live room state to caches and the title; renders nothing. */
 function LiveBindings() {
   useRoomSync();
+  useServerSendRate();
   return <UnreadTitle />;
 }
 

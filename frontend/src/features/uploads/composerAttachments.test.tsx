@@ -20,6 +20,8 @@ const config: ClientConfig = {
   max_upload_bytes: 25 * 1024 * 1024,
   allowed_upload_types: ['image/png', 'application/pdf'],
   max_message_length: 4000,
+  send_rate_count: 10,
+  send_rate_period_seconds: 5,
 };
 
 const uploaded: UploadPublic = {

@@ -5,6 +5,8 @@ const config: ClientConfig = {
   max_upload_bytes: 25 * 1024 * 1024,
   allowed_upload_types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
   max_message_length: 4000,
+  send_rate_count: 10,
+  send_rate_period_seconds: 5,
 };
 
 const file = (name: string, type: string, size: number) => ({ name, type, size });

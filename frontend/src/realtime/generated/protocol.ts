@@ -310,6 +310,7 @@ export interface ErrorFrame {
   code: ErrorCode;
   detail: string;
   ref: string | null;
+  reason: string | null;
 }
 
 /** CloseCode's values by name. */

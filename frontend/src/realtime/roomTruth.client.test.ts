@@ -1,0 +1,126 @@
+import { RealtimeClient } from './client';
+import type { ClientFrame, ServerFrame } from './protocol';
+
+// A minimal socket double (client.test.ts has the full one).
+class FakeSocket {
+  static readonly OPEN = 1;
+  readyState = 0;
+  sent: ClientFrame[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as ClientFrame);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  receive(frame: ServerFrame) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+}
+
+function connected(...rooms: number[]) {
+  const socket = new FakeSocket();
+  const client = new RealtimeClient({
+    url: 'ws://test/ws',
+    getToken: () => 'token',
+    refreshToken: () => Promise.resolve('token'),
+    loadLatest: () => Promise.resolve({ messages: [], has_more: false }),
+    markRead: () => Promise.resolve({}),
+    createSocket: () => socket as unknown as WebSocket,
+    random: () => 1,
+  });
+  for (const room of rooms) client.track(room);
+  client.start();
+  socket.readyState = 1;
+  socket.onopen?.();
+  socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z' } });
+  return { client, socket };
+}
+
+const joins = (socket: FakeSocket, room: number) =>
+  socket.sent.filter((frame) => frame.type === 'join' && frame.room === room).length;
+
+describe('RealtimeClient keeps the room the server says it is', () => {
+  beforeEach(() => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    sessionStorage.clear();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('matches a refused join to its room, in order, and joins again once let back in', () => {
+    const { client, socket } = connected(7, 8);
+    socket.receive({ type: 'error', code: 'banned', detail: 'You are banned from this room', ref: 'join', reason: 'spam' });
+    socket.receive({ type: 'joined', room: 8, last_seq: 0, last_change_seq: 0, online: [1] });
+    expect(client.store.get(7).standing).toMatchObject({ removed: 'banned', reason: 'spam' });
+    expect(client.store.get(8).standing.removed).toBeNull();
+
+    socket.receive({ type: 'member', room: 7, user_id: 1, action: 'unbanned', reason: '', until: null });
+    expect(joins(socket, 7)).toBe(2);
+    expect(client.store.get(7).standing.removed).toBeNull();
+  });
+
+  it('marks a room gone when it is deleted or the server says there is none', () => {
+    const { client, socket } = connected(7, 8);
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
+    client.send(8, 'into the void');
+    socket.receive({ type: 'error', code: 'not_found', detail: 'Room not found', ref: 'join', reason: null });
+    expect(client.store.get(8).gone).toBe(true);
+    // A send waiting for that room fails visibly instead of waiting for ever.
+    expect(client.store.get(8).pending).toMatchObject([{ status: 'failed', error: 'not_found' }]);
+    socket.receive({
+      type: 'room',
+      room: 7,
+      action: 'deleted',
+      data: {
+        id: 7,
+        name: 'gone',
+        topic: '',
+        is_private: false,
+        locked: false,
+        created_by: 1,
+        created_at: '2026-11-23T14:00:00Z',
+        last_seq: 0,
+        last_change_seq: 0,
+        slow_mode_seconds: 0,
+        member_count: 1,
+      },
+    });
+    expect(client.store.get(7).gone).toBe(true);
+  });
+
+  it('forgets a ban it inferred once the server lets the room be followed again', () => {
+    const { client, socket } = connected(7);
+    socket.receive({ type: 'error', code: 'banned', detail: 'You are banned from this room', ref: 'join', reason: 'x' });
+    expect(client.store.get(7).standing.removed).toBe('banned');
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
+    expect(client.store.get(7).standing.removed).toBeNull();
+  });
+
+  it('takes a member who leaves out of the online set', () => {
+    const { client, socket } = connected(7);
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1, 2] });
+    socket.receive({ type: 'presence', user_id: 3, online: true });
+    expect([...client.store.get(7).online]).toEqual([1, 2, 3]);
+    socket.receive({ type: 'member', room: 7, user_id: 2, action: 'left', reason: '', until: null });
+    expect([...client.store.get(7).online]).toEqual([1, 3]);
+  });
+
+  it('keeps a refused send, failed with its reason, across a reload of the tab', () => {
+    const first = connected(7);
+    first.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
+    first.client.send(7, 'too soon');
+    const { clientId } = first.client.store.get(7).pending[0]!;
+    first.socket.receive({ type: 'error', code: 'slow_mode', detail: 'Slow mode: wait 30 s', ref: clientId, reason: null });
+    first.client.stop();
+
+    const second = connected(7);
+    second.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
+    expect(second.client.store.get(7).pending).toMatchObject([{ clientId, status: 'failed', error: 'slow_mode' }]);
+    // Not resent by itself: only Retry sends it again.
+    expect(second.socket.sent.some((frame) => frame.type === 'send')).toBe(false);
+    second.client.discard(7, clientId);
+    expect(sessionStorage.length).toBe(0);
+  });
+});
