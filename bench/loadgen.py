@@ -580,6 +580,12 @@ async def uploads(args: argparse.Namespace, server: Server) -> None:
     await scenario.run(args, server)
 
 
+async def loginflood(args: argparse.Namespace, server: Server) -> None:
+    from . import loginflood as scenario  # imported here: it builds on this module
+
+    await scenario.run(args, server)
+
+
 def close_all(clients: list[FastClient]) -> None:
     for client in clients:
         client.close()
@@ -644,6 +650,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
     cache = Path(tempfile.gettempdir()) / "parley-bench-files"
     sub.add_argument("--cache-dir", default=str(cache), help="generated test files")
+
+    sub = command("loginflood", loginflood, "chat pong latency, quiet and during a login flood")
+    sub.add_argument("--sockets", type=int, default=20, help="chat sockets pinging")
+    sub.add_argument("--interval", type=float, default=0.05, help="seconds between pings")
+    sub.add_argument("--duration", type=float, default=15.0, help="seconds per phase")
+    sub.add_argument("--flooders", type=int, default=4, help="clients looping login")
 
     text = "fanout on PostgreSQL through Redis: one or two instances, or workers (own servers)"
     sub = commands.add_parser("scaled", help=text, description=text)

@@ -8,8 +8,11 @@ strings; only their SHA-256 is stored, so a database leak yields no usable token
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
+import os
 import secrets
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +47,29 @@ _DUMMY_HASH = _passwords.hash("parley-dummy-password")
 # never on the event loop (argon2-cffi releases the GIL while it works), so a login
 # flood slows logins, not every chat socket. At most _MAX_WAITING hashes queue; past
 # that, logins and sign-ups are refused as busy instead of queueing without bound.
-_hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
+# Hashing threads take only the time the event loop leaves: where they share a core with
+# it (one core per process is the deployment unit), a flood of hashes must not delay the
+# chat. Linux's SCHED_IDLE runs a thread only when nothing else wants the core and lets
+# a waking loop preempt it at once; elsewhere, or if refused, a high niceness.
+HASHING_NICENESS = 19
+
+
+def _lower_priority() -> None:
+    thread = threading.get_native_id()
+    try:
+        os.sched_setscheduler(thread, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, thread, HASHING_NICENESS)
+
+
+def _pool(threads: int) -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(
+        max_workers=threads, thread_name_prefix="argon2", initializer=_lower_priority
+    )
+
+
+_hashing = _pool(1)
 _MAX_WAITING = 64
 _waiting = 0
 
@@ -61,7 +86,7 @@ def configure_password_hashing(*, memory_kib: int, time_cost: int, threads: int 
     global _passwords, _DUMMY_HASH, _hashing
     _passwords = _context(memory_kib, time_cost)
     _DUMMY_HASH = _passwords.hash("parley-dummy-password")
-    _hashing = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="argon2")
+    _hashing = _pool(threads)
 
 
 async def _off_loop(work: Callable[[], _T]) -> _T:
