@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import uvicorn
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from parley import security
@@ -28,10 +28,11 @@ from parley.api.routes import (
     users,
 )
 from parley.db import create_engine, create_session_factory
+from parley.headers import SecurityHeaders
 from parley.jobs.queue import TaskiqJobs
 from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
-from parley.observability import RequestObserver
+from parley.observability import RequestObserver, metrics_allowed
 from parley.realtime.assembly import Realtime, build_realtime
 from parley.realtime.catalogue import catalogue_json
 from parley.realtime.gateway import Gateway
@@ -40,7 +41,7 @@ from parley.realtime.wire import FramedWebSocketProtocol
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
 from parley.settings import Settings, get_settings
-from parley.spa import SpaFiles
+from parley.spa import SpaFiles, SpaMount
 from parley.storage import FileStore
 
 
@@ -124,11 +125,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(protocol_document, media_type="application/json")
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        # Not public: the scraper either sits on this host (loopback) or presents the
+        # token PARLEY_METRICS_TOKEN (docs/deploy.md); nginx refuses /metrics outright.
+        if not metrics_allowed(settings, request):
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     if (settings.static_dir / "index.html").is_file():
-        app.mount("/", SpaFiles(directory=settings.static_dir, html=True), name="spa")
+        spa = SpaFiles(directory=settings.static_dir, html=True)
+        app.router.routes.append(SpaMount("/", app=spa, name="spa"))
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
     app.add_middleware(RequestObserver)
     return app
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import time
 from typing import Any
 
 from prometheus_client import Counter, Histogram
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from parley.settings import Settings
 
 REQUESTS = Counter("parley_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -88,3 +92,16 @@ class RequestObserver:
                     }
                 },
             )
+
+
+def metrics_allowed(settings: Settings, request: Request) -> bool:
+    """/metrics is for the operator's scraper, not the public: with PARLEY_METRICS_TOKEN
+    set, a request must present it as a bearer token; without, only this host may ask."""
+    token = settings.metrics_token.get_secret_value()
+    if token:
+        presented = request.headers.get("authorization", "")
+        return hmac.compare_digest(presented.encode(), f"Bearer {token}".encode())
+    return request.client is not None and request.client.host in _LOOPBACK
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1"})

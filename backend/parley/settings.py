@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # uvicorn worker processes of one `serve`; they share no memory, so more than one
     # needs the Redis broker to carry each message to the sockets the other workers hold.
     workers: int = Field(default=1, ge=1, le=64)
+    # Strict-Transport-Security max-age; 0 leaves it out (set it once HTTPS is certain).
+    hsts_seconds: int = Field(default=0, ge=0)
+    # Bearer token a remote scraper presents at /metrics; empty: only this host may read it.
+    metrics_token: SecretStr = SecretStr("")
     login_rate_limit: str = "10/minute"
     send_rate_limit: str = "10 per 5 seconds"
     # Edits are re-posts (broadcast to the room, up to 4,000 characters each): limited

@@ -6,8 +6,22 @@ from pathlib import Path
 
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
+from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
+
+# Paths that belong to the API, the socket and operations, never to the SPA.
+_NOT_THE_SPA = ("/api/", "/ws", "/metrics")
+
+
+class SpaMount(Mount):
+    """The SPA at "/", except for API paths: there the router's own answer stands (a 405
+    naming the route's methods, a JSON 404), not the static files' 405 or fallback."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] == "http" and scope["path"].startswith(_NOT_THE_SPA):
+            return Match.NONE, {}
+        return super().matches(scope)
 
 
 class SpaFiles(StaticFiles):
