@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -37,6 +38,32 @@ def _in_utc(value: datetime) -> datetime:
 
 # A point in time given as input: with its zone (a naive one is ambiguous), in range.
 UtcInstant = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+
+
+# Format characters a name may keep: zero-width joiner and non-joiner (emoji sequences,
+# Indic and Persian spelling). Every other control or format character — bidi overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069) above all — can flip or hide the text
+# around a name, so names refuse them.
+_NAME_FORMAT_ALLOWED = frozenset({"\u200c", "\u200d"})
+# Combining marks in a row on one base letter: enough for any language (Vietnamese
+# stacks two), short of the "Zalgo" towers that spill over the lines around them.
+MAX_COMBINING_MARKS = 3
+
+
+def refuse_unsafe_name(value: str) -> str:
+    """For names others see (display names, room names): no control or bidi-override
+    characters, and at most MAX_COMBINING_MARKS combining marks on one letter."""
+    run = 0
+    for char in value:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf") and char not in _NAME_FORMAT_ALLOWED:
+            raise ValueError(
+                f"Names cannot contain control or direction-changing characters (U+{ord(char):04X})"
+            )
+        run = run + 1 if category in ("Mn", "Me") else 0
+        if run > MAX_COMBINING_MARKS:
+            raise ValueError(f"Names allow at most {MAX_COMBINING_MARKS} accents on one letter")
+    return value
 
 
 class TextInput(SQLModel):

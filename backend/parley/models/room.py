@@ -9,7 +9,7 @@ from pydantic import field_validator
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import MAX_ID, TextInput, UTCDateTime, utcnow
+from parley.models.base import MAX_ID, TextInput, UTCDateTime, refuse_unsafe_name, utcnow
 
 ROOM_NAME_MAX = 64
 
@@ -70,6 +70,11 @@ class RoomCreate(RoomBase, TextInput):
     def _collapse_spaces(cls, value: object) -> object:
         return _clean_name(value)
 
+    @field_validator("name")
+    @classmethod
+    def _safe(cls, value: str) -> str:
+        return refuse_unsafe_name(value)
+
 
 class RoomUpdate(TextInput):
     name: str | None = Field(default=None, min_length=1, max_length=ROOM_NAME_MAX)
@@ -82,6 +87,11 @@ class RoomUpdate(TextInput):
     @classmethod
     def _collapse_spaces(cls, value: object) -> object:
         return _clean_name(value)
+
+    @field_validator("name")
+    @classmethod
+    def _safe(cls, value: str | None) -> str | None:
+        return refuse_unsafe_name(value) if value is not None else None
 
 
 class RoomSummary(RoomBase):

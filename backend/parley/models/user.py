@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import TextInput, UTCDateTime, utcnow
+from parley.models.base import TextInput, UTCDateTime, refuse_unsafe_name, utcnow
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.-]{3,32}$")
 
@@ -72,11 +72,20 @@ class UserCreate(TextInput):
     @field_validator("display_name")
     @classmethod
     def _strip_display_name(cls, value: str | None) -> str | None:
-        return value.strip() or None if value is not None else None
+        return _safe_display_name(value.strip() or None if value is not None else None)
 
 
 class UserUpdate(TextInput):
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
+
+    @field_validator("display_name")
+    @classmethod
+    def _safe(cls, value: str | None) -> str | None:
+        return _safe_display_name(value)
+
+
+def _safe_display_name(value: str | None) -> str | None:
+    return refuse_unsafe_name(value) if value is not None else None
 
 
 class UserPublic(UserBase):

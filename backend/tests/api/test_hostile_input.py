@@ -134,3 +134,34 @@ async def test_one_bad_connect_never_fails_another(
     assert len({ready["user"]["id"] for ready in readies}) == len(tokens)
     codes = await asyncio.gather(*(closed_with(socket) for socket in refused))
     assert codes == [4401] * len(bad)
+
+
+FLIPPED = "evil\u202egnp.exe"  # RIGHT-TO-LEFT OVERRIDE: shows as "evilexe.png"
+ZALGO = "z" + "\u0301\u0302\u0303\u0304\u0305\u0306" + "algo"
+
+
+async def test_names_refuse_bidi_overrides_controls_and_zalgo(
+    client: httpx.AsyncClient,
+) -> None:
+    _, token = await signup_and_login(client)
+    # (Room names turn whitespace runs such as a tab into one space instead.)
+    tab = await client.patch(
+        "/api/users/me", json={"display_name": "tab\there"}, headers=bearer(token)
+    )
+    assert tab.status_code == 422
+    for bad in (FLIPPED, ZALGO, "iso\u2066late\u2069", "zero\u200bwidth"):
+        for method, path, body in (
+            ("PATCH", "/api/users/me", {"display_name": bad}),
+            ("POST", "/api/rooms", {"name": bad}),
+        ):
+            response = await client.request(method, path, json=body, headers=bearer(token))
+            assert response.status_code == 422, (bad, path, response.text)
+        signup = await client.post(
+            "/api/auth/signup",
+            json={"username": "named", "password": "password1", "display_name": bad},
+        )
+        assert signup.status_code == 422, bad
+    # Real names in any script pass: Korean, accents (composed or not), emoji sequences.
+    for fine in ("김민지", "Nguyễn Thị Ánh", "Zoe\u0301", "👩\u200d💻 dev", "سارا\u200c"):
+        me = await client.patch("/api/users/me", json={"display_name": fine}, headers=bearer(token))
+        assert me.status_code == 200 and me.json()["display_name"] == fine, fine

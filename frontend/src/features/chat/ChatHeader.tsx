@@ -22,7 +22,7 @@ export function ChatHeader({ room, online }: { room: RoomPublic; online: Readonl
         <Group gap={6} wrap="nowrap">
           {room.is_private ? <IconLock size={18} aria-label={t('rooms.private')} /> : null}
           <Title order={1} fz={20} lh={1.3} lineClamp={1}>
-            {room.name}
+            <bdi>{room.name}</bdi>
           </Title>
           {room.locked ? (
             <Text size="xs" c="orange" fw={700}>

@@ -42,7 +42,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
               </Indicator>
               <Stack gap={0} miw={0} style={{ flex: 1 }}>
                 <Text size="sm" fw={600} truncate="end">
-                  {name}
+                  <bdi>{name}</bdi>
                 </Text>
                 <Text size="xs" c="dimmed">
                   @{member.username} · {t(`chat.roles.${member.role}`)} · {isOnline ? t('chat.online') : t('chat.offline')}

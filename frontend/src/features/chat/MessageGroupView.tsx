@@ -20,7 +20,8 @@ export const MessageGroupView = memo(function MessageGroupView({ group, own, roo
       <Group gap="xs" wrap="nowrap" className="message-group-header">
         <Avatar size={28} radius="xl" name={group.authorName} color={own ? 'indigo' : 'initials'} aria-hidden />
         <Text fw={700} size="sm">
-          {group.authorName}
+          {/* A name someone chose: isolated, so its direction never leaks into the line. */}
+          <bdi>{group.authorName}</bdi>
           {own ? (
             <Text span c="dimmed" size="xs" ml={4}>
               ({t('chat.you')})

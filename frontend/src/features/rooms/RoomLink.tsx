@@ -22,7 +22,7 @@ export function RoomLink({ room, onNavigate }: RoomLinkProps) {
       to={`/rooms/${room.id}`}
       onClick={onNavigate}
       className="room-link"
-      label={room.name}
+      label={<bdi>{room.name}</bdi>}
       fw={unread > 0 ? 700 : 400}
       leftSection={<Icon size={16} aria-hidden />}
       aria-label={unread > 0 ? `${room.name}, ${t('rooms.unread', { count: unread })}` : room.name}
