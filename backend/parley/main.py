@@ -191,6 +191,7 @@ def server_config(app: FastAPI | str, settings: Settings) -> uvicorn.Config:
         log_level=settings.log_level,
         log_config=None,  # keep our JSON logging instead of uvicorn's default config
         proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         # Parley's own subclass of uvicorn's sans-io protocol: pre-framed fan-out writes
         # and a capped socket send buffer (realtime/wire.py).
         ws=FramedWebSocketProtocol,

@@ -50,7 +50,17 @@ class Settings(BaseSettings):
     hsts_seconds: int = Field(default=0, ge=0)
     # Bearer token a remote scraper presents at /metrics; empty: only this host may read it.
     metrics_token: SecretStr = SecretStr("")
+    # Failed logins for one username from one address (a right password never counts).
     login_rate_limit: str = "10/minute"
+    # Every login attempt from one address, whatever the username.
+    login_address_rate_limit: str = "30/minute"
+    # Accounts created from one address, and rooms created by one user.
+    signup_rate_limit: str = "10/hour"
+    room_create_rate_limit: str = "30/hour"
+    # Proxies whose X-Forwarded-For is believed (uvicorn's forwarded_allow_ips): the
+    # client address every per-address limit counts. "*" only where nothing but the
+    # proxy can reach the app (docker-compose.yml's internal network).
+    forwarded_allow_ips: str = "127.0.0.1"
     send_rate_limit: str = "10 per 5 seconds"
     # Edits are re-posts (broadcast to the room, up to 4,000 characters each): limited
     # on their own counter so a burst of edits cannot stop someone sending.

@@ -120,6 +120,11 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         # The lowest argon2 cost: tests sign up hundreds of users (production: 64 MiB, t=3).
         "password_hash_memory_kib": 1024,
         "password_hash_time_cost": 1,
+        # Every test client is one address (127.0.0.1) signing up and logging in many
+        # users: the per-address limits' own tests set them low again.
+        "signup_rate_limit": "100000/hour",
+        "login_address_rate_limit": "100000/minute",
+        "room_create_rate_limit": "100000/hour",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

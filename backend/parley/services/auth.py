@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley import security
-from parley.errors import Forbidden, Invalid, Unauthorized
+from parley.errors import Forbidden, Invalid, RateLimited, Unauthorized
 from parley.models import RefreshToken, User
 from parley.models.base import utcnow
 from parley.models.user import PASSWORD_MAX
@@ -54,15 +55,22 @@ async def authenticate(
         raise Invalid("Text must not contain NUL characters", field="username")
     if len(password) > PASSWORD_MAX:
         raise Invalid(f"Passwords are at most {PASSWORD_MAX} characters", field="password")
+    # Two limits: every attempt from one address (many usernames tried from one place),
+    # and the *failures* for one username from one address (guessing one password). The
+    # owner signing in from elsewhere, or getting it right, is never slowed by either.
     await limiter.hit(
-        settings.login_rate_limit,
-        "login",
+        settings.login_address_rate_limit,
+        "login-address",
         client_address,
-        username.strip().lower(),
-        detail="Too many login attempts, try again later",
+        detail="Too many login attempts from this address, try again later",
     )
+    guess_key = (client_address, username.strip().lower())
+    detail = "Too many failed logins for this account, try again later"
+    await limiter.check(settings.login_rate_limit, "login", *guess_key, detail=detail)
     user = await get_user_by_username(session=session, username=username)
     if not await passwords.verify(password, user.password_hash if user else None):
+        with contextlib.suppress(RateLimited):  # this failure is answered as a 401 still
+            await limiter.hit(settings.login_rate_limit, "login", *guess_key, detail=detail)
         raise Unauthorized(BAD_CREDENTIALS)
     assert user is not None
     ensure_may_sign_in(user)

@@ -52,6 +52,19 @@ class RateLimiter:
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
         raise RateLimited(detail, retry_after=retry_after)
 
+    async def check(self, limit: str, *key: str, detail: str) -> None:
+        """Raise RateLimited if `key` has no attempt left, without counting one (for
+        limits that count failures only: check first, `hit` after a failure)."""
+        item = parse(limit)
+        try:
+            allowed = await self._limiter.test(item, *key)
+        except Exception as exc:  # the storage's own connection errors vary by backend
+            log.warning("rate limit storage unavailable", extra={"fields": {"error": str(exc)}})
+            return
+        if not allowed:
+            stats = await self._limiter.get_window_stats(item, *key)
+            raise RateLimited(detail, retry_after=max(1, math.ceil(stats.reset_time - time.time())))
+
     async def _hit_or_fail_open(self, item: RateLimitItem, key: tuple[str, ...]) -> bool:
         # A storage outage (Redis restarting) must not stop the chat: retry once on a fresh
         # connection, then let the action through and say so in the log.

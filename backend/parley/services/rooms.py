@@ -34,6 +34,7 @@ from parley.models import (
 from parley.models.base import utcnow
 from parley.services import access, audit
 from parley.services.access import Action, Standing
+from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
 
 # Presence changes of sockets connecting together are announced with one query.
@@ -74,8 +75,17 @@ def _name_taken() -> Conflict:
     return Conflict("A public room with this name already exists")
 
 
-async def create_room(*, session: AsyncSession, user: User, room_create: RoomCreate) -> RoomPublic:
+async def create_room(
+    *,
+    session: AsyncSession,
+    limiter: RateLimiter,
+    create_rate: str,
+    user: User,
+    room_create: RoomCreate,
+) -> RoomPublic:
     assert user.id is not None
+    # Every room lands in everyone's room list: one account must not flood it.
+    await limiter.hit(create_rate, "room-create", str(user.id), detail="Too many new rooms")
     room = Room.model_validate(
         room_create, update={"name_key": room_create.name.lower(), "created_by": user.id}
     )

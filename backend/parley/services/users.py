@@ -9,6 +9,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from parley.errors import Conflict
 from parley.models import Role, User, UserCreate, UserUpdate
 from parley.services import passwords
+from parley.services.ratelimit import RateLimiter
+
+
+async def sign_up(
+    *,
+    session: AsyncSession,
+    limiter: RateLimiter,
+    signup_rate: str,
+    client_address: str,
+    user_create: UserCreate,
+) -> User:
+    """Self-service sign-up: limited per address (scripted account farms), then created."""
+    await limiter.hit(
+        signup_rate, "signup", client_address, detail="Too many sign-ups from this address"
+    )
+    return await create_user(session=session, user_create=user_create)
 
 
 async def create_user(

@@ -121,6 +121,35 @@ async def test_login_brute_force_is_429_with_retry_after(client: httpx.AsyncClie
     assert (await login(client, username=str(other["username"]))).status_code == 200
 
 
+async def test_the_owner_signs_in_from_elsewhere_while_a_guesser_is_slowed(
+    client: httpx.AsyncClient,
+) -> None:
+    """Addresses come from X-Forwarded-For of a trusted proxy (PARLEY_FORWARDED_ALLOW_IPS,
+    127.0.0.1 by default: the test client is that proxy here)."""
+    user = await signup(client)
+    name = str(user["username"])
+    attacker, owner = {"X-Forwarded-For": "198.51.100.7"}, {"X-Forwarded-For": "203.0.113.5"}
+    for _ in range(10):
+        response = await client.post(
+            "/api/auth/login", data={"username": name, "password": "wrong-pass"}, headers=attacker
+        )
+        assert response.status_code == 401
+    guessing = await client.post(
+        "/api/auth/login", data={"username": name, "password": "wrong-pass"}, headers=attacker
+    )
+    assert guessing.status_code == 429
+    owner_login = await client.post(
+        "/api/auth/login", data={"username": name, "password": DEFAULT_PASSWORD}, headers=owner
+    )
+    assert owner_login.status_code == 200
+    # Right passwords never count: the owner signs in again and again.
+    for _ in range(12):
+        again = await client.post(
+            "/api/auth/login", data={"username": name, "password": DEFAULT_PASSWORD}, headers=owner
+        )
+        assert again.status_code == 200
+
+
 def _forge(claims: dict[str, object], *, header: dict[str, str]) -> str:
     def part(value: dict[str, object] | dict[str, str]) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()

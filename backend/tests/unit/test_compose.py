@@ -88,3 +88,12 @@ def test_the_balancer_upgrades_websockets() -> None:
     config = (REPO / mount.split(":")[0]).read_text()
     assert "proxy_set_header Upgrade $http_upgrade" in config
     assert "location /ws" in config and "server app:8000" in config
+
+
+def test_the_apps_trust_the_balancers_forwarded_address() -> None:
+    """Behind nginx every client would share its address (and its rate limits) unless the
+    app believes nginx's X-Forwarded-For; it may, because only nginx reaches it."""
+    services = _compose()["services"]
+    assert services["app"]["environment"]["PARLEY_FORWARDED_ALLOW_IPS"] == "*"
+    assert "ports" not in services["app"]
+    assert "X-Forwarded-For" in (REPO / "deploy" / "nginx.conf").read_text()

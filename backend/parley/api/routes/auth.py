@@ -36,8 +36,20 @@ def _respond(response: Response, tokens: IssuedTokens, settings: Settings) -> To
 
 
 @router.post("/signup", status_code=status.HTTP_201_CREATED)
-async def signup(session: SessionDep, user_create: UserCreate) -> UserPublic:
-    user = await users.create_user(session=session, user_create=user_create)
+async def signup(
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LimiterDep,
+    address: ClientAddress,
+    user_create: UserCreate,
+) -> UserPublic:
+    user = await users.sign_up(
+        session=session,
+        limiter=limiter,
+        signup_rate=settings.signup_rate_limit,
+        client_address=address,
+        user_create=user_create,
+    )
     return UserPublic.model_validate(user)
 
 

@@ -6,7 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, RoomId, SessionDep
+from parley.api.deps import (
+    CurrentUser,
+    LimiterDep,
+    PresenceDep,
+    PublisherDep,
+    RoomId,
+    SessionDep,
+    SettingsDep,
+)
 from parley.models import (
     MemberInvite,
     MemberPublic,
@@ -30,9 +38,19 @@ async def list_rooms(session: SessionDep, user: CurrentUser) -> list[RoomPublic]
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_room(
-    session: SessionDep, user: CurrentUser, room_create: RoomCreate
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LimiterDep,
+    user: CurrentUser,
+    room_create: RoomCreate,
 ) -> RoomPublic:
-    return await rooms.create_room(session=session, user=user, room_create=room_create)
+    return await rooms.create_room(
+        session=session,
+        limiter=limiter,
+        create_rate=settings.room_create_rate_limit,
+        user=user,
+        room_create=room_create,
+    )
 
 
 @router.get("/{room_id}")
