@@ -656,6 +656,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     sub.add_argument("--interval", type=float, default=0.05, help="seconds between pings")
     sub.add_argument("--duration", type=float, default=15.0, help="seconds per phase")
     sub.add_argument("--flooders", type=int, default=4, help="clients looping login")
+    sub.add_argument(
+        "--server-env",
+        action="append",
+        metavar="KEY=VALUE",
+        help="a setting for the spawned server (e.g. PARLEY_LOGIN_ADDRESS_RATE_LIMIT)",
+    )
 
     text = "fanout on PostgreSQL through Redis: one or two instances, or workers (own servers)"
     sub = commands.add_parser("scaled", help=text, description=text)
@@ -732,7 +738,7 @@ def server_for(args: argparse.Namespace) -> Iterator[Server]:
 
 
 def memhook_env(args: argparse.Namespace) -> dict[str, str]:
-    env = {}
+    env = dict(item.split("=", 1) for item in getattr(args, "server_env", None) or [])
     if out := getattr(args, "tracemalloc", None):
         env["PARLEY_BENCH_TRACEMALLOC_OUT"] = str(Path(out).resolve())
     if getattr(args, "gc_stats", False):
