@@ -29,6 +29,7 @@ from parley.models import (
     RoomPublic,
     RoomRole,
     RoomUpdate,
+    Upload,
     User,
 )
 from parley.models.base import utcnow
@@ -36,6 +37,7 @@ from parley.services import access, audit
 from parley.services.access import Action, Standing
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
+from parley.storage import FileStore
 
 # Presence changes of sockets connecting together are announced with one query.
 _MEMBER_ROOMS = select(Membership.user_id, Membership.room_id).where(
@@ -199,7 +201,7 @@ def _audit_room_changes(
 
 
 async def delete_room(
-    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int
+    *, session: AsyncSession, publisher: Publisher, store: FileStore, user: User, room_id: int
 ) -> None:
     room, membership, standing = await access.require_room(
         session=session, user=user, room_id=room_id, action=Action.delete_room
@@ -212,8 +214,12 @@ async def delete_room(
         room_id=room.id,
         details={"name": room.name},
     )
+    # The rows go with the room (ON DELETE CASCADE); the files on disk must go too.
+    upload_ids = (await session.exec(select(Upload.id).where(Upload.room_id == room_id))).all()
     await session.delete(room)
     await session.commit()
+    for upload_id in upload_ids:
+        await store.delete(upload_id)
     await publisher.publish(RoomChanged(room=public, action="deleted"))
 
 

@@ -146,6 +146,54 @@ async def test_over_size_without_content_length_is_caught_while_streaming(
     assert stored_files(server) == []
 
 
+async def test_deleting_a_room_deletes_its_files(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    token, room_id = await _room(client)
+    for name in ("a.png", "b.png"):
+        accepted = (await upload(client, token, room_id, name, png())).json()
+        await settled(client, token, accepted["id"])
+    assert stored_files(server)
+    deleted = await client.delete(f"/api/rooms/{room_id}", headers=bearer(token))
+    assert deleted.status_code == 204
+    assert stored_files(server) == []
+
+
+async def test_an_upload_abandoned_mid_stream_leaves_no_file(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    token, room_id = await _room(client)
+    boundary = "parleyboundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+        f'filename="gone.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'
+    ).encode()
+    host, port = server.base_url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    request = (
+        f"POST /api/rooms/{room_id}/uploads HTTP/1.1\r\nHost: {host}\r\n"
+        f"Authorization: Bearer {token}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {len(head) + 1_000_000}\r\n\r\n"
+    ).encode()
+    writer.write(request + head + b"x" * 200_000)
+    await writer.drain()
+    # The server has started writing the file: then the client goes away.
+    for _ in range(400):
+        if stored_files(server):
+            break
+        await asyncio.sleep(0.05)
+    assert stored_files(server), "the upload never started"
+    writer.close()
+    await writer.wait_closed()
+    for _ in range(400):
+        if not stored_files(server):
+            break
+        await asyncio.sleep(0.05)
+    assert stored_files(server) == []
+    del reader
+
+
 async def test_a_body_cut_off_before_its_closing_boundary_stores_nothing(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:

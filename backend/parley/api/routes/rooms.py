@@ -14,6 +14,7 @@ from parley.api.deps import (
     RoomId,
     SessionDep,
     SettingsDep,
+    StoreDep,
 )
 from parley.models import (
     MemberInvite,
@@ -73,9 +74,15 @@ async def update_room(
 
 @router.delete("/{room_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_room(
-    session: SessionDep, publisher: PublisherDep, user: CurrentUser, room_id: RoomId
+    session: SessionDep,
+    publisher: PublisherDep,
+    store: StoreDep,
+    user: CurrentUser,
+    room_id: RoomId,
 ) -> None:
-    await rooms.delete_room(session=session, publisher=publisher, user=user, room_id=room_id)
+    await rooms.delete_room(
+        session=session, publisher=publisher, store=store, user=user, room_id=room_id
+    )
 
 
 @router.post("/{room_id}/join")
