@@ -54,6 +54,15 @@ class MemberChanged:
 
 
 @dataclass(frozen=True)
+class SessionsEnded:
+    """A sign-in was logged out (session_id), or all of them (None): its sockets close
+    with 4401 now, on every instance."""
+
+    user_id: int
+    session_id: str | None
+
+
+@dataclass(frozen=True)
 class ReadersNarrowed:
     """Only `readers` may read the room now (it went private): every other live
     stream of it ends at once, on every instance, with a `revoked` frame."""
@@ -120,6 +129,7 @@ Event = (
     | UserSuspended
     | ReadersNarrowed
     | ReadAccessLost
+    | SessionsEnded
 )
 
 

@@ -117,6 +117,8 @@ class AccessClaims:
     user_id: int
     token_version: int
     expires_at: datetime
+    # The sign-in (refresh token family) the token belongs to: logging out ends it.
+    session_id: str | None = None
 
 
 def hash_password(password: str) -> str:
@@ -131,7 +133,12 @@ def verify_password(password: str, password_hash: str | None) -> bool:
 
 
 def create_access_token(
-    *, user_id: int, token_version: int, secret: str, lifetime: timedelta
+    *,
+    user_id: int,
+    token_version: int,
+    secret: str,
+    lifetime: timedelta,
+    session_id: str | None = None,
 ) -> tuple[str, datetime]:
     now = datetime.now(UTC)
     expires_at = now + lifetime
@@ -142,6 +149,8 @@ def create_access_token(
         "exp": int(expires_at.timestamp()),
         "typ": "access",
     }
+    if session_id is not None:
+        claims["sid"] = session_id
     return jwt.encode(claims, secret, algorithm=ALGORITHM), expires_at
 
 
@@ -165,6 +174,7 @@ def decode_access_token(token: str, *, secret: str) -> AccessClaims:
             user_id=user_id,
             token_version=int(claims["ver"]),
             expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+            session_id=str(claims["sid"])[:32] if claims.get("sid") is not None else None,
         )
     # A correctly signed token can still carry absurd numbers (an exp past year 9999).
     except (KeyError, TypeError, ValueError, OverflowError, OSError) as exc:

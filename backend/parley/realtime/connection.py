@@ -100,6 +100,8 @@ class Connection:
     ) -> None:
         self.user_id = user_id
         self.token_expires_at = token_expires_at
+        # The sign-in this socket authenticated with: logging it out closes the socket.
+        self.session_id: str | None = None
         self.rooms: set[int] = set()
         self._send = send
         self._wire = wire

@@ -13,6 +13,7 @@ from parley.events import (
     ReadAccessLost,
     ReadersNarrowed,
     RoomChanged,
+    SessionsEnded,
     Typing,
     UploadChanged,
     UserSuspended,
@@ -90,6 +91,15 @@ def envelopes_for(event: Event) -> list[Envelope]:
                     drop_room=room_id,
                 )
                 for room_id in room_ids
+            ]
+        case SessionsEnded(user_id=user_id, session_id=session_id):
+            return [
+                Envelope(
+                    user_channel(user_id),
+                    "Signed out",
+                    disconnect_code=CloseCode.UNAUTHENTICATED,
+                    session_id=session_id,
+                )
             ]
         case UserSuspended(user_id=user_id, reason=reason):
             # The close reason is the frame: a stalled socket could never read a notice.

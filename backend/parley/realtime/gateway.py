@@ -35,6 +35,7 @@ from parley.realtime.protocol import (
     frame_ref,
 )
 from parley.realtime.wire import WIRE_EXTENSION
+from parley.security import AccessClaims
 from parley.services import auth
 from parley.services.presence import announce_presence
 from parley.services.runtime import Runtime
@@ -56,7 +57,7 @@ class Gateway:
         self.sync_presence = sync_presence
         self.handlers = FrameHandlers(runtime, hub)
         # Sockets connecting (or leaving) together share their database round trips.
-        self._users: Batcher[int, User | None] = Batcher(self._load_users)
+        self._users: Batcher[tuple[int, str | None], User | None] = Batcher(self._load_users)
         self._presence: Batcher[tuple[int, bool], None] = Batcher(self._announce)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -67,8 +68,8 @@ class Gateway:
             await websocket.close(code=CloseCode.FORBIDDEN)
             return
         await websocket.accept()
-        user, expires_at = await self._authenticate(websocket)
-        if user is None or expires_at is None:
+        user, claims = await self._authenticate(websocket)
+        if user is None or claims is None:
             return
         assert user.id is not None
         extension = (scope.get("extensions") or {}).get(WIRE_EXTENSION)
@@ -78,10 +79,11 @@ class Gateway:
             send=send,
             wire=extension["wire"] if extension else None,
             flusher=self.hub.flusher,
-            token_expires_at=expires_at,
+            token_expires_at=claims.expires_at,
             max_queue_bytes=self.runtime.settings.ws_queue_bytes,
             max_queue_frames=self.runtime.settings.ws_queue_frames,
         )
+        connection.session_id = claims.session_id
         connection.enqueue(encode(ReadyFrame(user=UserPublic.model_validate(user))))
         if await self.hub.add(connection):
             await self._presence((user.id, True))
@@ -95,13 +97,13 @@ class Gateway:
         """For the Redis sweeper: a user whose instance vanished."""
         await self._presence((user_id, False))
 
-    async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, datetime | None]:
+    async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, AccessClaims | None]:
         try:
             async with asyncio.timeout(AUTH_TIMEOUT_SECONDS):  # no extra task, unlike wait_for
                 message = await websocket.receive()
             frame = AuthFrame.model_validate_json(message.get("text") or "")
             claims = auth.decode_token(settings=self.runtime.settings, token=frame.token)
-            user = auth.token_user(await self._users(claims.user_id), claims)
+            user = auth.token_user(await self._users((claims.user_id, claims.session_id)), claims)
         except (DBAPIError, ConnectionError) as exc:
             if not is_outage(exc):
                 raise
@@ -113,12 +115,17 @@ class Gateway:
             return None, None
         except WebSocketDisconnect:
             return None, None
-        return user, claims.expires_at
+        return user, claims
 
-    async def _load_users(self, user_ids: Sequence[int]) -> list[User | None]:
+    async def _load_users(self, keys: Sequence[tuple[int, str | None]]) -> list[User | None]:
+        """The users of tokens presented together, in one query, and which of their
+        sign-ins were logged out, in one more: a logged-out sign-in has no user."""
         async with self.runtime.sessions() as session:
-            users = await auth.users_by_id(session=session, user_ids=set(user_ids))
-        return [users.get(user_id) for user_id in user_ids]
+            users = await auth.users_by_id(session=session, user_ids={user for user, _ in keys})
+            ended = await auth.ended_sessions(
+                session=session, session_ids={sid for _, sid in keys if sid is not None}
+            )
+        return [None if sid in ended else users.get(user_id) for user_id, sid in keys]
 
     async def _announce(self, changes: Sequence[tuple[int, bool]]) -> list[None]:
         try:

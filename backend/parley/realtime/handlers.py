@@ -146,4 +146,5 @@ class FrameHandlers:
         if fresh.id != user.id:
             raise Forbidden("A socket belongs to one user")
         connection.token_expires_at = claims.expires_at
+        connection.session_id = claims.session_id
         connection.enqueue(encode(ReauthenticatedFrame(expires_at=claims.expires_at)))

@@ -72,7 +72,8 @@ class Hub:
         if kind == "user":
             for connection in tuple(self._users.get(target, ())):
                 if envelope.disconnect_code is not None:
-                    connection.request_close(envelope.disconnect_code, envelope.frame)
+                    if envelope.session_id in (None, connection.session_id):
+                        connection.request_close(envelope.disconnect_code, envelope.frame)
                 elif envelope.drop_room is not None:
                     if connection.watches(envelope.drop_room):
                         self._forget_room(connection, envelope.drop_room)

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley import security
 from parley.errors import Forbidden, Invalid, RateLimited, Unauthorized
+from parley.events import Publisher, SessionsEnded
 from parley.models import RefreshToken, User
 from parley.models.base import utcnow
 from parley.models.user import PASSWORD_MAX
@@ -31,6 +32,11 @@ ROTATION_GRACE = timedelta(seconds=20)
 # Every authenticated request and socket runs this: built once, its cache key is computed
 # once instead of per call (session.get builds a new statement each time).
 _USER_BY_ID = select(User).where(col(User.id) == bindparam("user_id"))
+# A sign-in has ended once its refresh token family is revoked (logout, reuse detected).
+_ENDED_SESSIONS = select(RefreshToken.family_id).where(
+    col(RefreshToken.family_id).in_(bindparam("session_ids", expanding=True)),
+    col(RefreshToken.revoked_at).is_not(None),
+)
 _USERS_BY_ID = select(User).where(col(User.id).in_(bindparam("user_ids", expanding=True)))
 
 
@@ -88,18 +94,20 @@ async def issue_tokens(
     *, session: AsyncSession, settings: Settings, user: User, family_id: str | None = None
 ) -> IssuedTokens:
     assert user.id is not None
+    family_id = family_id or uuid.uuid4().hex
     access, _ = security.create_access_token(
         user_id=user.id,
         token_version=user.token_version,
         secret=settings.secret_key,
         lifetime=timedelta(minutes=settings.access_token_minutes),
+        session_id=family_id,
     )
     refresh = security.new_refresh_token()
     expires_at = utcnow() + timedelta(days=settings.refresh_token_days)
     session.add(
         RefreshToken(
             user_id=user.id,
-            family_id=family_id or uuid.uuid4().hex,
+            family_id=family_id,
             token_hash=security.hash_refresh_token(refresh),
             expires_at=expires_at,
         )
@@ -141,10 +149,28 @@ async def rotate_refresh_token(
     )
 
 
-async def revoke_refresh_token(*, session: AsyncSession, refresh_token: str) -> None:
+async def log_out(*, session: AsyncSession, publisher: Publisher, refresh_token: str) -> None:
+    """End this sign-in: its refresh tokens stop working, its access tokens are refused
+    from the next request on, and its open sockets close (4401) on every instance."""
     record = await _find_refresh(session=session, refresh_token=refresh_token)
     if record is not None:
         await _revoke_family(session=session, family_id=record.family_id)
+        await publisher.publish(SessionsEnded(user_id=record.user_id, session_id=record.family_id))
+
+
+async def log_out_everywhere(*, session: AsyncSession, publisher: Publisher, user: User) -> None:
+    """End every sign-in of the user: a new token_version refuses every access token at
+    once, every refresh token is revoked, every socket closes."""
+    assert user.id is not None
+    user.token_version += 1
+    session.add(user)
+    await session.exec(
+        update(RefreshToken)
+        .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    await session.commit()
+    await publisher.publish(SessionsEnded(user_id=user.id, session_id=None))
 
 
 async def user_from_access_token(*, session: AsyncSession, settings: Settings, token: str) -> User:
@@ -158,7 +184,19 @@ async def authenticate_token(
     """The token's user and claims (the socket needs the expiry too)."""
     claims = decode_token(settings=settings, token=token)
     user = (await session.exec(_USER_BY_ID, params={"user_id": claims.user_id})).first()
+    if claims.session_id is not None and await ended_sessions(
+        session=session, session_ids=[claims.session_id]
+    ):
+        raise Unauthorized(BAD_TOKEN)
     return token_user(user, claims), claims
+
+
+async def ended_sessions(*, session: AsyncSession, session_ids: Collection[str]) -> set[str]:
+    """Which of these sign-ins were logged out (one query for many sockets)."""
+    if not session_ids:
+        return set()
+    rows = await session.exec(_ENDED_SESSIONS, params={"session_ids": list(session_ids)})
+    return set(rows.all())
 
 
 def decode_token(*, settings: Settings, token: str) -> security.AccessClaims:

@@ -1,5 +1,5 @@
 import { ApiError, unwrap } from './errors';
-import { authLogin, authLogout, authSignup, usersReadMe } from './generated';
+import { authLogin, authLogout, authSignup, usersReadMe, usersSignOutEverywhere } from './generated';
 import type { UserCreate, UserPublic } from './generated';
 import { session } from './client';
 
@@ -26,6 +26,15 @@ export async function logOut(): Promise<void> {
   } finally {
     session.signOut();
   }
+}
+
+/**
+ * Ends every sign-in of the account on every device (their tokens and sockets too). Unlike
+ * logOut, nothing is dropped locally unless the server did it: a failure leaves you in.
+ */
+export async function logOutEverywhere(): Promise<void> {
+  await unwrap(usersSignOutEverywhere());
+  session.signOut();
 }
 
 export function fetchMe(): Promise<UserPublic> {

@@ -1,4 +1,4 @@
-export { fetchMe, logIn, logOut, restoreSession, signUp } from './auth';
+export { fetchMe, logIn, logOut, logOutEverywhere, restoreSession, signUp } from './auth';
 export type { Credentials } from './auth';
 export { session } from './client';
 export { ApiError } from './errors';

@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Cookie, Depends, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from parley.api.deps import ClientAddress, LimiterDep, SessionDep, SettingsDep
+from parley.api.deps import (
+    ClientAddress,
+    LimiterDep,
+    PublisherDep,
+    SessionDep,
+    SettingsDep,
+)
 from parley.errors import Unauthorized
 from parley.models import TokenPublic, UserCreate, UserPublic
 from parley.services import auth, users
@@ -86,8 +92,17 @@ async def refresh(
     return _respond(response, tokens, settings)
 
 
-@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(response: Response, session: SessionDep, cookie: RefreshCookie = None) -> None:
-    if cookie:
-        await auth.revoke_refresh_token(session=session, refresh_token=cookie)
+def forget_refresh_cookie(response: Response) -> None:
     response.delete_cookie(REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, samesite="strict")
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(
+    response: Response,
+    session: SessionDep,
+    publisher: PublisherDep,
+    cookie: RefreshCookie = None,
+) -> None:
+    if cookie:
+        await auth.log_out(session=session, publisher=publisher, refresh_token=cookie)
+    forget_refresh_cookie(response)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response, status
 
-from parley.api.deps import CurrentUser, SessionDep
+from parley.api.deps import CurrentUser, PublisherDep, SessionDep
+from parley.api.routes.auth import forget_refresh_cookie
 from parley.models import UserPublic, UserUpdate
-from parley.services import users
+from parley.services import auth, users
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 
@@ -20,3 +21,13 @@ async def read_me(user: CurrentUser) -> UserPublic:
 async def update_me(session: SessionDep, user: CurrentUser, user_update: UserUpdate) -> UserPublic:
     updated = await users.update_user(session=session, user=user, user_update=user_update)
     return UserPublic.model_validate(updated)
+
+
+@router.delete("/me/sessions", status_code=status.HTTP_204_NO_CONTENT)
+async def sign_out_everywhere(
+    response: Response, session: SessionDep, publisher: PublisherDep, user: CurrentUser
+) -> None:
+    """Sign out on every device: every access and refresh token of the account ends, and
+    every socket closes."""
+    await auth.log_out_everywhere(session=session, publisher=publisher, user=user)
+    forget_refresh_cookie(response)

@@ -38,6 +38,7 @@ def encode_envelope(envelope: Envelope) -> str:
             envelope.disconnect_code,
             keep,
             envelope.drop_room,
+            envelope.session_id,
         ]
     )
     return f"{header}\n{envelope.frame}"
@@ -45,7 +46,9 @@ def encode_envelope(envelope: Envelope) -> str:
 
 def decode_envelope(channel: str, payload: str) -> Envelope:
     header, frame = payload.split("\n", 1)
-    change_seq, drop_user, drop_all, disconnect_code, keep, drop_room = json.loads(header)
+    change_seq, drop_user, drop_all, disconnect_code, keep, drop_room, session_id = json.loads(
+        header
+    )
     return Envelope(
         channel,
         frame,
@@ -55,6 +58,7 @@ def decode_envelope(channel: str, payload: str) -> Envelope:
         disconnect_code,
         frozenset(keep) if keep is not None else None,
         drop_room,
+        session_id,
     )
 
 

@@ -1887,3 +1887,19 @@ export type UsersUpdateMeResponses = {
 };
 
 export type UsersUpdateMeResponse = UsersUpdateMeResponses[keyof UsersUpdateMeResponses];
+
+export type UsersSignOutEverywhereData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/sessions';
+};
+
+export type UsersSignOutEverywhereResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type UsersSignOutEverywhereResponse = UsersSignOutEverywhereResponses[keyof UsersSignOutEverywhereResponses];

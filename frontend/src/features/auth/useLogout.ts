@@ -1,17 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 
-import { logOut } from '../../api';
+import { logOut, logOutEverywhere } from '../../api';
 
-export function useLogout() {
+/**
+ * Log out here, or (`everywhere`) on every device of the account. Logging out here always
+ * leaves (the user asked to); everywhere leaves only once the server has done it.
+ */
+export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return useMutation({
-    mutationFn: logOut,
-    onSettled: () => {
-      // Nothing of the previous account may show to whoever signs in next on this device.
-      queryClient.clear();
-      void navigate('/login', { replace: true });
-    },
-  });
+  const leave = () => {
+    // Nothing of the previous account may show to whoever signs in next on this device.
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+  return useMutation(
+    everywhere ? { mutationFn: logOutEverywhere, onSuccess: leave } : { mutationFn: logOut, onSettled: leave },
+  );
 }

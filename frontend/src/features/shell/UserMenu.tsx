@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDevicesX, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
@@ -10,6 +10,7 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
   const logout = useLogout();
+  const logoutEverywhere = useLogout({ everywhere: true });
   const name = user ? user.display_name || user.username : '';
 
   return (
@@ -40,6 +41,14 @@ export function UserMenu() {
           disabled={logout.isPending}
         >
           {t('shell.logOut')}
+        </Menu.Item>
+        <Menu.Item
+          color="red"
+          leftSection={<IconDevicesX size={16} aria-hidden />}
+          onClick={() => logoutEverywhere.mutate()}
+          disabled={logoutEverywhere.isPending}
+        >
+          {t('shell.logOutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
