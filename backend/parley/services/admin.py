@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import col, func, or_, select, update
+from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Forbidden, NotFound
@@ -15,7 +15,6 @@ from parley.models import (
     BusyRoom,
     Membership,
     Message,
-    RefreshToken,
     Report,
     ReportStatus,
     Role,
@@ -24,7 +23,7 @@ from parley.models import (
     UserPublic,
 )
 from parley.models.base import utcnow
-from parley.services import access, audit
+from parley.services import access, audit, auth
 
 
 class AdminUserPublic(UserPublic):
@@ -68,14 +67,7 @@ async def ban_user(
     if target.is_banned:
         raise Conflict("Already banned")
     target.is_banned = True
-    # Bumping the version kills every access token; revoking refresh tokens kills sessions.
-    target.token_version += 1
-    session.add(target)
-    await session.exec(
-        update(RefreshToken)
-        .where(col(RefreshToken.user_id) == target.id, col(RefreshToken.revoked_at).is_(None))
-        .values(revoked_at=utcnow())
-    )
+    await auth.end_every_sign_in(session=session, user=target)
     audit.record(
         session, actor_id=actor.id, action="site_ban", target_user_id=target.id, reason=reason
     )

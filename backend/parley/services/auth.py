@@ -162,6 +162,14 @@ async def log_out_everywhere(*, session: AsyncSession, publisher: Publisher, use
     """End every sign-in of the user: a new token_version refuses every access token at
     once, every refresh token is revoked, every socket closes."""
     assert user.id is not None
+    await end_every_sign_in(session=session, user=user)
+    await session.commit()
+    await publisher.publish(SessionsEnded(user_id=user.id, session_id=None))
+
+
+async def end_every_sign_in(*, session: AsyncSession, user: User) -> None:
+    """In the caller's transaction: a new token_version refuses every access token the
+    user holds, and every refresh token is revoked (logout everywhere, a site ban)."""
     user.token_version += 1
     session.add(user)
     await session.exec(
@@ -169,8 +177,6 @@ async def log_out_everywhere(*, session: AsyncSession, publisher: Publisher, use
         .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
-    await session.commit()
-    await publisher.publish(SessionsEnded(user_id=user.id, session_id=None))
 
 
 async def user_from_access_token(*, session: AsyncSession, settings: Settings, token: str) -> User:
