@@ -5,12 +5,19 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from parley.services.uploads import ProcessingResult
 
 THUMBNAIL_EDGE = 320
 _SAVE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}
+# What a served copy may keep of an image's info: how to draw it, nothing about who,
+# where or with what it was made. Everything else (EXIF with GPS, XMP, comments, text
+# chunks, Photoshop blocks) is dropped, on still and animated images alike; Pillow would
+# otherwise write some of them back (a JPEG's or GIF's comment, for one).
+_KEPT_INFO = frozenset(
+    {"icc_profile", "transparency", "duration", "loop", "background", "disposal"}
+)
 
 
 def process_image(
@@ -27,6 +34,8 @@ def process_image(
                 animated = getattr(image, "is_animated", False)
                 upright = ImageOps.exif_transpose(image)  # phone photos stand up
                 width, height = upright.size
+                if animated:
+                    _refuse_animation_bombs(image, max_pixels)
                 _save_clean_copy(upright, original, served, image_format, animated)
                 _save_thumbnail(upright, thumbnail)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -41,20 +50,52 @@ def process_image(
 def _save_clean_copy(
     image: Image.Image, original: Path, served: Path, image_format: str, animated: bool
 ) -> None:
-    """Re-encode without metadata: EXIF (with GPS), XMP and comments are dropped."""
+    """Re-encode without metadata: only _KEPT_INFO survives."""
     if animated:
-        # Re-encoding frames would cost a lot; animated GIF/WebP carry no EXIF GPS block
-        # that Pillow would keep, so the original frames are served as they are.
-        served.write_bytes(original.read_bytes())
+        _save_clean_animation(Image.open(original), served, image_format)
         return
     target_format = _SAVE_FORMATS.get(image_format, "PNG")
     copy = (
         image.convert("RGB")
         if target_format == "JPEG" and image.mode not in ("RGB", "L")
-        else image
+        else image.copy()
     )
+    _drop_metadata(copy)
     options: dict[str, object] = {"quality": 90} if target_format in ("JPEG", "WEBP") else {}
     copy.save(served, format=target_format, **options)
+
+
+def _save_clean_animation(image: Image.Image, served: Path, image_format: str) -> None:
+    """Every frame re-encoded (an animated GIF or WebP served as uploaded would carry its
+    EXIF, XMP and comments to everyone), with its timing and looping."""
+    with image:
+        frames = []
+        for frame in ImageSequence.Iterator(image):
+            copy = frame.copy()
+            _drop_metadata(copy)
+            frames.append(copy)
+        durations = [frame.info.get("duration", 100) for frame in frames]
+        first = frames[0]
+        first.save(
+            served,
+            format="WEBP" if image_format == "WEBP" else "GIF",
+            save_all=True,
+            append_images=frames[1:],
+            duration=durations,
+            loop=image.info.get("loop", 0),
+        )
+
+
+def _refuse_animation_bombs(image: Image.Image, max_pixels: int) -> None:
+    """Every frame is held while re-encoding: the frames together count against the
+    pixel limit (a small GIF of 100,000 frames is a bomb too)."""
+    frames = int(getattr(image, "n_frames", 1))
+    if frames * image.width * image.height > max_pixels:
+        raise Image.DecompressionBombError("too many frames")
+
+
+def _drop_metadata(image: Image.Image) -> None:
+    image.info = {key: value for key, value in image.info.items() if key in _KEPT_INFO}
 
 
 def _save_thumbnail(image: Image.Image, thumbnail: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from parley.settings import Settings
+from tests import images
 from tests.conftest import RunningServer, make_settings
 from tests.factories import bearer, signup_and_login
 from tests.images import GPS_IFD, phone_jpeg, png
@@ -92,6 +93,49 @@ async def test_phone_photos_stand_up_and_lose_their_gps(
     assert image.size == (100, 200)
     exif = image.getexif()
     assert not exif.get_ifd(GPS_IFD) and 0x0112 not in exif
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "mime"),
+    [
+        ("party.gif", "animated_gif_with_comment", "image/gif"),
+        ("party.webp", "animated_webp_with_metadata", "image/webp"),
+        ("note.jpg", "jpeg_with_comment", "image/jpeg"),
+    ],
+)
+async def test_served_images_carry_no_metadata_animated_or_not(
+    client: httpx.AsyncClient, server: RunningServer, name: str, make: str, mime: str
+) -> None:
+    original = getattr(images, make)()
+    token, room_id = await _room(client)
+    accepted = (await upload(client, token, room_id, name, original)).json()
+    ready = await settled(client, token, accepted["id"])
+    assert ready["status"] == "ready", ready
+    served = await client.get(f"/api/uploads/{accepted['id']}/content", headers=bearer(token))
+    assert served.content != original
+    assert b"48.85N" not in served.content and b"home address" not in served.content
+    assert b"secret-location" not in served.content
+    with Image.open(io.BytesIO(served.content)) as image:
+        assert Image.MIME[image.format or ""] == mime
+        assert not image.getexif().get_ifd(GPS_IFD)
+        assert not {"comment", "exif", "xmp"} & set(image.info)
+        with Image.open(io.BytesIO(original)) as source:
+            # Animations keep their frames and timing.
+            assert getattr(image, "n_frames", 1) == getattr(source, "n_frames", 1)
+            assert image.info.get("duration") == source.info.get("duration")
+
+
+async def test_an_animation_too_many_frames_big_is_a_bomb(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    """Re-encoding holds every frame: 1,000 frames of 40 x 30 exceed 1,000,000 pixels."""
+    frames = [Image.new("RGB", (40, 30), ("red", "blue")[n % 2]) for n in range(1000)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:], duration=20)
+    token, room_id = await _room(client)
+    accepted = (await upload(client, token, room_id, "long.gif", buffer.getvalue())).json()
+    failed = await settled(client, token, accepted["id"])
+    assert failed["status"] == "failed" and "too many pixels" in failed["failure_reason"]
 
 
 async def test_files_other_than_images_are_attachments(
