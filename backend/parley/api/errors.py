@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -28,6 +30,36 @@ from parley.errors import (
 )
 
 log = logging.getLogger("parley.api")
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx the API answers itself: `detail` (a message, or pydantic-style
+    field errors on 422), and the domain error's `code` where there is one."""
+
+    detail: str | list[dict[str, object]]
+    code: str | None = None
+
+
+_DESCRIPTIONS = {
+    401: "Not signed in, or the token expired or was signed out",
+    403: "Not allowed (code: forbidden, banned, kicked, locked, muted)",
+    404: "No such thing, or one you may not see",
+    409: "Conflicts with what exists",
+    413: "Too large",
+    415: "A type of file that is not allowed",
+    422: "Invalid input",
+    429: "Too many attempts (Retry-After says when to try again)",
+    503: "The database is unavailable (Retry-After)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for a router: the errors its routes really answer."""
+    return {
+        status: {"model": ErrorBody, "description": _DESCRIPTIONS[status]}
+        for status in (*statuses, 503)
+    }
+
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
     NotFound: 404,

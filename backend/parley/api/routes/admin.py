@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep
+from parley.api.errors import error_responses
 from parley.models import (
     AdminBan,
     AdminStats,
@@ -19,7 +20,9 @@ from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.services import admin, audit, reports
 from parley.services.admin import AdminUserPublic
 
-router = APIRouter(prefix="/api/admin", tags=["admin"])
+router = APIRouter(
+    prefix="/api/admin", tags=["admin"], responses=error_responses(401, 403, 404, 409, 422)
+)
 UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 

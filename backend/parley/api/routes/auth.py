@@ -14,13 +14,16 @@ from parley.api.deps import (
     SessionDep,
     SettingsDep,
 )
+from parley.api.errors import error_responses
 from parley.errors import Unauthorized
 from parley.models import TokenPublic, UserCreate, UserPublic
 from parley.services import auth, users
 from parley.services.auth import BAD_REFRESH, IssuedTokens
 from parley.settings import Settings
 
-router = APIRouter(prefix="/api/auth", tags=["auth"])
+router = APIRouter(
+    prefix="/api/auth", tags=["auth"], responses=error_responses(401, 403, 409, 422, 429)
+)
 
 REFRESH_COOKIE = "parley_refresh"
 COOKIE_PATH = "/api/auth"

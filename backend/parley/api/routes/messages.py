@@ -15,11 +15,14 @@ from parley.api.deps import (
     SettingsDep,
     StoreDep,
 )
+from parley.api.errors import error_responses
 from parley.models import MessageEdit, MessagePublic
 from parley.models.base import CleanText
 from parley.services import messages
 
-router = APIRouter(prefix="/api/messages", tags=["messages"])
+router = APIRouter(
+    prefix="/api/messages", tags=["messages"], responses=error_responses(401, 403, 404, 422, 429)
+)
 
 
 @router.patch("/{message_id}")

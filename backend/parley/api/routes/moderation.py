@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 
 from parley.api.deps import CurrentUser, MessageId, PublisherDep, RoomId, SessionDep
+from parley.api.errors import error_responses
 from parley.models import (
     AuditPublic,
     ModerationRequest,
@@ -18,7 +19,9 @@ from parley.models import (
 from parley.models.base import MAX_ID
 from parley.services import audit, moderation, reports
 
-router = APIRouter(prefix="/api", tags=["moderation"])
+router = APIRouter(
+    prefix="/api", tags=["moderation"], responses=error_responses(401, 403, 404, 409, 422)
+)
 ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 

@@ -16,6 +16,7 @@ from parley.api.deps import (
     SettingsDep,
     StoreDep,
 )
+from parley.api.errors import error_responses
 from parley.models import (
     MemberInvite,
     MemberPublic,
@@ -29,7 +30,9 @@ from parley.models.base import MAX_ID
 from parley.services import history, rooms
 from parley.services.history import HISTORY_PAGE_MAX
 
-router = APIRouter(prefix="/api/rooms", tags=["rooms"])
+router = APIRouter(
+    prefix="/api/rooms", tags=["rooms"], responses=error_responses(401, 403, 404, 409, 422, 429)
+)
 
 
 @router.get("")

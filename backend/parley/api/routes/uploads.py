@@ -15,13 +15,16 @@ from parley.api.deps import (
     SettingsDep,
     StoreDep,
 )
+from parley.api.errors import error_responses
 from parley.api.multipart import StreamedFile
 from parley.errors import NotFound, TooLarge
 from parley.models import UploadPublic
 from parley.services import uploads
 from parley.storage import Variant
 
-router = APIRouter(prefix="/api", tags=["uploads"])
+router = APIRouter(
+    prefix="/api", tags=["uploads"], responses=error_responses(401, 403, 404, 413, 415, 422)
+)
 UploadId = Annotated[str, Path(min_length=32, max_length=32, pattern="^[0-9a-f]{32}$")]
 # Served files may be anything a member uploaded: never let a browser run or sniff them.
 SANDBOX_HEADERS = {

@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from parley.api.deps import CurrentUser, PublisherDep, SessionDep
+from parley.api.errors import error_responses
 from parley.api.routes.auth import forget_refresh_cookie
 from parley.models import UserPublic, UserUpdate
 from parley.services import auth, users
 
-router = APIRouter(prefix="/api/users", tags=["users"])
+router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
 
 
 @router.get("/me")

@@ -242,13 +242,22 @@ export type ClientConfig = {
 };
 
 /**
- * HTTPValidationError
+ * ErrorBody
+ *
+ * Every 4xx/5xx the API answers itself: `detail` (a message, or pydantic-style
+ * field errors on 422), and the domain error's `code` where there is one.
  */
-export type HttpValidationError = {
+export type ErrorBody = {
+    /**
+     * Code
+     */
+    code?: string | null;
     /**
      * Detail
      */
-    detail?: Array<ValidationError>;
+    detail: string | Array<{
+        [key: string]: unknown;
+    }>;
 };
 
 /**
@@ -735,34 +744,6 @@ export type UserUpdate = {
     display_name?: string | null;
 };
 
-/**
- * ValidationError
- */
-export type ValidationError = {
-    /**
-     * Context
-     */
-    ctx?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Input
-     */
-    input?: unknown;
-    /**
-     * Location
-     */
-    loc: Array<string | number>;
-    /**
-     * Message
-     */
-    msg: string;
-    /**
-     * Error Type
-     */
-    type: string;
-};
-
 export type AdminReadAuditData = {
     body?: never;
     path?: never;
@@ -805,9 +786,29 @@ export type AdminReadAuditData = {
 
 export type AdminReadAuditErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminReadAuditError = AdminReadAuditErrors[keyof AdminReadAuditErrors];
@@ -837,9 +838,29 @@ export type AdminAllReportsData = {
 
 export type AdminAllReportsErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminAllReportsError = AdminAllReportsErrors[keyof AdminAllReportsErrors];
@@ -861,6 +882,35 @@ export type AdminReadStatsData = {
     query?: never;
     url: '/api/admin/stats';
 };
+
+export type AdminReadStatsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AdminReadStatsError = AdminReadStatsErrors[keyof AdminReadStatsErrors];
 
 export type AdminReadStatsResponses = {
     /**
@@ -889,9 +939,29 @@ export type AdminListUsersData = {
 
 export type AdminListUsersErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminListUsersError = AdminListUsersErrors[keyof AdminListUsersErrors];
@@ -921,9 +991,29 @@ export type AdminUpdateUserData = {
 
 export type AdminUpdateUserErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminUpdateUserError = AdminUpdateUserErrors[keyof AdminUpdateUserErrors];
@@ -951,9 +1041,29 @@ export type AdminBanUserData = {
 
 export type AdminBanUserErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminBanUserError = AdminBanUserErrors[keyof AdminBanUserErrors];
@@ -981,9 +1091,29 @@ export type AdminUnbanUserData = {
 
 export type AdminUnbanUserErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AdminUnbanUserError = AdminUnbanUserErrors[keyof AdminUnbanUserErrors];
@@ -1006,9 +1136,29 @@ export type AuthLoginData = {
 
 export type AuthLoginErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -1031,9 +1181,29 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -1056,9 +1226,29 @@ export type AuthRefreshData = {
 
 export type AuthRefreshErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -1081,9 +1271,29 @@ export type AuthSignupData = {
 
 export type AuthSignupErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type AuthSignupError = AuthSignupErrors[keyof AuthSignupErrors];
@@ -1152,9 +1362,29 @@ export type MessagesDeleteMessageData = {
 
 export type MessagesDeleteMessageErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type MessagesDeleteMessageError = MessagesDeleteMessageErrors[keyof MessagesDeleteMessageErrors];
@@ -1182,9 +1412,29 @@ export type MessagesEditMessageData = {
 
 export type MessagesEditMessageErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type MessagesEditMessageError = MessagesEditMessageErrors[keyof MessagesEditMessageErrors];
@@ -1212,9 +1462,29 @@ export type ModerationReportMessageData = {
 
 export type ModerationReportMessageErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type ModerationReportMessageError = ModerationReportMessageErrors[keyof ModerationReportMessageErrors];
@@ -1277,9 +1547,29 @@ export type ModerationResolveReportData = {
 
 export type ModerationResolveReportErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type ModerationResolveReportError = ModerationResolveReportErrors[keyof ModerationResolveReportErrors];
@@ -1299,6 +1589,39 @@ export type RoomsListRoomsData = {
     query?: never;
     url: '/api/rooms';
 };
+
+export type RoomsListRoomsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type RoomsListRoomsError = RoomsListRoomsErrors[keyof RoomsListRoomsErrors];
 
 export type RoomsListRoomsResponses = {
     /**
@@ -1320,9 +1643,33 @@ export type RoomsCreateRoomData = {
 
 export type RoomsCreateRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsCreateRoomError = RoomsCreateRoomErrors[keyof RoomsCreateRoomErrors];
@@ -1350,9 +1697,33 @@ export type RoomsDeleteRoomData = {
 
 export type RoomsDeleteRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsDeleteRoomError = RoomsDeleteRoomErrors[keyof RoomsDeleteRoomErrors];
@@ -1380,9 +1751,33 @@ export type RoomsReadRoomData = {
 
 export type RoomsReadRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsReadRoomError = RoomsReadRoomErrors[keyof RoomsReadRoomErrors];
@@ -1410,9 +1805,33 @@ export type RoomsUpdateRoomData = {
 
 export type RoomsUpdateRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsUpdateRoomError = RoomsUpdateRoomErrors[keyof RoomsUpdateRoomErrors];
@@ -1445,9 +1864,29 @@ export type ModerationRoomAuditData = {
 
 export type ModerationRoomAuditErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type ModerationRoomAuditError = ModerationRoomAuditErrors[keyof ModerationRoomAuditErrors];
@@ -1477,9 +1916,33 @@ export type RoomsJoinRoomData = {
 
 export type RoomsJoinRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsJoinRoomError = RoomsJoinRoomErrors[keyof RoomsJoinRoomErrors];
@@ -1507,9 +1970,33 @@ export type RoomsLeaveRoomData = {
 
 export type RoomsLeaveRoomErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsLeaveRoomError = RoomsLeaveRoomErrors[keyof RoomsLeaveRoomErrors];
@@ -1537,9 +2024,33 @@ export type RoomsListMembersData = {
 
 export type RoomsListMembersErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsListMembersError = RoomsListMembersErrors[keyof RoomsListMembersErrors];
@@ -1569,9 +2080,33 @@ export type RoomsInviteMemberData = {
 
 export type RoomsInviteMemberErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsInviteMemberError = RoomsInviteMemberErrors[keyof RoomsInviteMemberErrors];
@@ -1608,9 +2143,33 @@ export type RoomsListMessagesData = {
 
 export type RoomsListMessagesErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsListMessagesError = RoomsListMessagesErrors[keyof RoomsListMessagesErrors];
@@ -1638,9 +2197,29 @@ export type ModerationModerateMemberData = {
 
 export type ModerationModerateMemberErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type ModerationModerateMemberError = ModerationModerateMemberErrors[keyof ModerationModerateMemberErrors];
@@ -1668,9 +2247,33 @@ export type RoomsMarkReadData = {
 
 export type RoomsMarkReadErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type RoomsMarkReadError = RoomsMarkReadErrors[keyof RoomsMarkReadErrors];
@@ -1703,9 +2306,29 @@ export type ModerationRoomReportsData = {
 
 export type ModerationRoomReportsErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type ModerationRoomReportsError = ModerationRoomReportsErrors[keyof ModerationRoomReportsErrors];
@@ -1737,6 +2360,18 @@ export type UploadsCreateUploadData = {
 
 export type UploadsCreateUploadErrors = {
     /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
      * Too large
      */
     413: unknown;
@@ -1745,9 +2380,13 @@ export type UploadsCreateUploadErrors = {
      */
     415: unknown;
     /**
-     * Validation Error
+     * Invalid input
      */
-    422: HttpValidationError;
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type UploadsCreateUploadError = UploadsCreateUploadErrors[keyof UploadsCreateUploadErrors];
@@ -1775,9 +2414,33 @@ export type UploadsReadUploadData = {
 
 export type UploadsReadUploadErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Too large
+     */
+    413: ErrorBody;
+    /**
+     * A type of file that is not allowed
+     */
+    415: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type UploadsReadUploadError = UploadsReadUploadErrors[keyof UploadsReadUploadErrors];
@@ -1805,9 +2468,33 @@ export type UploadsUploadContentData = {
 
 export type UploadsUploadContentErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Too large
+     */
+    413: ErrorBody;
+    /**
+     * A type of file that is not allowed
+     */
+    415: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type UploadsUploadContentError = UploadsUploadContentErrors[keyof UploadsUploadContentErrors];
@@ -1833,9 +2520,33 @@ export type UploadsUploadThumbnailData = {
 
 export type UploadsUploadThumbnailErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Too large
+     */
+    413: ErrorBody;
+    /**
+     * A type of file that is not allowed
+     */
+    415: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type UploadsUploadThumbnailError = UploadsUploadThumbnailErrors[keyof UploadsUploadThumbnailErrors];
@@ -1853,6 +2564,23 @@ export type UsersReadMeData = {
     query?: never;
     url: '/api/users/me';
 };
+
+export type UsersReadMeErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersReadMeError = UsersReadMeErrors[keyof UsersReadMeErrors];
 
 export type UsersReadMeResponses = {
     /**
@@ -1872,9 +2600,17 @@ export type UsersUpdateMeData = {
 
 export type UsersUpdateMeErrors = {
     /**
-     * Validation Error
+     * Not signed in, or the token expired or was signed out
      */
-    422: HttpValidationError;
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
 };
 
 export type UsersUpdateMeError = UsersUpdateMeErrors[keyof UsersUpdateMeErrors];
@@ -1894,6 +2630,23 @@ export type UsersSignOutEverywhereData = {
     query?: never;
     url: '/api/users/me/sessions';
 };
+
+export type UsersSignOutEverywhereErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersSignOutEverywhereError = UsersSignOutEverywhereErrors[keyof UsersSignOutEverywhereErrors];
 
 export type UsersSignOutEverywhereResponses = {
     /**
