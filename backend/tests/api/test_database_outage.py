@@ -54,6 +54,29 @@ async def test_terminated_backends_never_cost_a_request(
         assert ready.status_code == 200, ready.text
 
 
+async def test_sends_survive_terminated_backends(
+    client: httpx.AsyncClient, server: RunningServer, database_name: str
+) -> None:
+    """Backends terminated mid-traffic: the next sends are acked (the pool replaces the
+    dead connections first), in order, each once."""
+    _, token = await signup_and_login(client)
+    room = (
+        await client.post("/api/rooms", json={"name": "terminated"}, headers=bearer(token))
+    ).json()
+    socket = await WsClient.open(server.base_url)
+    await socket.auth(token)
+    await socket.join(room["id"])
+    seqs = []
+    for n in range(6):
+        if n % 2:
+            await _admin(_terminate(database_name))
+        await socket.send(type="send", room=room["id"], client_id=f"t{n}", body=f"after {n}")
+        ack = await socket.recv_type("ack")
+        assert ack["client_id"] == f"t{n}" and not ack["duplicate"]
+        seqs.append(ack["message"]["seq"])
+    assert seqs == [1, 2, 3, 4, 5, 6]
+
+
 async def test_an_outage_answers_json_503_then_recovers(
     client: httpx.AsyncClient, server: RunningServer, database_name: str
 ) -> None:
