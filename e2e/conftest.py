@@ -20,13 +20,24 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO = E2E_DIR.parent
 BACKEND = REPO / "backend"
 ARTIFACTS = E2E_DIR / "artifacts"
 SERVER_START_TIMEOUT_S = 60
+# Assertions wait for their condition; Playwright's default of 5 s is too short a wait on
+# a busy machine (a reload that rebuilds the page, a socket reconnecting with backoff),
+# so every `expect` waits up to 15 s. A passing assertion still returns at once.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
