@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 
 import type { TypingUser } from '../../realtime';
 
@@ -7,10 +8,18 @@ import type { TypingUser } from '../../realtime';
 export function TypingIndicator({ typing }: { typing: readonly TypingUser[] }) {
   const { t } = useTranslation();
   const [first, second] = typing;
-  let text = '';
+  // Names isolated (<bdi>): a right-to-left name must not turn the sentence around.
+  let text: ReactNode = '';
   if (typing.length > 2) text = t('chat.typing.many');
-  else if (first && second) text = t('chat.typing.two', { first: first.name, second: second.name });
-  else if (first) text = t('chat.typing.one', { name: first.name });
+  else if (first && second)
+    text = (
+      <Trans
+        i18nKey="chat.typing.two"
+        values={{ first: first.name, second: second.name }}
+        components={{ first: <bdi />, second: <bdi /> }}
+      />
+    );
+  else if (first) text = <Trans i18nKey="chat.typing.one" values={{ name: first.name }} components={{ name: <bdi /> }} />;
   return (
     <Text size="xs" c="dimmed" className="typing-indicator" aria-live="polite" data-testid="typing-indicator">
       {text}

@@ -1,6 +1,6 @@
 import { Center, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 
 import { useCurrentUser } from '../auth';
 import { useMyRooms } from '../rooms';
@@ -18,7 +18,12 @@ export function HomePage() {
         </ThemeIcon>
         {user ? (
           <Title order={1} fz={24}>
-            {t('home.welcome', { name: user.display_name || user.username })}
+            {/* The name isolated (<bdi>): its direction must not spill into the sentence. */}
+            <Trans
+              i18nKey="home.welcome"
+              values={{ name: user.display_name || user.username }}
+              components={{ name: <bdi /> }}
+            />
           </Title>
         ) : (
           <Skeleton height={28} width={240} />
