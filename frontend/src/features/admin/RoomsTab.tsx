@@ -35,7 +35,9 @@ export function RoomsTab() {
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Stack gap={2} miw={0}>
                 <Group gap={6} wrap="wrap">
-                  <Text fw={600}>{room.name}</Text>
+                  <Text fw={600}>
+                    <bdi>{room.name}</bdi>
+                  </Text>
                   {room.is_private ? <Badge variant="light">{t('rooms.private')}</Badge> : null}
                   {room.locked ? <Badge color="orange">{t('rooms.locked')}</Badge> : null}
                 </Group>

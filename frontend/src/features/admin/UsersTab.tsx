@@ -40,7 +40,9 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={2} miw={0}>
           <Group gap={6} wrap="wrap">
-            <Text fw={600}>{name}</Text>
+            <Text fw={600}>
+              <bdi>{name}</bdi>
+            </Text>
             {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
             {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
             {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}

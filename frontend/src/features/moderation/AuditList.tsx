@@ -24,7 +24,7 @@ export function AuditList({ entries, onUnban }: AuditListProps) {
                 {auditActionLabel(entry.action, t)}
               </Badge>
               <Text size="sm" fw={600}>
-                {entry.actor ?? t('moderation.audit.system')}
+                {entry.actor ? <bdi>{entry.actor}</bdi> : t('moderation.audit.system')}
               </Text>
               {entry.target_user_id !== null ? (
                 <Text size="sm" c="dimmed">
