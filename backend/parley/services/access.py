@@ -12,7 +12,7 @@ role and mute, and the room ban and kick markers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -37,7 +37,6 @@ from parley.errors import (
 from parley.models import (
     Membership,
     ModerationAction,
-    Role,
     Room,
     RoomBan,
     RoomKick,
@@ -307,27 +306,6 @@ _STANDING: sa.Select[*tuple[Any, ...]] = (
     .outerjoin(Membership, _MEMBERSHIP)
     .where(col(Room.id) == bindparam("room_id"))
 )
-# The same columns for many users of one room (who may still read it?).
-_MEMBERSHIP_OF = and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == User.id)
-_BANNED_OF = exists().where(col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == User.id)
-_KICKED_OF = exists().where(col(RoomKick.room_id) == Room.id, col(RoomKick.user_id) == User.id)
-_STANDINGS_OF_USERS: sa.Select[*tuple[Any, ...]] = (
-    sa.select(
-        col(User.id).label("user_id"),
-        col(User.role).label("site_role"),
-        col(Room.is_private),
-        col(Room.locked),
-        col(Room.slow_mode_seconds),
-        col(Membership.role),
-        col(Membership.muted_until),
-        _BANNED_OF.label("banned"),
-        _KICKED_OF.label("kicked"),
-    )
-    .select_from(User)
-    .join(Room, col(Room.id) == bindparam("room_id"))
-    .outerjoin(Membership, _MEMBERSHIP_OF)
-    .where(col(User.id).in_(bindparam("user_ids", expanding=True)))
-)
 
 
 def standing_from_row(row: sa.Row[Any], *, room_id: int, user_id: int, is_admin: bool) -> Standing:
@@ -374,33 +352,6 @@ async def check_explained(session: AsyncSession, found: Standing, action: Action
         )
         reason = (await session.exec(statement)).first() or ""
         raise Banned(exc.detail, reason=reason) from None
-
-
-async def readers_among(
-    *, session: AsyncSession, room_id: int, user_ids: Collection[int]
-) -> set[int]:
-    """Which of these users may read the room now (the live streams to keep)."""
-    if not user_ids:
-        return set()
-    connection = await session.connection()
-    rows = await connection.execute(
-        _STANDINGS_OF_USERS, {"room_id": room_id, "user_ids": list(user_ids)}
-    )
-    now = utcnow()
-    return {
-        row.user_id
-        for row in rows
-        if allows(
-            standing_from_row(
-                row,
-                room_id=room_id,
-                user_id=row.user_id,
-                is_admin=row.site_role == Role.admin.value,
-            ),
-            Action.read,
-            now=now,
-        )
-    }
 
 
 async def get_membership(*, session: AsyncSession, room_id: int, user_id: int) -> Membership | None:

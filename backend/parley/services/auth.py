@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, exists
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,7 +16,7 @@ from parley import security
 from parley.errors import Forbidden, Invalid, RateLimited, Unauthorized
 from parley.events import Publisher, SessionsEnded
 from parley.models import RefreshToken, User
-from parley.models.base import utcnow
+from parley.models.base import refuse_nul, utcnow
 from parley.models.user import PASSWORD_MAX
 from parley.services import passwords
 from parley.services.ratelimit import RateLimiter
@@ -31,7 +31,17 @@ BAD_REFRESH = "Session expired, please sign in again"
 ROTATION_GRACE = timedelta(seconds=20)
 # Every authenticated request and socket runs this: built once, its cache key is computed
 # once instead of per call (session.get builds a new statement each time).
-_USER_BY_ID = select(User).where(col(User.id) == bindparam("user_id"))
+# The token's user, and whether the token's sign-in was logged out, in one round trip:
+# every authenticated request asks both.
+_SESSION_ENDED = (
+    exists()
+    .where(
+        col(RefreshToken.family_id) == bindparam("session_id"),
+        col(RefreshToken.revoked_at).is_not(None),
+    )
+    .label("session_ended")
+)
+_USER_BY_ID = select(User, _SESSION_ENDED).where(col(User.id) == bindparam("user_id"))
 # A sign-in has ended once its refresh token family is revoked (logout, reuse detected).
 _ENDED_SESSIONS = select(RefreshToken.family_id).where(
     col(RefreshToken.family_id).in_(bindparam("session_ids", expanding=True)),
@@ -57,8 +67,11 @@ async def authenticate(
     password: str,
     client_address: str,
 ) -> User:
-    if "\x00" in username or "\x00" in password:
-        raise Invalid("Text must not contain NUL characters", field="username")
+    for name, value in (("username", username), ("password", password)):
+        try:  # a form, not a schema: the schemas' one text rule, asked here
+            refuse_nul(value)
+        except ValueError as exc:
+            raise Invalid(str(exc), field=name) from exc
     if len(password) > PASSWORD_MAX:
         raise Invalid(f"Passwords are at most {PASSWORD_MAX} characters", field="password")
     # Two limits: every attempt from one address (many usernames tried from one place),
@@ -189,10 +202,12 @@ async def authenticate_token(
 ) -> tuple[User, security.AccessClaims]:
     """The token's user and claims (the socket needs the expiry too)."""
     claims = decode_token(settings=settings, token=token)
-    user = (await session.exec(_USER_BY_ID, params={"user_id": claims.user_id})).first()
-    if claims.session_id is not None and await ended_sessions(
-        session=session, session_ids=[claims.session_id]
-    ):
+    params = {"user_id": claims.user_id, "session_id": claims.session_id}
+    row = (await session.exec(_USER_BY_ID, params=params)).first()
+    if row is None:
+        raise Unauthorized(BAD_TOKEN)
+    user, session_ended = row
+    if session_ended:
         raise Unauthorized(BAD_TOKEN)
     return token_user(user, claims), claims
 

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from parley.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited, SlowMode
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
 from parley.models import Message, MessagePublic, Upload, User
-from parley.models.base import utcnow
+from parley.models.base import refuse_nul, utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services import access, audit, changelog
 from parley.services.access import Action, Standing, get_membership
@@ -36,8 +36,10 @@ class SendResult:
 
 
 def validate_body(body: str, *, has_attachments: bool = False) -> str:
-    if "\x00" in body:
-        raise Invalid("Message must not contain NUL characters", field="body")
+    try:  # the frame's body is not a TextInput schema: the same rule, asked here
+        refuse_nul(body)
+    except ValueError as exc:
+        raise Invalid(str(exc), field="body") from exc
     if not body.strip() and not has_attachments:
         raise Invalid("Message is empty", field="body")
     if len(body) > BODY_MAX:
