@@ -116,6 +116,14 @@ class RoomPublic(RoomSummary):
     my_muted_until: datetime | None = None
 
 
+class RoomPage(SQLModel):
+    """One page of a room list, in name order."""
+
+    items: list[RoomPublic]
+    # Pass as `cursor` for the next page; None on the last one.
+    next_cursor: str | None = None
+
+
 class Membership(SQLModel, table=True):
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("room_id", "user_id", name="uq_memberships_room_user"),)

@@ -413,11 +413,13 @@ async def require_room(
 
 
 def listed_rooms_statement(user: User) -> ModelSelect[Room, Membership, bool, bool]:
-    """Public rooms and the private rooms the user belongs to, with the user's standing."""
+    """Public rooms and the private rooms the user belongs to, with the user's standing.
+
+    Unordered: the caller narrows and orders it (services.rooms.list_rooms pages it).
+    """
     return (
         select(Room, Membership, _BANNED.label("banned"), _KICKED.label("kicked"))
         .outerjoin(Membership, _MEMBERSHIP)
         .where(sa.or_(sa.not_(col(Room.is_private)), col(Membership.id).is_not(None)))
-        .order_by(col(Room.name_key))
         .params(user_id=user.id)
     )

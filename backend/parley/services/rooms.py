@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, func, select
@@ -26,6 +28,7 @@ from parley.models import (
     RoomBan,
     RoomCreate,
     RoomKick,
+    RoomPage,
     RoomPublic,
     RoomRole,
     RoomUpdate,
@@ -35,6 +38,7 @@ from parley.models import (
 from parley.models.base import utcnow
 from parley.services import access, audit
 from parley.services.access import Action, Standing
+from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
 from parley.storage import FileStore
@@ -105,26 +109,72 @@ async def create_room(
     return _public(room, membership, standing, 1)
 
 
-async def list_rooms(*, session: AsyncSession, user: User) -> list[RoomPublic]:
-    """Public rooms and the private rooms the user belongs to, with their own state."""
+ROOM_PAGE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RoomFilter:
+    """Which listed rooms a page holds: mine only, a name search, given ids."""
+
+    joined: bool = False
+    name_contains: str | None = None
+    ids: Sequence[int] = ()
+
+
+async def list_rooms(
+    *,
+    session: AsyncSession,
+    user: User,
+    where: RoomFilter,
+    cursor: str | None,
+    limit: int,
+) -> RoomPage:
+    """A page of the rooms the user may see (public, and private ones they are in).
+
+    Keyset-paged on (name_key, id): name_key alone is not unique (private rooms may share
+    a name), and an offset would skip or repeat rooms created between two pages.
+    """
     assert user.id is not None
-    counts = dict(
-        (
-            await session.exec(
-                select(Membership.room_id, func.count()).group_by(col(Membership.room_id))
-            )
-        ).all()
-    )
-    rows = (await session.exec(access.listed_rooms_statement(user))).all()
-    return [
+    statement = access.listed_rooms_statement(user)
+    if where.joined:
+        statement = statement.where(col(Membership.id).is_not(None))
+    if where.name_contains:
+        needle = where.name_contains.lower()
+        statement = statement.where(col(Room.name_key).contains(needle, autoescape=True))
+    if where.ids:
+        statement = statement.where(col(Room.id).in_(list(where.ids)))
+    if cursor is not None:
+        after_name, after_id = decode_cursor(cursor)
+        statement = statement.where(
+            sa.tuple_(col(Room.name_key), col(Room.id)) > sa.tuple_(after_name, after_id)
+        )
+    statement = statement.order_by(col(Room.name_key), col(Room.id)).limit(limit + 1)
+    rows = (await session.exec(statement)).all()
+    page, more = rows[:limit], len(rows) > limit
+    counts = await _member_counts(session, [room.id for room, *_ in page if room.id is not None])
+    items = [
         _public(
             room,
             membership,
             access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
             counts.get(room.id or 0, 0),
         )
-        for room, membership, banned, kicked in rows
+        for room, membership, banned, kicked in page
     ]
+    last = page[-1][0] if more else None
+    next_cursor = encode_cursor(last.name_key, last.id) if last and last.id is not None else None
+    return RoomPage(items=items, next_cursor=next_cursor)
+
+
+async def _member_counts(session: AsyncSession, room_ids: Sequence[int]) -> dict[int, int]:
+    if not room_ids:
+        return {}
+    statement = (
+        select(Membership.room_id, func.count())
+        .where(col(Membership.room_id).in_(list(room_ids)))
+        .group_by(col(Membership.room_id))
+    )
+    return dict((await session.exec(statement)).all())
 
 
 # Which field of a room update needs which action.

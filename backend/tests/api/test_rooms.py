@@ -13,7 +13,7 @@ async def test_create_and_list_rooms(client: httpx.AsyncClient) -> None:
     _, token = await signup_and_login(client)
     room = await create_room(client, token, name="  Team   Chat ")
     assert room["name"] == "Team Chat" and room["my_role"] == "owner" and room["member_count"] == 1
-    listed = (await client.get("/api/rooms", headers=bearer(token))).json()
+    listed = (await client.get("/api/rooms", headers=bearer(token))).json()["items"]
     assert [r["name"] for r in listed] == ["Team Chat"]
 
 
@@ -36,7 +36,7 @@ async def test_private_rooms_are_invisible_to_outsiders(client: httpx.AsyncClien
     outsider_user, outsider = await signup_and_login(client)
     secret = await create_room(client, owner, name="Secret", is_private=True)
     await create_room(client, owner, name="Open")
-    listed = (await client.get("/api/rooms", headers=bearer(outsider))).json()
+    listed = (await client.get("/api/rooms", headers=bearer(outsider))).json()["items"]
     assert [r["name"] for r in listed] == ["Open"]
     for path in ("", "/members", "/messages"):
         response = await client.get(f"/api/rooms/{secret['id']}{path}", headers=bearer(outsider))
@@ -50,7 +50,7 @@ async def test_private_rooms_are_invisible_to_outsiders(client: httpx.AsyncClien
         headers=bearer(owner),
     )
     assert invite.status_code == 201 and invite.json()["role"] == "member"
-    listed = (await client.get("/api/rooms", headers=bearer(outsider))).json()
+    listed = (await client.get("/api/rooms", headers=bearer(outsider))).json()["items"]
     assert {r["name"] for r in listed} == {"Open", "Secret"}
 
 

@@ -263,7 +263,7 @@ async def test_rooms_carry_the_callers_allowed_actions(client: httpx.AsyncClient
     muted = await _room_actions(client, people, "member", room_id)
     assert "post" not in muted and "typing" not in muted and "read" in muted
     listed = await client.get("/api/rooms", headers=people.member.headers)
-    assert set(next(r for r in listed.json() if r["id"] == room_id)["my_actions"]) == muted
+    assert set(next(r for r in listed.json()["items"] if r["id"] == room_id)["my_actions"]) == muted
 
 
 async def test_members_carry_the_moderation_actions_the_caller_may_take(

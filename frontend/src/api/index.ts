@@ -42,6 +42,7 @@ export {
   leaveRoom,
   listMembers,
   listMessages,
+  listMyRooms,
   listRooms,
   markRead,
   readRoom,
@@ -52,9 +53,11 @@ export type {
   MessagePage,
   MessagePublic,
   RoomCreate,
+  RoomPage,
   RoomPublic,
   RoomRole,
 } from './generated';
+export type { RoomListQuery } from './rooms';
 export {
   UploadError,
   createUploader,

@@ -11,13 +11,41 @@ import {
   roomsMarkRead,
   roomsReadRoom,
 } from './generated';
-import type { MemberPublic, MessagePage, MessagePublic, RoomCreate, RoomPublic } from './generated';
+import type {
+  MemberPublic,
+  MessagePage,
+  MessagePublic,
+  RoomCreate,
+  RoomPage,
+  RoomPublic,
+  RoomsListRoomsData,
+} from './generated';
 
 // Thin wrappers so screens and the socket client see data or an ApiError, never the
 // generated client's {data, error} pairs.
 
-/** Public rooms plus the private rooms I am in; `my_role` is null where I am not a member. */
-export const listRooms = (): Promise<RoomPublic[]> => unwrap(roomsListRooms());
+export type RoomListQuery = NonNullable<RoomsListRoomsData['query']>;
+
+/**
+ * One page of public rooms plus the private rooms I am in, in name order; `my_role` is
+ * null where I am not a member. Pass `next_cursor` back as `cursor` for the next page.
+ */
+export const listRooms = (query: RoomListQuery = {}): Promise<RoomPage> =>
+  unwrap(roomsListRooms({ query }));
+
+const MY_ROOMS_PAGE = 200;
+
+/** Every room I am a member of: my own list is mine to size, so all pages are fetched. */
+export async function listMyRooms(): Promise<RoomPublic[]> {
+  const rooms: RoomPublic[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const page = await listRooms({ joined: true, limit: MY_ROOMS_PAGE, cursor });
+    rooms.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return rooms;
+}
 
 export const readRoom = (roomId: number): Promise<RoomPublic> =>
   unwrap(roomsReadRoom({ path: { room_id: roomId } }));

@@ -23,12 +23,15 @@ from parley.models import (
     MessagePage,
     ReadMarker,
     RoomCreate,
+    RoomPage,
     RoomPublic,
     RoomUpdate,
 )
-from parley.models.base import MAX_ID
+from parley.models.base import MAX_ID, CleanText
+from parley.models.room import ROOM_NAME_MAX
 from parley.services import history, rooms
 from parley.services.history import HISTORY_PAGE_MAX
+from parley.services.rooms import ROOM_PAGE_MAX
 
 router = APIRouter(
     prefix="/api/rooms", tags=["rooms"], responses=error_responses(401, 403, 404, 409, 422, 429)
@@ -36,8 +39,28 @@ router = APIRouter(
 
 
 @router.get("")
-async def list_rooms(session: SessionDep, user: CurrentUser) -> list[RoomPublic]:
-    return await rooms.list_rooms(session=session, user=user)
+async def list_rooms(
+    session: SessionDep,
+    user: CurrentUser,
+    joined: Annotated[bool, Query(description="Only rooms I am a member of")] = False,
+    q: Annotated[
+        CleanText | None, Query(max_length=ROOM_NAME_MAX, description="Part of the room's name")
+    ] = None,
+    ids: Annotated[
+        list[Annotated[int, Query(ge=1, le=MAX_ID)]],
+        Query(max_length=ROOM_PAGE_MAX, description="Only these rooms (repeat the parameter)"),
+    ] = [],  # noqa: B006 - FastAPI copies query defaults per request
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=ROOM_PAGE_MAX)] = 50,
+) -> RoomPage:
+    """Public rooms and my private ones in name order, a page at a time."""
+    return await rooms.list_rooms(
+        session=session,
+        user=user,
+        where=rooms.RoomFilter(joined=joined, name_contains=q, ids=ids),
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)

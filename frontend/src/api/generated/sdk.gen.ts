@@ -201,6 +201,8 @@ export const moderationResolveReport = <ThrowOnError extends boolean = false>(op
 
 /**
  * List Rooms
+ *
+ * Public rooms and my private ones in name order, a page at a time.
  */
 export const roomsListRooms = <ThrowOnError extends boolean = false>(options?: Options<RoomsListRoomsData, ThrowOnError>) => (options?.client ?? client).get<RoomsListRoomsResponses, RoomsListRoomsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -519,6 +519,22 @@ export type RoomCreate = {
 };
 
 /**
+ * RoomPage
+ *
+ * One page of a room list, in name order.
+ */
+export type RoomPage = {
+    /**
+     * Items
+     */
+    items: Array<RoomPublic>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
  * RoomPublic
  */
 export type RoomPublic = {
@@ -1586,7 +1602,34 @@ export type ModerationResolveReportResponse = ModerationResolveReportResponses[k
 export type RoomsListRoomsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Joined
+         *
+         * Only rooms I am a member of
+         */
+        joined?: boolean;
+        /**
+         * Q
+         *
+         * Part of the room's name
+         */
+        q?: string | null;
+        /**
+         * Ids
+         *
+         * Only these rooms (repeat the parameter)
+         */
+        ids?: Array<number>;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
     url: '/api/rooms';
 };
 
@@ -1625,11 +1668,9 @@ export type RoomsListRoomsError = RoomsListRoomsErrors[keyof RoomsListRoomsError
 
 export type RoomsListRoomsResponses = {
     /**
-     * Response Rooms-List Rooms
-     *
      * Successful Response
      */
-    200: Array<RoomPublic>;
+    200: RoomPage;
 };
 
 export type RoomsListRoomsResponse = RoomsListRoomsResponses[keyof RoomsListRoomsResponses];

@@ -1,11 +1,12 @@
 import { Alert, Button, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AuditFilters, listAudit } from '../../api';
 import { AUDIT_ACTIONS, auditActionLabel, AuditList, refusalText } from '../moderation';
-import { useRooms } from '../rooms';
+import { useRoomDirectory } from '../rooms';
 
 const PAGE = 50;
 
@@ -26,7 +27,9 @@ export function AuditTab() {
   const { t } = useTranslation();
   const [action, setAction] = useState<string | null>(null);
   const [roomId, setRoomId] = useState<string | null>(null);
-  const { data: rooms } = useRooms();
+  const [roomSearch, setRoomSearch] = useState('');
+  const [roomQ] = useDebouncedValue(roomSearch.trim(), 250);
+  const { rooms } = useRoomDirectory(roomQ);
   const [actorId, setActorId] = useState<string | number>('');
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
@@ -65,6 +68,10 @@ export function AuditTab() {
           data={(rooms ?? []).map((room) => ({ value: String(room.id), label: room.name }))}
           value={roomId}
           onChange={setRoomId}
+          // The room list is paged: the server filters by name, the first page is offered.
+          searchValue={roomSearch}
+          onSearchChange={setRoomSearch}
+          filter={({ options }) => options}
           clearable
           searchable
           size="md"

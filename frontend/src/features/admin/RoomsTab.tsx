@@ -1,4 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +8,21 @@ import { Link } from 'react-router';
 
 import { deleteRoom, type RoomPublic, updateRoom } from '../../api';
 import { ReasonDialog, refusalText } from '../moderation';
-import { useRooms } from '../rooms';
+import { directoryPrefix, useRoomDirectory } from '../rooms';
 
 /** Every room the API lists (public, and private ones for admins): lock/unlock or delete. */
 export function RoomsTab() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { data: rooms, isPending } = useRooms();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const directory = useRoomDirectory(q);
+  const { rooms, isPending } = directory;
   const [deleting, setDeleting] = useState<RoomPublic | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['rooms'] });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: directoryPrefix });
+    void queryClient.invalidateQueries({ queryKey: ['rooms'], exact: true });
+  };
   const lock = useMutation({
     mutationFn: (room: RoomPublic) => updateRoom(room.id, { locked: !room.locked }),
     onSuccess: refresh,
@@ -22,8 +30,17 @@ export function RoomsTab() {
 
   return (
     <Stack gap="sm">
+      <TextInput
+        type="search"
+        label={t('rooms.browseSearch')}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        maxLength={64}
+        size="md"
+      />
       {isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
-      {rooms?.length === 0 ? <Text c="dimmed">{t('admin.rooms.empty')}</Text> : null}
+      {rooms?.length === 0 ? <Text c="dimmed">{q ? t('rooms.browseNoMatch', { search: q }) : t('admin.rooms.empty')}</Text> : null}
       {lock.isError ? (
         <Alert color="red" role="alert">
           {refusalText(lock.error, t)}
@@ -66,6 +83,16 @@ export function RoomsTab() {
           </Card>
         ))}
       </Stack>
+      {directory.hasNextPage ? (
+        <Button
+          mih={44}
+          variant="default"
+          onClick={() => void directory.fetchNextPage()}
+          loading={directory.isFetchingNextPage}
+        >
+          {t('rooms.browseMore')}
+        </Button>
+      ) : null}
       <ReasonDialog
         opened={deleting !== null}
         onClose={() => setDeleting(null)}

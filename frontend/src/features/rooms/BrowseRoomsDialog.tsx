@@ -1,10 +1,12 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import type { RoomPublic } from '../../api';
-import { isMember, useRooms } from './queries';
+import { isMember, useRoomDirectory } from './queries';
 import { useJoinRoom } from './useJoinRoom';
 
 interface BrowseRoomsDialogProps {
@@ -21,7 +23,7 @@ function BrowseRow({ room, onOpen }: { room: RoomPublic; onOpen: (room: RoomPubl
     <Group component="li" justify="space-between" wrap="nowrap" gap="sm" className="browse-row">
       <Stack gap={0} miw={0}>
         <Text fw={600} truncate="end">
-          {room.name}
+          <bdi>{room.name}</bdi>
         </Text>
         {room.topic ? (
           <Text size="sm" c="dimmed" lineClamp={2}>
@@ -54,16 +56,19 @@ function BrowseRow({ room, onOpen }: { room: RoomPublic; onOpen: (room: RoomPubl
   );
 }
 
-/** Every public room, with Join (or Open when I am already in). */
+/** Public rooms by name, a page at a time, with Join (or Open when I am already in). */
 export function BrowseRoomsDialog({ opened, onClose, onNavigate }: BrowseRoomsDialogProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data: rooms, refetch } = useRooms();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const directory = useRoomDirectory(q, { enabled: opened });
+  const { refetch } = directory;
   useEffect(() => {
     // Rooms others created since we loaded the list should show up when browsing.
     if (opened) void refetch();
   }, [opened, refetch]);
-  const publicRooms = (rooms ?? []).filter((room) => !room.is_private);
+  const publicRooms = (directory.rooms ?? []).filter((room) => !room.is_private);
 
   const open = (room: RoomPublic) => {
     onClose();
@@ -73,15 +78,44 @@ export function BrowseRoomsDialog({ opened, onClose, onNavigate }: BrowseRoomsDi
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('rooms.browseTitle')} centered size="lg">
-      {publicRooms.length === 0 ? (
-        <Text c="dimmed">{t('rooms.browseEmpty')}</Text>
-      ) : (
-        <Stack component="ul" gap="md" className="plain-list">
-          {publicRooms.map((room) => (
-            <BrowseRow key={room.id} room={room} onOpen={open} />
-          ))}
-        </Stack>
-      )}
+      <Stack gap="md">
+        <TextInput
+          type="search"
+          label={t('rooms.browseSearch')}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          maxLength={64}
+          size="md"
+          data-autofocus
+        />
+        {directory.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
+        {directory.isError ? (
+          <Text c="red" role="alert">
+            {t('rooms.errors.loadFailed')}
+          </Text>
+        ) : null}
+        {directory.isSuccess && publicRooms.length === 0 && !directory.hasNextPage ? (
+          <Text c="dimmed">{q ? t('rooms.browseNoMatch', { search: q }) : t('rooms.browseEmpty')}</Text>
+        ) : null}
+        {publicRooms.length > 0 ? (
+          <Stack component="ul" gap="md" className="plain-list">
+            {publicRooms.map((room) => (
+              <BrowseRow key={room.id} room={room} onOpen={open} />
+            ))}
+          </Stack>
+        ) : null}
+        {directory.hasNextPage ? (
+          <Button
+            mih={44}
+            variant="default"
+            onClick={() => void directory.fetchNextPage()}
+            loading={directory.isFetchingNextPage}
+          >
+            {t('rooms.browseMore')}
+          </Button>
+        ) : null}
+      </Stack>
     </Modal>
   );
 }

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 
 import { ApiError, createRoom, type RoomCreate, type RoomPublic } from '../../api';
 import { DialogFooter } from './DialogFooter';
-import { roomKey, roomsKey } from './queries';
+import { directoryPrefix, roomKey, roomsKey } from './queries';
+import { withRoom } from './useJoinRoom';
 
 interface CreateRoomDialogProps {
   opened: boolean;
@@ -31,8 +32,9 @@ export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDial
     mutationFn: (room: RoomCreate) => createRoom(room),
     onSuccess: (room: RoomPublic) => {
       queryClient.setQueryData(roomKey(room.id), room);
-      queryClient.setQueryData<RoomPublic[]>(roomsKey, (rooms) => (rooms ? [...rooms, room] : [room]));
+      queryClient.setQueryData<RoomPublic[]>(roomsKey, (rooms) => withRoom(rooms, room) ?? [room]);
       void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: directoryPrefix });
       form.reset();
       onClose();
       onNavigate?.();

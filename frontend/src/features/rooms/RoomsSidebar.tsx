@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { BrowseRoomsDialog } from './BrowseRoomsDialog';
 import { CreateRoomDialog } from './CreateRoomDialog';
-import { useMyRooms, useRooms } from './queries';
+import { useMyRoomsQuery } from './queries';
 import { RoomLink } from './RoomLink';
 
 interface RoomsSidebarProps {
@@ -16,8 +16,7 @@ interface RoomsSidebarProps {
 /** My rooms with unread badges, plus the ways to find or make more. */
 export function RoomsSidebar({ onNavigate }: RoomsSidebarProps) {
   const { t } = useTranslation();
-  const { isPending, isError } = useRooms();
-  const myRooms = useMyRooms();
+  const { data: myRooms, isPending, isError } = useMyRoomsQuery();
   const [browsing, browse] = useDisclosure(false);
   const [creating, create] = useDisclosure(false);
 

@@ -1,6 +1,16 @@
 export { can, type RoomAction } from './actions';
 export { InviteDialog } from './InviteDialog';
-export { isMember, membersKey, roomKey, roomsKey, useMyRooms, useRoom, useRooms } from './queries';
+export {
+  directoryKey,
+  directoryPrefix,
+  isMember,
+  membersKey,
+  roomKey,
+  roomsKey,
+  useMyRooms,
+  useRoom,
+  useRoomDirectory,
+} from './queries';
 export { RoomsSidebar } from './RoomsSidebar';
 export { UnreadTitle } from './UnreadTitle';
 export { useJoinRoom } from './useJoinRoom';

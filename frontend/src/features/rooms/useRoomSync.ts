@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 
 import type { RoomPublic } from '../../api';
 import { type RealtimeClient, useRealtime } from '../../realtime';
-import { membersKey, roomKey, roomsKey, useMyRooms } from './queries';
+import { listingKey, membersKey, roomKey, roomsKey, useMyRooms } from './queries';
 
 function seedOf(room: RoomPublic) {
   return { lastSeq: room.last_seq, lastChangeSeq: room.last_change_seq ?? 0, lastReadSeq: room.last_read_seq ?? 0 };
@@ -19,11 +19,13 @@ function useInvalidateOnFrames(client: RealtimeClient): void {
           void queryClient.invalidateQueries({ queryKey: roomKey(frame.room), exact: true });
           if (frame.user_id === client.getUserId()) {
             void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
+            void queryClient.invalidateQueries({ queryKey: listingKey(frame.room) });
           }
         } else if (frame.type === 'room' || frame.type === 'revoked') {
           // Settings and privacy change my_actions; a revoked room may leave the list.
           void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
           void queryClient.invalidateQueries({ queryKey: roomKey(frame.room), exact: true });
+          void queryClient.invalidateQueries({ queryKey: listingKey(frame.room) });
         }
       }),
     [client, queryClient],
