@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-from parley.models import MessagePublic, RoomPublic, UploadPublic
+from parley.models import MessagePublic, ReactionPublic, RoomPublic, UploadPublic
 
 MemberAction = Literal[
     "joined",
@@ -42,6 +42,16 @@ class MessageEdited:
 @dataclass(frozen=True)
 class MessageDeleted:
     message: MessagePublic
+
+
+@dataclass(frozen=True)
+class ReactionsChanged:
+    """A message's reactions changed (its change number moved with them)."""
+
+    room_id: int
+    message_id: int
+    change_seq: int
+    reactions: tuple[ReactionPublic, ...]
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,7 @@ Event = (
     MessageCreated
     | MessageEdited
     | MessageDeleted
+    | ReactionsChanged
     | MemberChanged
     | RoomChanged
     | Typing

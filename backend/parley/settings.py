@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     # Edits are re-posts (broadcast to the room, up to 4,000 characters each): limited
     # on their own counter so a burst of edits cannot stop someone sending.
     edit_rate_limit: str = "10 per 5 seconds"
+    # Clicking a reaction on and off is quick; a script toggling thousands is not.
+    reaction_rate_limit: str = "30 per 10 seconds"
     cookie_secure: bool = False
     max_upload_mb: int = Field(default=25, ge=1, le=2000)
     upload_max_pixels: int = Field(default=50_000_000, ge=1_000_000)

@@ -27,6 +27,7 @@ from parley.models.moderation import (
     ReportStatus,
     RoomBan,
 )
+from parley.models.reaction import EMOJI_MAX, Reaction, ReactionPublic
 from parley.models.room import (
     MemberInvite,
     MemberPublic,
@@ -47,6 +48,7 @@ from parley.models.user import Role, User, UserCreate, UserPublic, UserUpdate
 metadata = SQLModel.metadata
 
 __all__ = [
+    "EMOJI_MAX",
     "ActivityPoint",
     "AdminBan",
     "AdminStats",
@@ -65,6 +67,8 @@ __all__ = [
     "MessagePublic",
     "ModerationAction",
     "ModerationRequest",
+    "Reaction",
+    "ReactionPublic",
     "ReadMarker",
     "RefreshToken",
     "Report",

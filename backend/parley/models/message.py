@@ -8,6 +8,7 @@ from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import TextInput, UTCDateTime, utcnow
+from parley.models.reaction import ReactionPublic
 from parley.models.upload import UploadPublic
 
 BODY_MAX = 4000
@@ -59,6 +60,8 @@ class MessagePublic(SQLModel):
     deleted_at: datetime | None
     deleted_by: int | None
     attachments: list[UploadPublic] = []
+    # In the order each emoji was first used on the message.
+    reactions: list[ReactionPublic] = []
 
 
 class MessageEdit(TextInput):

@@ -10,6 +10,7 @@ from parley.events import (
     MessageDeleted,
     MessageEdited,
     PresenceChanged,
+    ReactionsChanged,
     ReadAccessLost,
     ReadersNarrowed,
     RoomChanged,
@@ -26,6 +27,7 @@ from parley.realtime.protocol import (
     MessageEditedFrame,
     MessageFrame,
     PresenceFrame,
+    ReactionsFrame,
     RevokedFrame,
     RoomFrame,
     TypingNoticeFrame,
@@ -45,6 +47,16 @@ def envelopes_for(event: Event) -> list[Envelope]:
         case MessageDeleted(message=message):
             frame = encode(MessageDeletedFrame(room=message.room_id, message=message))
             return [Envelope(room_channel(message.room_id), frame, message.change_seq)]
+        case ReactionsChanged(room_id=room_id, message_id=message_id, change_seq=change_seq):
+            frame = encode(
+                ReactionsFrame(
+                    room=room_id,
+                    message_id=message_id,
+                    change_seq=change_seq,
+                    reactions=list(event.reactions),
+                )
+            )
+            return [Envelope(room_channel(room_id), frame, change_seq)]
         case MemberChanged(room_id=room_id, user_id=user_id, action=action):
             frame = encode(
                 MemberFrame(

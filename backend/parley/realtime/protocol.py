@@ -17,7 +17,7 @@ from typing_extensions import TypeAliasType
 from websockets.frames import Frame, Opcode
 
 from parley.events import MemberAction
-from parley.models import MessagePublic, RoomSummary, UploadPublic, UserPublic
+from parley.models import MessagePublic, ReactionPublic, RoomSummary, UploadPublic, UserPublic
 from parley.models.base import MAX_ID
 
 MAX_FRAME_BYTES = 64 * 1024
@@ -220,6 +220,16 @@ class MessageDeletedFrame(_Sent):
     message: MessagePublic
 
 
+class ReactionsFrame(_Sent):
+    """A message's reactions changed: all of them, in order of first use."""
+
+    type: Literal["reactions"] = "reactions"
+    room: int
+    message_id: int
+    change_seq: int
+    reactions: list[ReactionPublic]
+
+
 class TypingNoticeFrame(_Sent):
     """Someone in the room is typing."""
 
@@ -302,6 +312,7 @@ AnyServerFrame = (
     | MessageFrame
     | MessageEditedFrame
     | MessageDeletedFrame
+    | ReactionsFrame
     | TypingNoticeFrame
     | PresenceFrame
     | MemberFrame

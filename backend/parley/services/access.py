@@ -51,6 +51,7 @@ class Action(StrEnum):
     join_room = "join"
     leave_room = "leave"
     post = "post"  # send messages and files
+    react = "react"  # add and remove emoji reactions
     typing = "typing"
     edit_own = "edit_own"
     delete_own = "delete_own"
@@ -183,6 +184,7 @@ RULES: Mapping[Action, Rule] = {
     Action.leave_room: _may_leave,
     Action.post: _may_post,
     Action.typing: _may_post,
+    Action.react: _may_post,
     Action.edit_own: _may_post,
     Action.delete_own: _readable,
     Action.report: _member,

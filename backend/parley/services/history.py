@@ -16,10 +16,11 @@ from sqlalchemy import Integer, Select, bindparam, exists, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.models import AuthorPublic, Message, MessagePublic, Room, Upload, User
+from parley.models import AuthorPublic, Message, MessagePublic, Reaction, Room, Upload, User
 from parley.services import access
 from parley.services.access import Action
 from parley.services.message_form import MESSAGE_COLUMNS, public_form
+from parley.services.reactions import reactions_of
 from parley.services.uploads import attachments_of
 
 HISTORY_PAGE_MAX = 100
@@ -30,6 +31,8 @@ _ROWS: Select[*tuple[Any, ...]] = select(
     # Most messages carry no files: this flag (an index probe per row) spares the
     # attachments query on pages that have none.
     exists().where(col(Upload.message_id) == Message.id).label("has_files"),
+    # Likewise reactions (a primary-key prefix probe).
+    exists().where(col(Reaction.message_id) == Message.id).label("has_reactions"),
 ).join_from(Message, User, col(User.id) == col(Message.author_id))
 _IN_ROOM = col(Message.room_id) == bindparam("room_id")
 _LIMIT = bindparam("limit", type_=Integer)
@@ -114,7 +117,15 @@ async def _build(
     same way; the tests compare them)."""
     ids = [row.id for row in rows if row.has_files]
     files = await attachments_of(session=session, message_ids=ids) if ids else {}
+    reacted = [row.id for row in rows if row.has_reactions]
+    emoji = await reactions_of(session=session, message_ids=reacted) if reacted else {}
     return [
-        public_form(row._mapping, files.get(row.id, []), message=message, author=author)
+        public_form(
+            row._mapping,
+            files.get(row.id, []),
+            emoji.get(row.id, []),
+            message=message,
+            author=author,
+        )
         for row in rows
     ]

@@ -13,7 +13,14 @@ from typing import Any, TypeVar
 
 from sqlmodel import col
 
-from parley.models import AuthorPublic, Message, MessagePublic, UploadPublic, User
+from parley.models import (
+    AuthorPublic,
+    Message,
+    MessagePublic,
+    ReactionPublic,
+    UploadPublic,
+    User,
+)
 
 _T = TypeVar("_T")
 
@@ -41,6 +48,13 @@ def shown_attachments(
     return [] if deleted_at else list(attachments)
 
 
+def shown_reactions(
+    deleted_at: datetime | None, reactions: Sequence[ReactionPublic]
+) -> list[ReactionPublic]:
+    """...and its reactions: nobody reacts to a tombstone."""
+    return [] if deleted_at else list(reactions)
+
+
 def fields_of(message: Message, author: User) -> dict[str, Any]:
     """An ORM message and its author under MESSAGE_COLUMNS' names."""
     return {
@@ -63,6 +77,7 @@ def fields_of(message: Message, author: User) -> dict[str, Any]:
 def public_form(
     fields: Mapping[str, Any],
     attachments: Sequence[UploadPublic],
+    reactions: Sequence[ReactionPublic] = (),
     *,
     message: Callable[..., _T],
     author: Callable[..., Any],
@@ -88,21 +103,28 @@ def public_form(
         deleted_at=deleted_at,
         deleted_by=fields["deleted_by"],
         attachments=shown_attachments(deleted_at, attachments),
+        reactions=shown_reactions(deleted_at, reactions),
     )
 
 
 def message_public(
-    fields: Mapping[str, Any], attachments: Sequence[UploadPublic] = ()
+    fields: Mapping[str, Any],
+    attachments: Sequence[UploadPublic] = (),
+    reactions: Sequence[ReactionPublic] = (),
 ) -> MessagePublic:
     return public_form(
         fields,
         attachments,
+        reactions,
         message=MessagePublic.model_construct,
         author=AuthorPublic.model_construct,
     )
 
 
 def to_public(
-    message: Message, author: User, attachments: Sequence[UploadPublic] = ()
+    message: Message,
+    author: User,
+    attachments: Sequence[UploadPublic] = (),
+    reactions: Sequence[ReactionPublic] = (),
 ) -> MessagePublic:
-    return message_public(fields_of(message, author), attachments)
+    return message_public(fields_of(message, author), attachments, reactions)

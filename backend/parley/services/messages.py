@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited, SlowMode
+from parley.errors import DomainError, Forbidden, Invalid, RateLimited, SlowMode
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
 from parley.models import Message, MessagePublic, Upload, User
 from parley.models.base import refuse_nul, utcnow
@@ -19,8 +19,10 @@ from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services import access, audit, changelog
 from parley.services.access import Action, Standing, get_membership
 from parley.services.message_form import message_public, to_public
+from parley.services.message_lookup import message_for_change
 from parley.services.moderation import note_flood_breach
 from parley.services.ratelimit import RateLimiter
+from parley.services.reactions import reactions_of
 from parley.services.uploads import attachments_of, claim_attachments
 from parley.storage import FileStore
 
@@ -188,30 +190,10 @@ async def _by_client_id(
     if message is None:
         return None
     files = await attachments_of(session=session, message_ids=[message.id or 0])
-    return to_public(message, author, files.get(message.id or 0, ()))
-
-
-async def _message_for_change(
-    session: AsyncSession, user: User, message_id: int
-) -> tuple[Message, User, Standing]:
-    """The message, its author, and `user`'s standing in its room."""
-    row = (
-        await session.exec(
-            select(Message, User)
-            .join(User, col(User.id) == Message.author_id)
-            .where(Message.id == message_id)
-        )
-    ).first()
-    if row is None:
-        raise NotFound("Message not found")
-    message, author = row
-    try:
-        standing = await access.require(
-            session=session, user=user, room_id=message.room_id, action=Action.read
-        )
-    except NotFound as exc:
-        raise NotFound("Message not found") from exc
-    return message, author, standing
+    emoji = await reactions_of(session=session, message_ids=[message.id or 0])
+    return to_public(
+        message, author, files.get(message.id or 0, ()), emoji.get(message.id or 0, ())
+    )
 
 
 async def edit_message(
@@ -225,7 +207,7 @@ async def edit_message(
     body: str,
 ) -> MessagePublic:
     validate_body(body)
-    message, author, standing = await _message_for_change(session, user, message_id)
+    message, author, standing = await message_for_change(session, user, message_id)
     # Editing is posting again: refused where posting is (muted, locked, removed).
     access.check_on_message(
         standing, is_author=message.author_id == user.id, own=Action.edit_own, others=None
@@ -239,7 +221,8 @@ async def edit_message(
     session.add(message)
     await session.commit()
     files = await attachments_of(session=session, message_ids=[message_id])
-    public = to_public(message, author, files.get(message_id, ()))
+    emoji = await reactions_of(session=session, message_ids=[message_id])
+    public = to_public(message, author, files.get(message_id, ()), emoji.get(message_id, ()))
     await publisher.publish(MessageEdited(message=public))
     return public
 
@@ -253,7 +236,7 @@ async def delete_message(
     message_id: int,
     reason: str = "",
 ) -> MessagePublic:
-    message, author, standing = await _message_for_change(session, user, message_id)
+    message, author, standing = await message_for_change(session, user, message_id)
     access.check_on_message(
         standing,
         is_author=message.author_id == user.id,

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from pydantic import TypeAdapter
@@ -13,7 +14,15 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.db import create_engine, create_session_factory
-from parley.models import AuthorPublic, Message, MessagePage, MessagePublic, User
+from parley.models import (
+    AuthorPublic,
+    Message,
+    MessagePage,
+    MessagePublic,
+    Reaction,
+    ReactionPublic,
+    User,
+)
 from parley.services import history
 from parley.services.uploads import attachments_of
 from parley.settings import Settings
@@ -45,12 +54,23 @@ async def reference_messages(
         statement = statement.where(col(Message.change_seq) > where["since"])
     rows = (await session.exec(statement.limit(where["limit"]))).all()
     files = await attachments_of(session=session, message_ids=[m.id for m, _ in rows if m.id])
+    emoji: dict[int, dict[str, list[int]]] = {}
+    for reaction in (await session.exec(select(Reaction).order_by(col(Reaction.created_at)))).all():
+        emoji.setdefault(reaction.message_id, {}).setdefault(reaction.emoji, []).append(
+            reaction.user_id
+        )
     return [
         MessagePublic.model_validate(
             m,
             update={
                 "author": AuthorPublic.model_validate(author),
                 "attachments": [] if m.deleted_at else files.get(m.id or 0, []),
+                "reactions": []
+                if m.deleted_at
+                else [
+                    ReactionPublic(emoji=e, count=len(users), user_ids=users)
+                    for e, users in emoji.get(m.id or 0, {}).items()
+                ],
             },
         )
         for m, author in rows
@@ -91,7 +111,8 @@ async def attach(client: httpx.AsyncClient, token: str, room_id: int, name: str)
 async def busy_room(
     client: httpx.AsyncClient, server: RunningServer
 ) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
-    """A room with odd bodies, an edit, files on two messages, a deleted one with a file."""
+    """A room with odd bodies, an edit, files on two messages, a deleted one with a file,
+    reactions on two messages and on the deleted one."""
     socket, token, _user = await user_socket(client, server.base_url)
     room = await create_room(client, token, name="Busy")
     await socket.join(room["id"])
@@ -105,6 +126,9 @@ async def busy_room(
         f"/api/messages/{sent[-1]['id']}", json={"body": "second"}, headers=bearer(token)
     )
     assert edited.status_code == 200
+    for message, emoji in ((sent[0], "👍"), (sent[0], "🎉"), (sent[-1], "👍"), (sent[-2], "😢")):
+        path = f"/api/messages/{message['id']}/reactions/{quote(emoji, safe='')}"
+        assert (await client.put(path, headers=bearer(token))).status_code == 200
     deleted = await client.delete(f"/api/messages/{sent[-2]['id']}", headers=bearer(token))
     assert deleted.status_code == 200
     await socket.close()

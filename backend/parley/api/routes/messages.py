@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from parley.api.deps import (
     CurrentUser,
@@ -16,9 +16,9 @@ from parley.api.deps import (
     StoreDep,
 )
 from parley.api.errors import error_responses
-from parley.models import MessageEdit, MessagePublic
+from parley.models import EMOJI_MAX, MessageEdit, MessagePublic, ReactionPublic
 from parley.models.base import CleanText
-from parley.services import messages
+from parley.services import messages, reactions
 
 router = APIRouter(
     prefix="/api/messages", tags=["messages"], responses=error_responses(401, 403, 404, 422, 429)
@@ -62,4 +62,54 @@ async def delete_message(
         user=user,
         message_id=message_id,
         reason=reason,
+    )
+
+
+# The emoji is the last path segment, percent-encoded (PUT .../reactions/%F0%9F%91%8D).
+Emoji = Annotated[str, Path(max_length=EMOJI_MAX, description="One emoji, percent-encoded")]
+
+
+@router.put("/{message_id}/reactions/{emoji}", responses=error_responses(409))
+async def add_reaction(
+    session: SessionDep,
+    publisher: PublisherDep,
+    limiter: LimiterDep,
+    settings: SettingsDep,
+    user: CurrentUser,
+    message_id: MessageId,
+    emoji: Emoji,
+) -> list[ReactionPublic]:
+    """React with an emoji (again: no change). Returns the message's reactions."""
+    return await reactions.set_reaction(
+        session=session,
+        publisher=publisher,
+        limiter=limiter,
+        rate=settings.reaction_rate_limit,
+        user=user,
+        message_id=message_id,
+        emoji=emoji,
+        present=True,
+    )
+
+
+@router.delete("/{message_id}/reactions/{emoji}")
+async def remove_reaction(
+    session: SessionDep,
+    publisher: PublisherDep,
+    limiter: LimiterDep,
+    settings: SettingsDep,
+    user: CurrentUser,
+    message_id: MessageId,
+    emoji: Emoji,
+) -> list[ReactionPublic]:
+    """Take my reaction back (when I had none: no change). Returns the message's reactions."""
+    return await reactions.set_reaction(
+        session=session,
+        publisher=publisher,
+        limiter=limiter,
+        rate=settings.reaction_rate_limit,
+        user=user,
+        message_id=message_id,
+        emoji=emoji,
+        present=False,
     )

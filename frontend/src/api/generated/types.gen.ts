@@ -375,6 +375,10 @@ export type MessagePublic = {
      */
     id: number;
     /**
+     * Reactions
+     */
+    reactions?: Array<ReactionPublic>;
+    /**
      * Room Id
      */
     room_id: number;
@@ -406,6 +410,26 @@ export type ModerationRequest = {
      * User Id
      */
     user_id: number;
+};
+
+/**
+ * ReactionPublic
+ *
+ * One emoji on a message: how many people chose it and who, first come first.
+ */
+export type ReactionPublic = {
+    /**
+     * Count
+     */
+    count: number;
+    /**
+     * Emoji
+     */
+    emoji: string;
+    /**
+     * User Ids
+     */
+    user_ids: Array<number>;
 };
 
 /**
@@ -1463,6 +1487,126 @@ export type MessagesEditMessageResponses = {
 };
 
 export type MessagesEditMessageResponse = MessagesEditMessageResponses[keyof MessagesEditMessageResponses];
+
+export type MessagesRemoveReactionData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+        /**
+         * Emoji
+         *
+         * One emoji, percent-encoded
+         */
+        emoji: string;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}/reactions/{emoji}';
+};
+
+export type MessagesRemoveReactionErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type MessagesRemoveReactionError = MessagesRemoveReactionErrors[keyof MessagesRemoveReactionErrors];
+
+export type MessagesRemoveReactionResponses = {
+    /**
+     * Response Messages-Remove Reaction
+     *
+     * Successful Response
+     */
+    200: Array<ReactionPublic>;
+};
+
+export type MessagesRemoveReactionResponse = MessagesRemoveReactionResponses[keyof MessagesRemoveReactionResponses];
+
+export type MessagesAddReactionData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+        /**
+         * Emoji
+         *
+         * One emoji, percent-encoded
+         */
+        emoji: string;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}/reactions/{emoji}';
+};
+
+export type MessagesAddReactionErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type MessagesAddReactionError = MessagesAddReactionErrors[keyof MessagesAddReactionErrors];
+
+export type MessagesAddReactionResponses = {
+    /**
+     * Response Messages-Add Reaction
+     *
+     * Successful Response
+     */
+    200: Array<ReactionPublic>;
+};
+
+export type MessagesAddReactionResponse = MessagesAddReactionResponses[keyof MessagesAddReactionResponses];
 
 export type ModerationReportMessageData = {
     body: ReportCreate;

@@ -14,6 +14,7 @@ export type ServerFrame =
   | MessageFrame
   | MessageEditedFrame
   | MessageDeletedFrame
+  | ReactionsFrame
   | TypingNoticeFrame
   | PresenceFrame
   | MemberFrame
@@ -175,6 +176,7 @@ export interface MessagePublic {
   deleted_at: string | null;
   deleted_by: number | null;
   attachments: UploadPublic[];
+  reactions: ReactionPublic[];
 }
 export interface AuthorPublic {
   id: number;
@@ -195,6 +197,14 @@ export interface UploadPublic {
   height: number | null;
   has_thumbnail: boolean;
   created_at: string;
+}
+/**
+ * One emoji on a message: how many people chose it and who, first come first.
+ */
+export interface ReactionPublic {
+  emoji: string;
+  count: number;
+  user_ids: number[];
 }
 /**
  * A new message, to every socket that joined the room (the sender's too).
@@ -219,6 +229,16 @@ export interface MessageDeletedFrame {
   type: 'message_deleted';
   room: number;
   message: MessagePublic;
+}
+/**
+ * A message's reactions changed: all of them, in order of first use.
+ */
+export interface ReactionsFrame {
+  type: 'reactions';
+  room: number;
+  message_id: number;
+  change_seq: number;
+  reactions: ReactionPublic[];
 }
 /**
  * Someone in the room is typing.
