@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -28,6 +28,9 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+
+if TYPE_CHECKING:
+    from rooms import Person
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO = E2E_DIR.parent
@@ -285,3 +288,27 @@ def site_admin(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> Accou
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return account
+
+
+@pytest.fixture
+def chat_pair(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> tuple[Person, Person]:
+    """alice on a desktop and bob on a Pixel 7, both in the same new room."""
+    from rooms import Person, create_room, join_room, open_room  # rooms imports this module
+
+    alice_account = make_account(display_name="Alice")
+    bob_account = make_account(display_name="Bob")
+    room_id = create_room(api, alice_account)
+    join_room(api, bob_account, room_id)
+
+    alice_context = new_context(viewport={"width": 1280, "height": 800})
+    device = dict(playwright.devices["Pixel 7"])
+    device.pop("default_browser_type", None)
+    bob_context = new_context(**device)
+    alice = Person(alice_account, alice_context, open_room(alice_context, alice_account, room_id))
+    bob = Person(bob_account, bob_context, open_room(bob_context, bob_account, room_id))
+    return alice, bob

@@ -1,6 +1,8 @@
 import { unwrap } from './errors';
 import {
+  messagesAddReaction,
   messagesEditMessage,
+  messagesRemoveReaction,
   roomsCreateRoom,
   roomsInviteMember,
   roomsJoinRoom,
@@ -15,6 +17,7 @@ import type {
   MemberPublic,
   MessagePage,
   MessagePublic,
+  ReactionPublic,
   RoomCreate,
   RoomPage,
   RoomPublic,
@@ -82,3 +85,9 @@ export const markRead = (roomId: number, seq: number): Promise<unknown> =>
 
 export const editMessage = (messageId: number, body: string): Promise<MessagePublic> =>
   unwrap(messagesEditMessage({ path: { message_id: messageId }, body: { body } }));
+
+/** Add (`on`) or take back my `emoji` on a message; answers the message's reactions. */
+export const setReaction = (messageId: number, emoji: string, on: boolean): Promise<ReactionPublic[]> => {
+  const options = { path: { message_id: messageId, emoji } };
+  return unwrap(on ? messagesAddReaction(options) : messagesRemoveReaction(options));
+};

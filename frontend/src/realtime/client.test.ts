@@ -50,6 +50,7 @@ function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
     deleted_at: null,
     deleted_by: null,
     attachments: [],
+    reactions: [],
   };
 }
 

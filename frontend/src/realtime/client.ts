@@ -291,6 +291,14 @@ export class RealtimeClient {
       case 'upload':
         store.dispatch(frame.room, { type: 'upload', upload: frame.upload, changeSeq: frame.change_seq });
         return;
+      case 'reactions':
+        store.dispatch(frame.room, {
+          type: 'reactions',
+          messageId: frame.message_id,
+          reactions: frame.reactions,
+          changeSeq: frame.change_seq,
+        });
+        return;
       default:
         return;
     }

@@ -3,7 +3,7 @@
  * REST page is turned into an action and applied here, so ordering, dedupe and
  * optimistic sends have one definition (and one set of tests).
  */
-import type { UploadPublic } from '../api';
+import type { ReactionPublic, UploadPublic } from '../api';
 import type { WireMessage } from './protocol';
 import { applyMemberChange, type MemberChange, type MyStanding, noStanding } from './standing';
 
@@ -90,6 +90,8 @@ export type RoomAction =
   | { type: 'read'; seq: number }
   | { type: 'queued'; clientId: string; body: string; now: number; attachments?: readonly string[] }
   | { type: 'upload'; upload: UploadPublic; changeSeq?: number | null }
+  /** A `reactions` frame: the message's reactions as of change `changeSeq`. */
+  | { type: 'reactions'; messageId: number; reactions: ReactionPublic[]; changeSeq: number }
   | { type: 'failed'; clientId: string; error: string }
   | { type: 'retrying'; clientId: string }
   | { type: 'discard'; clientId: string }
@@ -204,6 +206,13 @@ function applyMessage(state: RoomState, message: WireMessage): RoomState {
   // replaces what we hold; one outside the loaded window waits for its page.
   if (message.change_seq <= state.lastChangeSeq) return state;
   return advanced(replaceHeld(state, message), message.change_seq);
+}
+
+/** New reactions on a message we hold; a frame older than what we hold changes nothing. */
+function applyReactions(state: RoomState, messageId: number, reactions: ReactionPublic[], changeSeq: number): RoomState {
+  const held = state.messages.find((message) => message.id === messageId);
+  if (!held || held.change_seq >= changeSeq) return state;
+  return { ...state, messages: upsertBySeq(state.messages, { ...held, reactions, change_seq: changeSeq }) };
 }
 
 function replaceHeld(state: RoomState, message: WireMessage): RoomState {
@@ -321,6 +330,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     }
     case 'upload':
       return advanced(applyUpload(state, action.upload), action.changeSeq);
+    case 'reactions':
+      return advanced(applyReactions(state, action.messageId, action.reactions, action.changeSeq), action.changeSeq);
   }
 }
 

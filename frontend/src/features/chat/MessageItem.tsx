@@ -3,6 +3,8 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
+import { useCurrentUser } from '../auth';
+import { AddReaction, ReactionBar, useReaction } from '../reactions';
 import { MessageAttachments } from '../uploads';
 import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
 import { EditMessageForm } from './EditMessageForm';
@@ -23,7 +25,10 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
   const [reported, setReported] = useState(false);
-  const { canEdit, canDelete, canReport } = useMessagePermissions(roomId, message.author.id);
+  const { canEdit, canDelete, canReport, canReact } = useMessagePermissions(roomId, message.author.id);
+  const { data: me } = useCurrentUser();
+  const reaction = useReaction(message.id);
+  const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
 
   if (editing && !deleted) {
     return (
@@ -62,8 +67,16 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
               </Text>
             ) : null}
             <MessageAttachments attachments={message.attachments} />
+            <ReactionBar
+              roomId={roomId}
+              reactions={message.reactions ?? []}
+              myId={me?.id}
+              canReact={canReact}
+              onToggle={toggle}
+            />
           </Text>
         )}
+        {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
         {!deleted && (canEdit || canDelete || canReport) ? (
           <MessageActions
             onEdit={canEdit ? () => setEditing(true) : undefined}
@@ -72,6 +85,11 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           />
         ) : null}
       </Group>
+      {reaction.isError ? (
+        <Text c="red" size="xs" role="alert">
+          {t('reactions.failed')}
+        </Text>
+      ) : null}
       {edit.isError ? (
         <Text c="red" size="xs" role="alert">
           {t('chat.actions.editFailed')}

@@ -1,7 +1,7 @@
 import { memberActions, messagePermissions } from './permissions';
 
 // Payloads as the server sends them (services/access.py): the client only reads them.
-const MEMBER = ['read', 'leave', 'post', 'typing', 'edit_own', 'delete_own', 'report', 'mark_read'];
+const MEMBER = ['read', 'leave', 'post', 'react', 'typing', 'edit_own', 'delete_own', 'report', 'mark_read'];
 const MODERATOR = [...MEMBER, 'delete_any', 'moderate', 'lock', 'slow_mode', 'bypass_slow_mode', 'invite'];
 
 describe('memberActions (member.my_actions)', () => {
@@ -27,8 +27,8 @@ describe('memberActions (member.my_actions)', () => {
 describe('messagePermissions (room.my_actions)', () => {
   it('lets a member edit and delete their own message, and report only others’', () => {
     const room = { my_actions: MEMBER };
-    expect(messagePermissions(room, true)).toEqual({ canEdit: true, canDelete: true, canReport: false });
-    expect(messagePermissions(room, false)).toEqual({ canEdit: false, canDelete: false, canReport: true });
+    expect(messagePermissions(room, true)).toEqual({ canEdit: true, canDelete: true, canReport: false, canReact: true });
+    expect(messagePermissions(room, false)).toEqual({ canEdit: false, canDelete: false, canReport: true, canReact: true });
   });
 
   it('offers Delete on others’ messages with delete_any', () => {
@@ -36,11 +36,16 @@ describe('messagePermissions (room.my_actions)', () => {
   });
 
   it('follows the payload when edits are refused (muted, locked) but deleting one’s own is not', () => {
-    const muted = { my_actions: MEMBER.filter((action) => !['post', 'typing', 'edit_own'].includes(action)) };
-    expect(messagePermissions(muted, true)).toEqual({ canEdit: false, canDelete: true, canReport: false });
+    const muted = { my_actions: MEMBER.filter((action) => !['post', 'react', 'typing', 'edit_own'].includes(action)) };
+    expect(messagePermissions(muted, true)).toEqual({ canEdit: false, canDelete: true, canReport: false, canReact: false });
   });
 
   it('offers nothing before the room is known', () => {
-    expect(messagePermissions(undefined, false)).toEqual({ canEdit: false, canDelete: false, canReport: false });
+    expect(messagePermissions(undefined, false)).toEqual({
+      canEdit: false,
+      canDelete: false,
+      canReport: false,
+      canReact: false,
+    });
   });
 });

@@ -20,6 +20,7 @@ export interface MessagePermissions {
   canEdit: boolean;
   canDelete: boolean;
   canReport: boolean;
+  canReact: boolean;
 }
 
 /**
@@ -32,5 +33,6 @@ export function messagePermissions(room: Pick<RoomPublic, 'my_actions'> | undefi
     canEdit: own && can(room, 'edit_own'),
     canDelete: can(room, own ? 'delete_own' : 'delete_any'),
     canReport: !own && can(room, 'report'),
+    canReact: can(room, 'react'),
   };
 }

@@ -2,7 +2,7 @@ import { useCurrentUser } from '../auth';
 import { useRoom } from '../rooms';
 import { type MessagePermissions, messagePermissions } from './permissions';
 
-const NOTHING: MessagePermissions = { canEdit: false, canDelete: false, canReport: false };
+const NOTHING: MessagePermissions = { canEdit: false, canDelete: false, canReport: false, canReact: false };
 
 /** What the message menu may offer me for a message by `authorId` (the room comes from the cache). */
 export function useMessagePermissions(roomId: number, authorId: number): MessagePermissions {

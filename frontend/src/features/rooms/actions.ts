@@ -9,6 +9,7 @@ export type RoomAction =
   | 'join'
   | 'leave'
   | 'post'
+  | 'react'
   | 'typing'
   | 'edit_own'
   | 'delete_own'
