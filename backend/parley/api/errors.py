@@ -126,6 +126,9 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+# FastAPI's words when a body cannot even be decoded (not UTF-8, so neither JSON nor a
+# form): fastapi.routing raises them as a 400 that no route declares.
+_UNPARSEABLE_BODY = "There was an error parsing the body"
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -144,6 +147,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         ]
         return JSONResponse(
             {"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(allowed)}
+        )
+    if exc.status_code == 400 and exc.detail == _UNPARSEABLE_BODY:
+        # The same mistake as malformed JSON, which FastAPI already answers with a 422
+        # (json_invalid): one status, in the field-error shape, for both.
+        return JSONResponse(
+            {
+                "detail": [
+                    {
+                        "loc": ["body"],
+                        "msg": "The body could not be decoded (it must be UTF-8)",
+                        "type": "body_invalid",
+                    }
+                ]
+            },
+            status_code=422,
         )
     return await http_exception_handler(request, exc)
 
