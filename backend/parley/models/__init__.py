@@ -9,6 +9,7 @@ from parley.models.message import (
     MessageEdit,
     MessagePage,
     MessagePublic,
+    QuotedMessage,
 )
 from parley.models.moderation import (
     ActivityPoint,
@@ -67,6 +68,7 @@ __all__ = [
     "MessagePublic",
     "ModerationAction",
     "ModerationRequest",
+    "QuotedMessage",
     "Reaction",
     "ReactionPublic",
     "ReadMarker",

@@ -39,12 +39,30 @@ class Message(SQLModel, table=True):
     edited_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deleted_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    # The message this one answers (same room); its quote is read when shown, so an edit
+    # or deletion of the original shows in every reply.
+    reply_to_id: int | None = Field(default=None, foreign_key="messages.id", ondelete="SET NULL")
 
 
 class AuthorPublic(SQLModel):
     id: int
     username: str
     display_name: str
+
+
+# How much of the original a reply quotes.
+SNIPPET_MAX = 200
+
+
+class QuotedMessage(SQLModel):
+    """The original a reply answers, as the reply shows it: who, where, the start of it."""
+
+    id: int
+    seq: int
+    author: AuthorPublic
+    # The first SNIPPET_MAX characters of its body as typed; "" once deleted.
+    snippet: str
+    deleted: bool
 
 
 class MessagePublic(SQLModel):
@@ -62,6 +80,7 @@ class MessagePublic(SQLModel):
     attachments: list[UploadPublic] = []
     # In the order each emoji was first used on the message.
     reactions: list[ReactionPublic] = []
+    reply_to: QuotedMessage | None = None
 
 
 class MessageEdit(TextInput):
@@ -70,4 +89,7 @@ class MessageEdit(TextInput):
 
 class MessagePage(SQLModel):
     messages: list[MessagePublic]
+    # Older messages exist before this page.
     has_more: bool
+    # Newer messages exist after it: said by a page `around_seq` only (else null).
+    has_more_after: bool | None = None

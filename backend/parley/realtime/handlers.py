@@ -66,6 +66,7 @@ class FrameHandlers:
                 client_id=frame.client_id,
                 body=frame.body,
                 attachments=frame.attachments,
+                reply_to=frame.reply_to,
             )
         connection.enqueue(
             encode(

@@ -103,6 +103,8 @@ class SendFrame(_Frame):
     # Length rules live in services.messages so REST and WS report them alike.
     body: str
     attachments: list[UploadId] = Field(default_factory=list, max_length=10)
+    # The id of the message this one answers, in the same room.
+    reply_to: EntityId | None = None
 
 
 class TypingFrame(_Frame):

@@ -16,10 +16,12 @@ from sqlalchemy import Integer, Select, bindparam, exists, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from parley.errors import Invalid
 from parley.models import AuthorPublic, Message, MessagePublic, Reaction, Room, Upload, User
 from parley.services import access
 from parley.services.access import Action
 from parley.services.message_form import MESSAGE_COLUMNS, public_form
+from parley.services.quotes import quotes_of
 from parley.services.reactions import reactions_of
 from parley.services.uploads import attachments_of
 
@@ -44,6 +46,12 @@ _BEFORE = (
     .order_by(_NEWEST_FIRST)
     .limit(_LIMIT)
 )
+# From seq N upwards: the newer half of a page around N.
+_FROM = (
+    _ROWS.where(_IN_ROOM, col(Message.seq) >= bindparam("from_seq"))
+    .order_by(col(Message.seq))
+    .limit(_LIMIT)
+)
 # The change log's replay (services/changelog.py): changed messages in change order.
 _CHANGED_SINCE = (
     _ROWS.where(_IN_ROOM, col(Message.change_seq) > bindparam("since"))
@@ -56,20 +64,55 @@ _COUNTERS = select(col(Room.last_seq), col(Room.last_change_seq)).where(
 
 
 async def history_json(
-    *, session: AsyncSession, user: User, room_id: int, before_seq: int | None, limit: int
+    *,
+    session: AsyncSession,
+    user: User,
+    room_id: int,
+    before_seq: int | None,
+    limit: int,
+    around_seq: int | None = None,
 ) -> bytes:
-    """One page of history as MessagePage JSON: oldest first, ending just before
-    `before_seq` (keyset). Serialised here, in one pass: a model per row, validated, then
-    the page validated again by the route, used to be most of a page's cost."""
+    """One page of history as MessagePage JSON, oldest first: the latest, the one ending
+    just before `before_seq` (keyset), or the one around `around_seq` (a jump to a message:
+    the older half before it, then it and the newer half). Serialised here, in one pass: a
+    model per row, validated, then the page validated again by the route, used to be most
+    of a page's cost."""
+    if around_seq is not None and before_seq is not None:
+        raise Invalid("Ask for before_seq or around_seq, not both", field="around_seq")
     await access.require(session=session, user=user, room_id=room_id, action=Action.read)
     limit = max(1, min(limit, HISTORY_PAGE_MAX))
+    if around_seq is not None:
+        return await _around_json(session, room_id, around_seq, limit)
     params = {"room_id": room_id, "limit": limit + 1}
     if before_seq is None:
         rows = await _fetch(session, _LATEST, params)
     else:
         rows = await _fetch(session, _BEFORE, {**params, "before_seq": before_seq})
     page = await _build(session, rows[:limit][::-1], message=dict, author=dict)
-    return pydantic_core.to_json({"messages": page, "has_more": len(rows) > limit})
+    # Pages read backwards answer for older messages only (has_more_after null).
+    return pydantic_core.to_json(
+        {"messages": page, "has_more": len(rows) > limit, "has_more_after": None}
+    )
+
+
+async def _around_json(session: AsyncSession, room_id: int, seq: int, limit: int) -> bytes:
+    older_count = limit // 2
+    newer_count = limit - older_count
+    older = await _fetch(
+        session, _BEFORE, {"room_id": room_id, "limit": older_count + 1, "before_seq": seq}
+    )
+    newer = await _fetch(
+        session, _FROM, {"room_id": room_id, "limit": newer_count + 1, "from_seq": seq}
+    )
+    rows = [*older[:older_count][::-1], *newer[:newer_count]]
+    page = await _build(session, rows, message=dict, author=dict)
+    return pydantic_core.to_json(
+        {
+            "messages": page,
+            "has_more": len(older) > older_count,
+            "has_more_after": len(newer) > newer_count,
+        }
+    )
 
 
 async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, int]:
@@ -119,11 +162,14 @@ async def _build(
     files = await attachments_of(session=session, message_ids=ids) if ids else {}
     reacted = [row.id for row in rows if row.has_reactions]
     emoji = await reactions_of(session=session, message_ids=reacted) if reacted else {}
+    originals = [row.reply_to_id for row in rows if row.reply_to_id is not None]
+    quoted = await quotes_of(session=session, message_ids=originals) if originals else {}
     return [
         public_form(
             row._mapping,
             files.get(row.id, []),
             emoji.get(row.id, []),
+            quoted.get(row.reply_to_id) if row.reply_to_id is not None else None,
             message=message,
             author=author,
         )

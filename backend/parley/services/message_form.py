@@ -17,6 +17,7 @@ from parley.models import (
     AuthorPublic,
     Message,
     MessagePublic,
+    QuotedMessage,
     ReactionPublic,
     UploadPublic,
     User,
@@ -35,6 +36,7 @@ MESSAGE_COLUMNS: tuple[Any, ...] = (
     col(Message.edited_at),
     col(Message.deleted_at),
     col(Message.deleted_by),
+    col(Message.reply_to_id),
     col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
@@ -68,6 +70,7 @@ def fields_of(message: Message, author: User) -> dict[str, Any]:
         "edited_at": message.edited_at,
         "deleted_at": message.deleted_at,
         "deleted_by": message.deleted_by,
+        "reply_to_id": message.reply_to_id,
         "author_id": author.id,
         "username": author.username,
         "display_name": author.display_name,
@@ -78,6 +81,7 @@ def public_form(
     fields: Mapping[str, Any],
     attachments: Sequence[UploadPublic],
     reactions: Sequence[ReactionPublic] = (),
+    quote: QuotedMessage | None = None,
     *,
     message: Callable[..., _T],
     author: Callable[..., Any],
@@ -104,6 +108,8 @@ def public_form(
         deleted_by=fields["deleted_by"],
         attachments=shown_attachments(deleted_at, attachments),
         reactions=shown_reactions(deleted_at, reactions),
+        # A tombstone quotes nothing either: it shows no text of its own.
+        reply_to=None if deleted_at else quote,
     )
 
 
@@ -111,11 +117,13 @@ def message_public(
     fields: Mapping[str, Any],
     attachments: Sequence[UploadPublic] = (),
     reactions: Sequence[ReactionPublic] = (),
+    quote: QuotedMessage | None = None,
 ) -> MessagePublic:
     return public_form(
         fields,
         attachments,
         reactions,
+        quote,
         message=MessagePublic.model_construct,
         author=AuthorPublic.model_construct,
     )
@@ -126,5 +134,6 @@ def to_public(
     author: User,
     attachments: Sequence[UploadPublic] = (),
     reactions: Sequence[ReactionPublic] = (),
+    quote: QuotedMessage | None = None,
 ) -> MessagePublic:
-    return message_public(fields_of(message, author), attachments, reactions)
+    return message_public(fields_of(message, author), attachments, reactions, quote)

@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import DomainError, Forbidden, Invalid, RateLimited, SlowMode
 from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publisher
-from parley.models import Message, MessagePublic, Upload, User
+from parley.models import Message, MessagePublic, QuotedMessage, Upload, User
 from parley.models.base import refuse_nul, utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
 from parley.services import access, audit, changelog
@@ -21,6 +21,7 @@ from parley.services.access import Action, Standing, get_membership
 from parley.services.message_form import message_public, to_public
 from parley.services.message_lookup import message_for_change
 from parley.services.moderation import note_flood_breach
+from parley.services.quotes import check_answerable, quotes_of
 from parley.services.ratelimit import RateLimiter
 from parley.services.reactions import reactions_of
 from parley.services.uploads import attachments_of, claim_attachments
@@ -66,6 +67,7 @@ async def send_message(
     client_id: str,
     body: str,
     attachments: Sequence[str] = (),
+    reply_to: int | None = None,
 ) -> SendResult:
     validate_client_id(client_id)
     validate_body(body, has_attachments=bool(attachments))
@@ -93,6 +95,8 @@ async def send_message(
                 session=session, publisher=publisher, limiter=limiter, membership=membership
             )
         raise
+    if reply_to is not None:
+        await check_answerable(session=session, room_id=room_id, message_id=reply_to)
     files = await claim_attachments(
         session=session, user=user, room_id=room_id, upload_ids=attachments
     )
@@ -110,6 +114,7 @@ async def send_message(
             "body": body,
             "client_id": client_id,
             "created_at": created_at,
+            "reply_to_id": reply_to,
         }
         message_id = (await connection.execute(_INSERT_MESSAGE, fields)).scalar_one()
         assert message_id is not None
@@ -139,6 +144,7 @@ async def send_message(
             "display_name": user.display_name,
         },
         attached,
+        quote=await _quote(session, reply_to),
     )
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
@@ -189,10 +195,26 @@ async def _by_client_id(
     message = (await session.exec(statement)).first()
     if message is None:
         return None
-    files = await attachments_of(session=session, message_ids=[message.id or 0])
-    emoji = await reactions_of(session=session, message_ids=[message.id or 0])
+    return await _public_of(session, message, author)
+
+
+async def _quote(session: AsyncSession, reply_to: int | None) -> QuotedMessage | None:
+    if reply_to is None:
+        return None
+    return (await quotes_of(session=session, message_ids=[reply_to])).get(reply_to)
+
+
+async def _public_of(session: AsyncSession, message: Message, author: User) -> MessagePublic:
+    """One stored message as shown: with its files, reactions and the quote it answers."""
+    message_id = message.id or 0
+    files = await attachments_of(session=session, message_ids=[message_id])
+    emoji = await reactions_of(session=session, message_ids=[message_id])
     return to_public(
-        message, author, files.get(message.id or 0, ()), emoji.get(message.id or 0, ())
+        message,
+        author,
+        files.get(message_id, ()),
+        emoji.get(message_id, ()),
+        await _quote(session, message.reply_to_id),
     )
 
 
@@ -220,9 +242,7 @@ async def edit_message(
     message.change_seq = await changelog.next_change(session, message.room_id)
     session.add(message)
     await session.commit()
-    files = await attachments_of(session=session, message_ids=[message_id])
-    emoji = await reactions_of(session=session, message_ids=[message_id])
-    public = to_public(message, author, files.get(message_id, ()), emoji.get(message_id, ()))
+    public = await _public_of(session, message, author)
     await publisher.publish(MessageEdited(message=public))
     return public
 

@@ -170,7 +170,7 @@ async def test_pages_run_oldest_first_by_keyset(
     assert [m["seq"] for m in older["messages"]] == [2, 3, 4] and older["has_more"]
     oldest = await page(limit=3, before_seq=2)
     assert [m["seq"] for m in oldest["messages"]] == [1] and not oldest["has_more"]
-    assert await page(before_seq=1) == {"messages": [], "has_more": False}
+    assert await page(before_seq=1) == {"messages": [], "has_more": False, "has_more_after": None}
     exact = await page(limit=7)
     assert len(exact["messages"]) == 7 and not exact["has_more"]
     assert len((await page(limit=100))["messages"]) == 7
@@ -182,7 +182,7 @@ async def test_an_empty_room_has_an_empty_page(client: httpx.AsyncClient) -> Non
     _, token = await signup_and_login(client)
     room = await create_room(client, token, name="Quiet")
     response = await client.get(f"/api/rooms/{room['id']}/messages", headers=bearer(token))
-    assert response.json() == {"messages": [], "has_more": False}
+    assert response.json() == {"messages": [], "has_more": False, "has_more_after": None}
 
 
 async def test_files_show_on_their_message_until_it_is_deleted(

@@ -51,6 +51,7 @@ function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
     deleted_by: null,
     attachments: [],
     reactions: [],
+    reply_to: null,
   };
 }
 

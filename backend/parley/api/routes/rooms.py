@@ -171,9 +171,18 @@ async def list_messages(
     room_id: RoomId,
     before_seq: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=HISTORY_PAGE_MAX)] = 50,
+    around_seq: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_ID, description="A page around this message (a jump to it)"),
+    ] = None,
 ) -> Response:
     # Already serialised (see history_json); response_model documents it in OpenAPI.
     page = await history.history_json(
-        session=session, user=user, room_id=room_id, before_seq=before_seq, limit=limit
+        session=session,
+        user=user,
+        room_id=room_id,
+        before_seq=before_seq,
+        limit=limit,
+        around_seq=around_seq,
     )
     return Response(page, media_type="application/json")

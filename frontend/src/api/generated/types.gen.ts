@@ -328,6 +328,10 @@ export type MessagePage = {
      */
     has_more: boolean;
     /**
+     * Has More After
+     */
+    has_more_after?: boolean | null;
+    /**
      * Messages
      */
     messages: Array<MessagePublic>;
@@ -378,6 +382,7 @@ export type MessagePublic = {
      * Reactions
      */
     reactions?: Array<ReactionPublic>;
+    reply_to?: QuotedMessage | null;
     /**
      * Room Id
      */
@@ -410,6 +415,31 @@ export type ModerationRequest = {
      * User Id
      */
     user_id: number;
+};
+
+/**
+ * QuotedMessage
+ *
+ * The original a reply answers, as the reply shows it: who, where, the start of it.
+ */
+export type QuotedMessage = {
+    author: AuthorPublic;
+    /**
+     * Deleted
+     */
+    deleted: boolean;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Seq
+     */
+    seq: number;
+    /**
+     * Snippet
+     */
+    snippet: string;
 };
 
 /**
@@ -2322,6 +2352,12 @@ export type RoomsListMessagesData = {
          * Limit
          */
         limit?: number;
+        /**
+         * Around Seq
+         *
+         * A page around this message (a jump to it)
+         */
+        around_seq?: number | null;
     };
     url: '/api/rooms/{room_id}/messages';
 };

@@ -87,6 +87,7 @@ export interface SendFrame {
    * @maxItems 10
    */
   attachments?: string[];
+  reply_to?: number | null;
 }
 /**
  * "I am typing" (the server throttles it to one notice per user and room every 2 s).
@@ -177,6 +178,7 @@ export interface MessagePublic {
   deleted_by: number | null;
   attachments: UploadPublic[];
   reactions: ReactionPublic[];
+  reply_to: QuotedMessage | null;
 }
 export interface AuthorPublic {
   id: number;
@@ -205,6 +207,16 @@ export interface ReactionPublic {
   emoji: string;
   count: number;
   user_ids: number[];
+}
+/**
+ * The original a reply answers, as the reply shows it: who, where, the start of it.
+ */
+export interface QuotedMessage {
+  id: number;
+  seq: number;
+  author: AuthorPublic;
+  snippet: string;
+  deleted: boolean;
 }
 /**
  * A new message, to every socket that joined the room (the sender's too).
