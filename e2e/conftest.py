@@ -78,6 +78,7 @@ def _server_env(port: int, data_dir: Path) -> dict[str, str]:
         PARLEY_LOGIN_ADDRESS_RATE_LIMIT="100000/minute",
         PARLEY_SIGNUP_RATE_LIMIT="100000/hour",
         PARLEY_ROOM_CREATE_RATE_LIMIT="100000/hour",
+        PARLEY_DIRECT_CREATE_RATE_LIMIT="100000/hour",
     )
     database_url = os.environ.get("PARLEY_E2E_DATABASE_URL")
     if database_url:

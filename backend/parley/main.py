@@ -20,6 +20,7 @@ from parley.api.routes import (
     admin,
     auth,
     config,
+    directs,
     health,
     messages,
     moderation,
@@ -111,7 +112,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
 
     # Each router carries its full /api/... prefix so metrics see whole route templates.
-    for module in (auth, users, rooms, messages, uploads, moderation, admin, config, health):
+    for module in (
+        auth,
+        users,
+        rooms,
+        directs,
+        messages,
+        uploads,
+        moderation,
+        admin,
+        config,
+        health,
+    ):
         app.include_router(module.router)
 
     # Registered here, not in api/routes: the catalogue is realtime's, and api must not

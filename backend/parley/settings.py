@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     # Edits are re-posts (broadcast to the room, up to 4,000 characters each): limited
     # on their own counter so a burst of edits cannot stop someone sending.
     edit_rate_limit: str = "10 per 5 seconds"
+    # Starting a direct message puts it in every invitee's list (finding one is free).
+    direct_create_rate_limit: str = "30/hour"
     # Clicking a reaction on and off is quick; a script toggling thousands is not.
     reaction_rate_limit: str = "30 per 10 seconds"
     cookie_secure: bool = False

@@ -125,6 +125,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "signup_rate_limit": "100000/hour",
         "login_address_rate_limit": "100000/minute",
         "room_create_rate_limit": "100000/hour",
+        "direct_create_rate_limit": "100000/hour",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from parley.models.moderation import (
 )
 from parley.models.reaction import EMOJI_MAX, Reaction, ReactionPublic
 from parley.models.room import (
+    DirectCreate,
     MemberInvite,
     MemberPublic,
     Membership,
@@ -59,6 +60,7 @@ __all__ = [
     "AuthorPublic",
     "BusyRoom",
     "ClientConfig",
+    "DirectCreate",
     "MemberInvite",
     "MemberPublic",
     "Membership",

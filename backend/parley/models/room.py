@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import field_validator
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import MAX_ID, TextInput, UTCDateTime, refuse_unsafe_name, utcnow
+from parley.models.message import AuthorPublic
 
 ROOM_NAME_MAX = 64
+# A direct message holds its starter and up to this many others (8 people at most).
+DIRECT_OTHERS_MAX = 7
+DIRECT_KEY_MAX = 128
 
 
 class RoomRole(StrEnum):
@@ -41,6 +46,8 @@ class Room(RoomBase, table=True):
             sqlite_where=_PUBLIC_ONLY,
             postgresql_where=_PUBLIC_ONLY,
         ),
+        # NULL for every other room: unique indexes let NULLs repeat on both databases.
+        Index("uq_rooms_direct_key", "direct_key", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -58,6 +65,11 @@ class Room(RoomBase, table=True):
     last_change_seq: int = 0
     # Minimum seconds between two messages of one member (0: off); managers are exempt.
     slow_mode_seconds: int = 0
+    # A direct message: a private conversation of a fixed set of people (2 to 9), seen by
+    # them alone (site admins included), with no owner, moderation, joining or leaving.
+    is_direct: bool = False
+    # The members' ids, sorted, comma-joined: the same set always finds the same one.
+    direct_key: str | None = Field(default=None, max_length=DIRECT_KEY_MAX)
 
 
 def _clean_name(value: object) -> object:
@@ -105,6 +117,7 @@ class RoomSummary(RoomBase):
     last_change_seq: int = 0
     slow_mode_seconds: int = 0
     member_count: int = 0
+    is_direct: bool = False
 
 
 class RoomPublic(RoomSummary):
@@ -114,6 +127,16 @@ class RoomPublic(RoomSummary):
     my_actions: list[str] = []
     last_read_seq: int = 0
     my_muted_until: datetime | None = None
+    # A direct message's other people (its name is theirs); empty for other rooms.
+    direct_with: list[AuthorPublic] = []
+
+
+class DirectCreate(SQLModel):
+    """Start (or find) the direct message of me and these people."""
+
+    user_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+        min_length=1, max_length=DIRECT_OTHERS_MAX
+    )
 
 
 class RoomPage(SQLModel):

@@ -93,6 +93,7 @@ class Standing:
     muted_until: datetime | None
     banned: bool
     kicked: bool
+    is_direct: bool = False
 
     @property
     def is_member(self) -> bool:
@@ -116,7 +117,12 @@ Rule = Callable[[Standing, datetime], DomainError | None]
 
 
 def _visible(s: Standing, _now: datetime) -> DomainError | None:
-    if s.is_admin or s.is_member:
+    if s.is_member:
+        return None
+    if s.is_direct:
+        # Direct messages are their people's alone: site admins see nothing of them either.
+        return NotFound("Room not found")
+    if s.is_admin:
         return None
     if s.is_private:
         # The same answer as for a missing room: outsiders learn nothing of it.
@@ -178,10 +184,22 @@ def _ranked(minimum: int, detail: str) -> Rule:
 _MANAGERS_ONLY = _ranked(MODERATOR_RANK, "Only the room's owner or moderators may do this")
 _OWNER_ONLY = _ranked(OWNER_RANK, "Only the room's owner or a site admin may do this")
 
+
+def _not_direct(rule: Rule) -> Rule:
+    """A room-only action: a direct message has a fixed set of equals, nobody to manage."""
+
+    def guarded(s: Standing, now: datetime) -> DomainError | None:
+        if not s.is_direct:
+            return rule(s, now)
+        return _visible(s, now) or Forbidden("Not in a direct message")
+
+    return guarded
+
+
 RULES: Mapping[Action, Rule] = {
     Action.read: _readable,
-    Action.join_room: _may_join,
-    Action.leave_room: _may_leave,
+    Action.join_room: _not_direct(_may_join),
+    Action.leave_room: _not_direct(_may_leave),
     Action.post: _may_post,
     Action.typing: _may_post,
     Action.react: _may_post,
@@ -189,17 +207,17 @@ RULES: Mapping[Action, Rule] = {
     Action.delete_own: _readable,
     Action.report: _member,
     Action.mark_read: _member,
-    Action.delete_any: _MANAGERS_ONLY,
-    Action.moderate: _MANAGERS_ONLY,
-    Action.promote: _OWNER_ONLY,
-    Action.lock: _MANAGERS_ONLY,
-    Action.slow_mode: _MANAGERS_ONLY,
-    Action.bypass_slow_mode: _MANAGERS_ONLY,
-    Action.edit_room: _MANAGERS_ONLY,
-    Action.invite: _MANAGERS_ONLY,
-    Action.read_reports: _MANAGERS_ONLY,
-    Action.read_audit: _MANAGERS_ONLY,
-    Action.delete_room: _OWNER_ONLY,
+    Action.delete_any: _not_direct(_MANAGERS_ONLY),
+    Action.moderate: _not_direct(_MANAGERS_ONLY),
+    Action.promote: _not_direct(_OWNER_ONLY),
+    Action.lock: _not_direct(_MANAGERS_ONLY),
+    Action.slow_mode: _not_direct(_MANAGERS_ONLY),
+    Action.bypass_slow_mode: _not_direct(_MANAGERS_ONLY),
+    Action.edit_room: _not_direct(_MANAGERS_ONLY),
+    Action.invite: _not_direct(_MANAGERS_ONLY),
+    Action.read_reports: _not_direct(_MANAGERS_ONLY),
+    Action.read_audit: _not_direct(_MANAGERS_ONLY),
+    Action.delete_room: _not_direct(_OWNER_ONLY),
 }
 assert set(RULES) == set(Action), "every action has exactly one rule"
 
@@ -296,6 +314,7 @@ _KICKED = exists().where(col(RoomKick.room_id) == Room.id, col(RoomKick.user_id)
 _MEMBERSHIP = and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == _USER)
 STANDING_COLUMNS = (
     col(Room.is_private),
+    col(Room.is_direct),
     col(Room.locked),
     col(Room.slow_mode_seconds),
     col(Membership.role),
@@ -323,6 +342,7 @@ def standing_from_row(row: sa.Row[Any], *, room_id: int, user_id: int, is_admin:
         muted_until=row.muted_until,
         banned=bool(row.banned),
         kicked=bool(row.kicked),
+        is_direct=bool(row.is_direct),
     )
 
 
@@ -386,6 +406,7 @@ def standing_of(
         muted_until=membership.muted_until if membership else None,
         banned=banned,
         kicked=kicked,
+        is_direct=room.is_direct,
     )
 
 

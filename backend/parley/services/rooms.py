@@ -36,9 +36,10 @@ from parley.models import (
     User,
 )
 from parley.models.base import utcnow
-from parley.services import access, audit
-from parley.services.access import Action, Standing
+from parley.services import access, audit, room_form
+from parley.services.access import Action
 from parley.services.cursors import decode_cursor, encode_cursor
+from parley.services.direct import direct_people
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
 from parley.storage import FileStore
@@ -47,21 +48,6 @@ from parley.storage import FileStore
 _MEMBER_ROOMS = select(Membership.user_id, Membership.room_id).where(
     col(Membership.user_id).in_(bindparam("user_ids", expanding=True))
 )
-
-
-def _public(
-    room: Room, membership: Membership | None, standing: Standing, member_count: int
-) -> RoomPublic:
-    return RoomPublic.model_validate(
-        room,
-        update={
-            "member_count": member_count,
-            "my_role": membership.role if membership else None,
-            "last_read_seq": membership.last_read_seq if membership else 0,
-            "my_muted_until": membership.muted_until if membership else None,
-            "my_actions": access.allowed(standing),
-        },
-    )
 
 
 async def _member_count(session: AsyncSession, room_id: int) -> int:
@@ -73,7 +59,15 @@ async def room_public(*, session: AsyncSession, user: User, room_id: int) -> Roo
     room, membership, standing = await access.require_room(
         session=session, user=user, room_id=room_id, action=Action.read
     )
-    return _public(room, membership, standing, await _member_count(session, room_id))
+    assert user.id is not None
+    people = (
+        await direct_people(session=session, room_ids=[room_id], me=user.id)
+        if room.is_direct
+        else {}
+    )
+    return room_form.room_public_form(
+        room, membership, standing, await _member_count(session, room_id), people.get(room_id, ())
+    )
 
 
 def _name_taken() -> Conflict:
@@ -106,7 +100,7 @@ async def create_room(
     session.add(membership)
     await session.commit()
     standing = access.standing_of(user, room, membership, banned=False, kicked=False)
-    return _public(room, membership, standing, 1)
+    return room_form.room_public_form(room, membership, standing, 1)
 
 
 ROOM_PAGE_MAX = 200
@@ -152,12 +146,15 @@ async def list_rooms(
     rows = (await session.exec(statement)).all()
     page, more = rows[:limit], len(rows) > limit
     counts = await _member_counts(session, [room.id for room, *_ in page if room.id is not None])
+    direct = [room.id for room, *_ in page if room.is_direct and room.id is not None]
+    people = await direct_people(session=session, room_ids=direct, me=user.id)
     items = [
-        _public(
+        room_form.room_public_form(
             room,
             membership,
             access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
             counts.get(room.id or 0, 0),
+            people.get(room.id or 0, ()),
         )
         for room, membership, banned, kicked in page
     ]
@@ -216,7 +213,9 @@ async def update_room(
     readers = await _private_readers(session, room_id) if narrowed else None
     await session.commit()
     standing = access.standing_of(user, room, membership, banned=False, kicked=False)
-    public = _public(room, membership, standing, await _member_count(session, room_id))
+    public = room_form.room_public_form(
+        room, membership, standing, await _member_count(session, room_id)
+    )
     if readers is not None:
         # Before the update itself: previews of a room gone private end at once.
         await publisher.publish(
@@ -256,7 +255,7 @@ async def delete_room(
     room, membership, standing = await access.require_room(
         session=session, user=user, room_id=room_id, action=Action.delete_room
     )
-    public = _public(room, membership, standing, 0)
+    public = room_form.room_public_form(room, membership, standing, 0)
     audit.record(
         session,
         actor_id=user.id,
@@ -302,7 +301,9 @@ async def join_room(
         await publisher.publish(MemberChanged(room_id=room_id, user_id=user.id, action="joined"))
         await _announce_if_online(publisher, presence, user.id, room_id)
         standing = access.standing_of(user, room, membership, banned=False, kicked=False)
-    return _public(room, membership, standing, await _member_count(session, room_id))
+    return room_form.room_public_form(
+        room, membership, standing, await _member_count(session, room_id)
+    )
 
 
 async def leave_room(

@@ -13,7 +13,6 @@ from tests.conftest import RunningServer
 from tests.factories import bearer
 from tests.wsclient import WsClient, create_room, join_room, user_socket
 
-
 _client_ids = itertools.count()
 
 

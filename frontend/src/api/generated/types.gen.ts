@@ -242,6 +242,18 @@ export type ClientConfig = {
 };
 
 /**
+ * DirectCreate
+ *
+ * Start (or find) the direct message of me and these people.
+ */
+export type DirectCreate = {
+    /**
+     * User Ids
+     */
+    user_ids: Array<number>;
+};
+
+/**
  * ErrorBody
  *
  * Every 4xx/5xx the API answers itself: `detail` (a message, or pydantic-style
@@ -601,9 +613,17 @@ export type RoomPublic = {
      */
     created_by: number | null;
     /**
+     * Direct With
+     */
+    direct_with?: Array<AuthorPublic>;
+    /**
      * Id
      */
     id: number;
+    /**
+     * Is Direct
+     */
+    is_direct?: boolean;
     /**
      * Is Private
      */
@@ -1392,6 +1412,47 @@ export type ConfigReadConfigResponses = {
 };
 
 export type ConfigReadConfigResponse = ConfigReadConfigResponses[keyof ConfigReadConfigResponses];
+
+export type DirectsOpenDirectData = {
+    body: DirectCreate;
+    path?: never;
+    query?: never;
+    url: '/api/directs';
+};
+
+export type DirectsOpenDirectErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type DirectsOpenDirectError = DirectsOpenDirectErrors[keyof DirectsOpenDirectErrors];
+
+export type DirectsOpenDirectResponses = {
+    /**
+     * Successful Response
+     */
+    200: RoomPublic;
+    /**
+     * Created
+     */
+    201: RoomPublic;
+};
+
+export type DirectsOpenDirectResponse = DirectsOpenDirectResponses[keyof DirectsOpenDirectResponses];
 
 export type HealthHealthData = {
     body?: never;

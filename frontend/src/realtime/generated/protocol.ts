@@ -315,6 +315,7 @@ export interface RoomSummary {
   last_change_seq: number;
   slow_mode_seconds: number;
   member_count: number;
+  is_direct: boolean;
 }
 /**
  * An upload changed state (to the uploader; once attached, to the whole room).

@@ -1,0 +1,30 @@
+"""A room's public form for one caller, built in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parley.models import AuthorPublic, Membership, Room, RoomPublic
+from parley.services import access
+from parley.services.access import Standing
+
+
+def room_public_form(
+    room: Room,
+    membership: Membership | None,
+    standing: Standing,
+    member_count: int,
+    direct_with: Sequence[AuthorPublic] = (),
+) -> RoomPublic:
+    """The room as the caller sees it: their role, read position and allowed actions."""
+    return RoomPublic.model_validate(
+        room,
+        update={
+            "member_count": member_count,
+            "my_role": membership.role if membership else None,
+            "last_read_seq": membership.last_read_seq if membership else 0,
+            "my_muted_until": membership.muted_until if membership else None,
+            "my_actions": access.allowed(standing),
+            "direct_with": list(direct_with),
+        },
+    )
