@@ -13,6 +13,7 @@ import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { JoinBar } from './JoinBar';
 import { MessageList } from './MessageList';
+import { preloadRichText } from './richText';
 import { TypingIndicator } from './TypingIndicator';
 import { useMarkRead } from './useMarkRead';
 
@@ -23,6 +24,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const { data: me } = useCurrentUser();
   const member = isMember(room);
   useMarkRead(room.id, state, member);
+  useEffect(preloadRichText, []);
 
   // Follow the room while it is open (public rooms can be previewed before joining).
   // Re-tracked when membership flips, so a rejoin after a kick subscribes afresh.

@@ -7,6 +7,7 @@ import { MessageAttachments } from '../uploads';
 import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
+import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
 import { useMessageMutations } from './useMessageMutations';
 
@@ -55,7 +56,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         ) : (
           <Text className="message-body" component="div">
-            {message.body}
+            <MessageBody body={message.body} />
             {message.edited_at ? (
               <Text span c="dimmed" size="xs" ml={6} title={fullDate(message.edited_at, i18n.language)}>
                 {t('chat.edited')}
