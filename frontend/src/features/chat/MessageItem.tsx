@@ -9,6 +9,7 @@ import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
+import { TimeHint } from './TimeHint';
 import { useMessageMutations } from './useMessageMutations';
 
 interface MessageItemProps {
@@ -58,9 +59,13 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           <Text className="message-body" component="div">
             <MessageBody body={message.body} />
             {message.edited_at ? (
-              <Text span c="dimmed" size="xs" ml={6} title={fullDate(message.edited_at, i18n.language)}>
+              <TimeHint
+                iso={message.edited_at}
+                full={t('chat.editedAt', { time: fullDate(message.edited_at, i18n.language) })}
+                className="message-edited"
+              >
                 {t('chat.edited')}
-              </Text>
+              </TimeHint>
             ) : null}
             <MessageAttachments attachments={message.attachments} />
           </Text>
