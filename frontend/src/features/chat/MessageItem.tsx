@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WireMessage } from '../../realtime';
 import { MessageAttachments } from '../uploads';
 import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
+import { useEditingStore, useIsEditing } from './editing';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './richText';
@@ -20,7 +21,8 @@ interface MessageItemProps {
 
 export const MessageItem = memo(function MessageItem({ message, own, roomId }: MessageItemProps) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const editing = useIsEditing(message.id);
+  const editingStore = useEditingStore();
   const deleted = message.deleted_at !== null;
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
@@ -33,8 +35,8 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         <EditMessageForm
           initial={message.body}
           saving={edit.isPending}
-          onCancel={() => setEditing(false)}
-          onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => setEditing(false) })}
+          onCancel={() => editingStore.stop(message.id)}
+          onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => editingStore.stop(message.id) })}
         />
       </div>
     );
@@ -72,7 +74,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         )}
         {!deleted && (canEdit || canDelete || canReport) ? (
           <MessageActions
-            onEdit={canEdit ? () => setEditing(true) : undefined}
+            onEdit={canEdit ? () => editingStore.start(message.id) : undefined}
             onDelete={canDelete ? () => setDialog('delete') : undefined}
             onReport={canReport ? () => setDialog('report') : undefined}
           />
