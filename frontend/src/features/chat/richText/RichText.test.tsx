@@ -88,8 +88,12 @@ describe('RichText: what chat Markdown allows', () => {
   });
 
   it('turns emoji shortcodes into emoji, but not inside code', () => {
-    const body = renderBody(':tada: :+1: :heart: :not_an_emoji: `:tada:`');
-    expect(body.querySelector('p')!.textContent).toBe('🎉 👍 ❤️ :not_an_emoji: :tada:');
+    const body = renderBody(':tada: :+1: :heart: :-1: :not_an_emoji: 10:30:45 `:tada:`');
+    expect(body.querySelector('p')!.textContent).toBe('🎉 👍 ❤️ 👎 :not_an_emoji: 10:30:45 :tada:');
+  });
+
+  it('turns sequence shortcodes into whole emoji', () => {
+    expect(renderBody(':us: :rainbow_flag: :hash: :man_technologist:').textContent).toBe('🇺🇸 🏳️‍🌈 #️⃣ 👨‍💻');
   });
 });
 

@@ -3,18 +3,18 @@ import './richText.css';
 import { memo } from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkEmoji from 'remark-emoji';
 import type { PluggableList } from 'unified';
 
 import { SANITIZE_SCHEMA, safeUrl } from './allowList';
 import { CodeBlock } from './CodeBlock';
+import { remarkEmojiShortcodes } from './emoji';
 import { remarkChatSyntax } from './syntax';
 
 type HastElement = NonNullable<ExtraProps['node']>;
 
 // Module constants, not props built per render: react-markdown rebuilds its processor
 // whenever these identities change.
-const remarkPlugins: PluggableList = [remarkChatSyntax, remarkEmoji];
+const remarkPlugins: PluggableList = [remarkChatSyntax, remarkEmojiShortcodes];
 // The sanitiser runs last, on the finished tree: nothing added after it would be checked.
 const rehypePlugins: PluggableList = [[rehypeSanitize, SANITIZE_SCHEMA]];
 
