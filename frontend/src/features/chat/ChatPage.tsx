@@ -1,6 +1,6 @@
 import { Alert, Center, Loader, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
@@ -11,8 +11,10 @@ import { RoomStandingNotice, useSendLimit } from '../moderation';
 import { can, isMember, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import { createEditingStore, EditingContext } from './editing';
 import { JoinBar } from './JoinBar';
 import { MessageList } from './MessageList';
+import { preloadRichText } from './richText';
 import { TypingIndicator } from './TypingIndicator';
 import { useMarkRead } from './useMarkRead';
 
@@ -22,7 +24,9 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const state = useRoomState(room.id);
   const { data: me } = useCurrentUser();
   const member = isMember(room);
+  const [editing] = useState(createEditingStore);
   useMarkRead(room.id, state, member);
+  useEffect(preloadRichText, []);
 
   // Follow the room while it is open (public rooms can be previewed before joining).
   // Re-tracked when membership flips, so a rejoin after a kick subscribes afresh.
@@ -40,31 +44,44 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   // `post` leaves my_actions while the room is locked for me or I am muted; a mute has its
   // own live notice (limits, fed by frames before any refetch), so a lock is what is left.
   const locked = room.locked && !can(room, 'post') && limits.limit.kind !== 'muted';
+  // ↑ in the composer edits the last of my messages still standing, where I may edit.
+  const myLast = state.messages.findLast((message) => message.author.id === me?.id && message.deleted_at === null);
+  const editLast =
+    myLast && can(room, 'edit_own') ? (composer: HTMLElement) => editing.start(myLast.id, composer) : undefined;
   return (
-    <div className="chat-view">
-      <ChatHeader room={room} online={state.online} />
-      {state.historyLoaded || state.messages.length > 0 ? (
-        <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
-      ) : closed ? (
-        <div className="message-list-frame" />
-      ) : (
-        <Center className="message-list-frame">
-          {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
-          {removed ? null : <Loader aria-label={t('app.loading')} />}
-        </Center>
-      )}
-      <TypingIndicator typing={state.typing} />
-      {state.gone ? (
-        <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
-      ) : removed ? (
-        <RoomStandingNotice standing={state.standing} />
-      ) : null}
-      {state.gone ? null : member && removed === null ? (
-        <Composer roomId={room.id} roomName={room.name} locked={locked} limits={limits} />
-      ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
-        <JoinBar roomId={room.id} roomName={room.name} />
-      ) : null}
-    </div>
+    <EditingContext value={editing}>
+      <div className="chat-view">
+        <ChatHeader room={room} online={state.online} />
+        {state.historyLoaded || state.messages.length > 0 ? (
+          <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
+        ) : closed ? (
+          <div className="message-list-frame" />
+        ) : (
+          <Center className="message-list-frame">
+            {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
+            {removed ? null : <Loader aria-label={t('app.loading')} />}
+          </Center>
+        )}
+        <TypingIndicator typing={state.typing} />
+        {state.gone ? (
+          <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
+        ) : removed ? (
+          <RoomStandingNotice standing={state.standing} />
+        ) : null}
+        {state.gone ? null : member && removed === null ? (
+          <Composer
+            roomId={room.id}
+            roomName={room.name}
+            locked={locked}
+            limits={limits}
+            userId={me?.id}
+            onEditLast={editLast}
+          />
+        ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
+          <JoinBar roomId={room.id} roomName={room.name} />
+        ) : null}
+      </div>
+    </EditingContext>
   );
 }
 

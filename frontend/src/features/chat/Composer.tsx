@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Text, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
-import { type KeyboardEvent, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useRealtime } from '../../realtime';
@@ -14,6 +14,7 @@ import {
 } from '../uploads';
 import { blocksSending, type SendLimits, SendLimitNotice } from '../moderation';
 import { useMessageLimits } from './limits';
+import { useDraft } from './useDraft';
 
 interface ComposerProps {
   roomId: number;
@@ -22,12 +23,16 @@ interface ComposerProps {
   locked: boolean;
   /** Mute and slow mode (features/moderation); absent means no limits. */
   limits?: SendLimits;
+  /** Whose draft this is (drafts are kept per user and room); undefined: not kept. */
+  userId?: number;
+  /** ↑ in an empty composer: edit my last message here. Absent when there is none I may edit. */
+  onEditLast?: (composer: HTMLTextAreaElement) => void;
 }
 
-export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
+export function Composer({ roomId, roomName, locked, limits, userId, onEditLast }: ComposerProps) {
   const { t } = useTranslation();
   const client = useRealtime();
-  const [body, setBody] = useState('');
+  const [body, setBody] = useDraft(roomId, userId);
   const attachments = useComposerAttachments(roomId);
   const addFiles = (files: File[]) => void attachments.add(files);
   const dragging = useFileDrop(addFiles, !locked);
@@ -48,9 +53,16 @@ export function Composer({ roomId, roomName, locked, limits }: ComposerProps) {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // isComposing: Enter that confirms a Korean/Japanese IME syllable must not send.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       send();
+    }
+    // Only when there is nothing to lose: with text in the box, ↑ moves the caret.
+    const plainKey = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (event.key === 'ArrowUp' && plainKey && body === '' && !attachments.sendable && onEditLast) {
+      event.preventDefault();
+      onEditLast(event.currentTarget);
     }
   };
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageGroup } from './grouping';
 import { MessageItem } from './MessageItem';
 import { fullDate, shortTime } from './time';
+import { TimeHint } from './TimeHint';
 
 interface MessageGroupViewProps {
   group: MessageGroup;
@@ -28,9 +29,9 @@ export const MessageGroupView = memo(function MessageGroupView({ group, own, roo
             </Text>
           ) : null}
         </Text>
-        <Text size="xs" c="dimmed" component="time" dateTime={group.startedAt} title={fullDate(group.startedAt, i18n.language)}>
+        <TimeHint iso={group.startedAt} full={fullDate(group.startedAt, i18n.language)} className="message-group-time">
           {shortTime(group.startedAt, i18n.language)}
-        </Text>
+        </TimeHint>
       </Group>
       {group.messages.map((message) => (
         <MessageItem key={message.seq} message={message} own={own} roomId={roomId} />

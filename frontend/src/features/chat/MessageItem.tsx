@@ -7,9 +7,12 @@ import { useCurrentUser } from '../auth';
 import { AddReaction, ReactionBar, useReaction } from '../reactions';
 import { MessageAttachments } from '../uploads';
 import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
+import { useEditingStore, useIsEditing } from './editing';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
+import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
+import { TimeHint } from './TimeHint';
 import { useMessageMutations } from './useMessageMutations';
 
 interface MessageItemProps {
@@ -20,7 +23,8 @@ interface MessageItemProps {
 
 export const MessageItem = memo(function MessageItem({ message, own, roomId }: MessageItemProps) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const editing = useIsEditing(message.id);
+  const editingStore = useEditingStore();
   const deleted = message.deleted_at !== null;
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
@@ -36,8 +40,8 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         <EditMessageForm
           initial={message.body}
           saving={edit.isPending}
-          onCancel={() => setEditing(false)}
-          onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => setEditing(false) })}
+          onCancel={() => editingStore.stop(message.id)}
+          onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => editingStore.stop(message.id) })}
         />
       </div>
     );
@@ -60,11 +64,15 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         ) : (
           <Text className="message-body" component="div">
-            {message.body}
+            <MessageBody body={message.body} />
             {message.edited_at ? (
-              <Text span c="dimmed" size="xs" ml={6} title={fullDate(message.edited_at, i18n.language)}>
+              <TimeHint
+                iso={message.edited_at}
+                full={t('chat.editedAt', { time: fullDate(message.edited_at, i18n.language) })}
+                className="message-edited"
+              >
                 {t('chat.edited')}
-              </Text>
+              </TimeHint>
             ) : null}
             <MessageAttachments attachments={message.attachments} />
             <ReactionBar
@@ -79,7 +87,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
         {!deleted && (canEdit || canDelete || canReport) ? (
           <MessageActions
-            onEdit={canEdit ? () => setEditing(true) : undefined}
+            onEdit={canEdit ? () => editingStore.start(message.id) : undefined}
             onDelete={canDelete ? () => setDialog('delete') : undefined}
             onReport={canReport ? () => setDialog('report') : undefined}
           />

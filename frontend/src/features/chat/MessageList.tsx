@@ -4,11 +4,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { RoomState } from '../../realtime';
-import { groupMessages } from './grouping';
+import { DaySeparator } from './DaySeparator';
+import { buildTimeline } from './grouping';
 import { MessageGroupView } from './MessageGroupView';
 import { PendingMessage } from './PendingMessage';
 import { useOlderHistory } from './useOlderHistory';
 import { useScrollKeeper } from './useScrollKeeper';
+import { useToday } from './useToday';
 
 interface MessageListProps {
   roomId: number;
@@ -20,7 +22,8 @@ interface MessageListProps {
 export function MessageList({ roomId, roomName, state, myId }: MessageListProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
-  const groups = useMemo(() => groupMessages(state.messages), [state.messages]);
+  const timeline = useMemo(() => buildTimeline(state.messages), [state.messages]);
+  const today = useToday();
   const { loadOlder, loading, failed } = useOlderHistory(roomId);
   const { onScroll, newBelow, scrollToBottom } = useScrollKeeper({
     containerRef,
@@ -65,9 +68,13 @@ export function MessageList({ roomId, roomName, state, myId }: MessageListProps)
               : t('chat.beginning', { room: roomName })}
           </Text>
         ) : null}
-        {groups.map((group) => (
-          <MessageGroupView key={group.key} group={group} own={group.authorId === myId} roomId={roomId} />
-        ))}
+        {timeline.map((item) =>
+          item.kind === 'day' ? (
+            <DaySeparator key={item.key} day={item.day} firstAt={item.firstAt} today={today} />
+          ) : (
+            <MessageGroupView key={item.key} group={item.group} own={item.group.authorId === myId} roomId={roomId} />
+          ),
+        )}
         {state.pending.map((entry) => (
           <PendingMessage key={entry.clientId} roomId={roomId} entry={entry} />
         ))}

@@ -1,0 +1,2 @@
+export { preloadRichText } from './load';
+export { MessageBody } from './MessageBody';
