@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict
-from parley.models import Role, User, UserCreate, UserUpdate
+from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
 from parley.services import passwords
 from parley.services.ratelimit import RateLimiter
 
@@ -63,3 +63,20 @@ async def update_user(*, session: AsyncSession, user: User, user_update: UserUpd
     await session.commit()
     await session.refresh(user)
     return user
+
+
+PEOPLE_PAGE_MAX = 50
+
+
+async def find_people(*, session: AsyncSession, query: str, limit: int) -> list[AuthorPublic]:
+    """Active accounts whose username or display name contains `query` (case-insensitive),
+    by display name: who can be messaged or mentioned. Usernames are stored lower-cased."""
+    needle = query.strip().lower()
+    statement = select(User).where(col(User.is_disabled).is_(False))
+    if needle:
+        statement = statement.where(
+            col(User.username).contains(needle, autoescape=True)
+            | func.lower(col(User.display_name)).contains(needle, autoescape=True)
+        )
+    statement = statement.order_by(func.lower(col(User.display_name)), col(User.id)).limit(limit)
+    return [AuthorPublic.model_validate(user) for user in (await session.exec(statement)).all()]

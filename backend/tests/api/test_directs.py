@@ -155,3 +155,28 @@ class TestRateLimit:
         assert (await _open(client, alice, people[1])).status_code == 201
         assert (await _open(client, alice, people[2])).status_code == 429
         assert (await _open(client, alice, people[0])).status_code == 200
+
+
+async def test_the_people_directory_finds_active_accounts_by_name(
+    client: httpx.AsyncClient,
+) -> None:
+    admin = await person(client)
+    alice = await person(client)
+    renamed = await client.patch(
+        "/api/users/me", json={"display_name": "Zoë 100%"}, headers=alice.headers
+    )
+    assert renamed.status_code == 200, renamed.text
+    found = await client.get("/api/users", params={"q": "ZOË"}, headers=admin.headers)
+    assert [p["id"] for p in found.json()] == [alice.id]
+    by_username = await client.get(
+        "/api/users", params={"q": alice.username.upper()}, headers=admin.headers
+    )
+    assert [p["id"] for p in by_username.json()] == [alice.id]
+    # LIKE's wildcards are plain text in a search.
+    percent = await client.get("/api/users", params={"q": "%"}, headers=admin.headers)
+    assert [p["id"] for p in percent.json()] == [alice.id]
+    assert set(found.json()[0]) == {"id", "username", "display_name"}
+    for bad in ({"q": "a\x00"}, {"limit": 0}, {"limit": 51}, {"q": "x" * 65}):
+        refused = await client.get("/api/users", params=bad, headers=admin.headers)
+        assert refused.status_code == 422, bad
+    assert (await client.get("/api/users")).status_code == 401

@@ -2840,6 +2840,52 @@ export type UploadsUploadThumbnailResponses = {
     200: unknown;
 };
 
+export type UsersFindPeopleData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Part of a name
+         */
+        q?: string;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/users';
+};
+
+export type UsersFindPeopleErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersFindPeopleError = UsersFindPeopleErrors[keyof UsersFindPeopleErrors];
+
+export type UsersFindPeopleResponses = {
+    /**
+     * Response Users-Find People
+     *
+     * Successful Response
+     */
+    200: Array<AuthorPublic>;
+};
+
+export type UsersFindPeopleResponse = UsersFindPeopleResponses[keyof UsersFindPeopleResponses];
+
 export type UsersReadMeData = {
     body?: never;
     path?: never;
