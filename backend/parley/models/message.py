@@ -42,6 +42,17 @@ class Message(SQLModel, table=True):
     # The message this one answers (same room); its quote is read when shown, so an edit
     # or deletion of the original shows in every reply.
     reply_to_id: int | None = Field(default=None, foreign_key="messages.id", ondelete="SET NULL")
+    # `<!room>` in the body, from someone allowed to call everyone (services.mentions).
+    mentions_room: bool = False
+
+
+class MessageMention(SQLModel, table=True):
+    """A member named in a message as `<@id>`: kept as ids, so a rename breaks nothing."""
+
+    __tablename__ = "message_mentions"
+
+    message_id: int = Field(foreign_key="messages.id", primary_key=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="users.id", primary_key=True, index=True, ondelete="CASCADE")
 
 
 class AuthorPublic(SQLModel):
@@ -81,6 +92,9 @@ class MessagePublic(SQLModel):
     # In the order each emoji was first used on the message.
     reactions: list[ReactionPublic] = []
     reply_to: QuotedMessage | None = None
+    # Members named as `<@id>` (in order of appearance), and whether it calls the room.
+    mentions: list[int] = []
+    mentions_room: bool = False
 
 
 class MessageEdit(TextInput):

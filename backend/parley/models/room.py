@@ -127,6 +127,9 @@ class RoomPublic(RoomSummary):
     my_actions: list[str] = []
     last_read_seq: int = 0
     my_muted_until: datetime | None = None
+    # Unread messages that name me (or call the room), counted by the server so every
+    # tab and device agrees; reading past them clears it.
+    my_mention_count: int = 0
     # A direct message's other people (its name is theirs); empty for other rooms.
     direct_with: list[AuthorPublic] = []
 

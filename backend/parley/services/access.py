@@ -51,6 +51,7 @@ class Action(StrEnum):
     join_room = "join"
     leave_room = "leave"
     post = "post"  # send messages and files
+    mention_room = "mention_room"  # call everyone in the room with <!room>
     react = "react"  # add and remove emoji reactions
     typing = "typing"
     edit_own = "edit_own"
@@ -202,6 +203,7 @@ RULES: Mapping[Action, Rule] = {
     Action.leave_room: _not_direct(_may_leave),
     Action.post: _may_post,
     Action.typing: _may_post,
+    Action.mention_room: _not_direct(_MANAGERS_ONLY),
     Action.react: _may_post,
     Action.edit_own: _may_post,
     Action.delete_own: _readable,

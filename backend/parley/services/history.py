@@ -20,6 +20,7 @@ from parley.errors import Invalid
 from parley.models import AuthorPublic, Message, MessagePublic, Reaction, Room, Upload, User
 from parley.services import access
 from parley.services.access import Action
+from parley.services.mentions import mentions_of
 from parley.services.message_form import MESSAGE_COLUMNS, public_form
 from parley.services.quotes import quotes_of
 from parley.services.reactions import reactions_of
@@ -164,12 +165,14 @@ async def _build(
     emoji = await reactions_of(session=session, message_ids=reacted) if reacted else {}
     originals = [row.reply_to_id for row in rows if row.reply_to_id is not None]
     quoted = await quotes_of(session=session, message_ids=originals) if originals else {}
+    named = await mentions_of(session=session, message_ids=[row.id for row in rows])
     return [
         public_form(
             row._mapping,
             files.get(row.id, []),
             emoji.get(row.id, []),
             quoted.get(row.reply_to_id) if row.reply_to_id is not None else None,
+            named.get(row.id, ()),
             message=message,
             author=author,
         )

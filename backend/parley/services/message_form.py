@@ -37,6 +37,7 @@ MESSAGE_COLUMNS: tuple[Any, ...] = (
     col(Message.deleted_at),
     col(Message.deleted_by),
     col(Message.reply_to_id),
+    col(Message.mentions_room),
     col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
@@ -71,6 +72,7 @@ def fields_of(message: Message, author: User) -> dict[str, Any]:
         "deleted_at": message.deleted_at,
         "deleted_by": message.deleted_by,
         "reply_to_id": message.reply_to_id,
+        "mentions_room": message.mentions_room,
         "author_id": author.id,
         "username": author.username,
         "display_name": author.display_name,
@@ -82,6 +84,7 @@ def public_form(
     attachments: Sequence[UploadPublic],
     reactions: Sequence[ReactionPublic] = (),
     quote: QuotedMessage | None = None,
+    mentions: Sequence[int] = (),
     *,
     message: Callable[..., _T],
     author: Callable[..., Any],
@@ -110,6 +113,8 @@ def public_form(
         reactions=shown_reactions(deleted_at, reactions),
         # A tombstone quotes nothing either: it shows no text of its own.
         reply_to=None if deleted_at else quote,
+        mentions=[] if deleted_at else list(mentions),
+        mentions_room=bool(fields["mentions_room"]) and not deleted_at,
     )
 
 
@@ -118,12 +123,14 @@ def message_public(
     attachments: Sequence[UploadPublic] = (),
     reactions: Sequence[ReactionPublic] = (),
     quote: QuotedMessage | None = None,
+    mentions: Sequence[int] = (),
 ) -> MessagePublic:
     return public_form(
         fields,
         attachments,
         reactions,
         quote,
+        mentions,
         message=MessagePublic.model_construct,
         author=AuthorPublic.model_construct,
     )
@@ -135,5 +142,6 @@ def to_public(
     attachments: Sequence[UploadPublic] = (),
     reactions: Sequence[ReactionPublic] = (),
     quote: QuotedMessage | None = None,
+    mentions: Sequence[int] = (),
 ) -> MessagePublic:
-    return message_public(fields_of(message, author), attachments, reactions, quote)
+    return message_public(fields_of(message, author), attachments, reactions, quote, mentions)

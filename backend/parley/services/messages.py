@@ -16,7 +16,7 @@ from parley.events import MessageCreated, MessageDeleted, MessageEdited, Publish
 from parley.models import Message, MessagePublic, QuotedMessage, Upload, User
 from parley.models.base import refuse_nul, utcnow
 from parley.models.message import BODY_MAX, CLIENT_ID_MAX
-from parley.services import access, audit, changelog
+from parley.services import access, audit, changelog, mentions
 from parley.services.access import Action, Standing, get_membership
 from parley.services.message_form import message_public, to_public
 from parley.services.message_lookup import message_for_change
@@ -97,6 +97,7 @@ async def send_message(
         raise
     if reply_to is not None:
         await check_answerable(session=session, room_id=room_id, message_id=reply_to)
+    mentioned, calls_room = await mentions.resolve(session, standing, body)
     files = await claim_attachments(
         session=session, user=user, room_id=room_id, upload_ids=attachments
     )
@@ -115,11 +116,14 @@ async def send_message(
             "client_id": client_id,
             "created_at": created_at,
             "reply_to_id": reply_to,
+            "mentions_room": calls_room,
         }
         message_id = (await connection.execute(_INSERT_MESSAGE, fields)).scalar_one()
         assert message_id is not None
         if files:
             await _attach(session, message_id, files)
+        if mentioned:
+            await mentions.store(session, message_id, mentioned)
         await session.commit()
     except IntegrityError:  # the same client_id landed meanwhile (a concurrent retry)
         await session.rollback()
@@ -145,6 +149,7 @@ async def send_message(
         },
         attached,
         quote=await _quote(session, reply_to),
+        mentions=mentioned,
     )
     await publisher.publish(MessageCreated(message=public))
     return SendResult(message=public, duplicate=False)
@@ -209,12 +214,14 @@ async def _public_of(session: AsyncSession, message: Message, author: User) -> M
     message_id = message.id or 0
     files = await attachments_of(session=session, message_ids=[message_id])
     emoji = await reactions_of(session=session, message_ids=[message_id])
+    named = await mentions.mentions_of(session=session, message_ids=[message_id])
     return to_public(
         message,
         author,
         files.get(message_id, ()),
         emoji.get(message_id, ()),
         await _quote(session, message.reply_to_id),
+        named.get(message_id, ()),
     )
 
 
@@ -237,6 +244,9 @@ async def edit_message(
     if message.deleted_at is not None:
         raise Forbidden("This message was deleted")
     await limiter.hit(edit_rate, "edit", str(user.id), detail="You are editing too fast")
+    mentioned, calls_room = await mentions.resolve(session, standing, body)
+    await mentions.store(session, message_id, mentioned)
+    message.mentions_room = calls_room
     message.body = body
     message.edited_at = utcnow()
     message.change_seq = await changelog.next_change(session, message.room_id)

@@ -15,6 +15,7 @@ def room_public_form(
     standing: Standing,
     member_count: int,
     direct_with: Sequence[AuthorPublic] = (),
+    mention_count: int = 0,
 ) -> RoomPublic:
     """The room as the caller sees it: their role, read position and allowed actions."""
     return RoomPublic.model_validate(
@@ -26,5 +27,6 @@ def room_public_form(
             "my_muted_until": membership.muted_until if membership else None,
             "my_actions": access.allowed(standing),
             "direct_with": list(direct_with),
+            "my_mention_count": mention_count if membership else 0,
         },
     )

@@ -52,6 +52,8 @@ function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
     attachments: [],
     reactions: [],
     reply_to: null,
+    mentions: [],
+    mentions_room: false,
   };
 }
 

@@ -391,6 +391,14 @@ export type MessagePublic = {
      */
     id: number;
     /**
+     * Mentions
+     */
+    mentions?: Array<number>;
+    /**
+     * Mentions Room
+     */
+    mentions_room?: boolean;
+    /**
      * Reactions
      */
     reactions?: Array<ReactionPublic>;
@@ -652,6 +660,10 @@ export type RoomPublic = {
      * My Actions
      */
     my_actions?: Array<string>;
+    /**
+     * My Mention Count
+     */
+    my_mention_count?: number;
     /**
      * My Muted Until
      */

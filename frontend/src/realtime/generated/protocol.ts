@@ -179,6 +179,8 @@ export interface MessagePublic {
   attachments: UploadPublic[];
   reactions: ReactionPublic[];
   reply_to: QuotedMessage | null;
+  mentions: number[];
+  mentions_room: boolean;
 }
 export interface AuthorPublic {
   id: number;
