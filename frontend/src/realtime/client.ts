@@ -1,7 +1,7 @@
 import type { MessagePage } from '../api';
 import { Outbox } from './outbox';
 import { loadOutbox, saveOutbox } from './outboxStorage';
-import type { ServerFrame } from './protocol';
+import type { ServerFrame, WireMessage } from './protocol';
 import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
 
@@ -96,7 +96,7 @@ export class RealtimeClient {
    * The room's last_seq and last_read_seq from REST. The first seed sets where the
    * socket resumes; later ones only raise the read marker (read in another tab).
    */
-  seed(roomId: number, seed: { lastSeq: number; lastChangeSeq: number; lastReadSeq: number }): void {
+  seed(roomId: number, seed: { lastSeq: number; lastChangeSeq: number; lastReadSeq: number; mentionCount?: number }): void {
     this.store.dispatch(roomId, { type: 'seed', ...seed });
   }
 
@@ -187,6 +187,12 @@ export class RealtimeClient {
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
+  /** Someone else's message that names me or calls the room (not a tombstone). */
+  private mentionsMe(message: WireMessage): boolean {
+    if (this.userId === null || message.author.id === this.userId || message.deleted_at !== null) return false;
+    return message.mentions_room === true || (message.mentions ?? []).includes(this.userId);
+  }
+
   private readOwn(roomId: number, seq: number, authorId: number): void {
     if (authorId !== this.userId) return;
     const { lastReadSeq, lastSeq } = this.store.get(roomId);
@@ -236,6 +242,7 @@ export class RealtimeClient {
         return;
       case 'message':
         store.dispatch(frame.room, { type: 'message', message: frame.message });
+        if (this.mentionsMe(frame.message)) store.dispatch(frame.room, { type: 'mentioned', seq: frame.message.seq });
         this.readOwn(frame.room, frame.message.seq, frame.message.author.id);
         return;
       case 'ack':

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 import { useRealtime } from './context';
-import { type RoomState, unreadCount } from './roomState';
+import { type RoomState, unreadCount, unreadMentions } from './roomState';
 import type { ConnectionStatus } from './socket';
 
 export function useConnectionStatus(): ConnectionStatus {
@@ -20,6 +20,13 @@ export function useUnreadCount(roomId: number): number {
   const { store } = useRealtime();
   const subscribe = useCallback((listener: () => void) => store.subscribeRoom(roomId, listener), [store, roomId]);
   return useSyncExternalStore(subscribe, () => unreadCount(store.get(roomId)));
+}
+
+/** Unread messages that name me or call the room. */
+export function useMentionCount(roomId: number): number {
+  const { store } = useRealtime();
+  const subscribe = useCallback((listener: () => void) => store.subscribeRoom(roomId, listener), [store, roomId]);
+  return useSyncExternalStore(subscribe, () => unreadMentions(store.get(roomId)));
 }
 
 /** Unread messages summed over the given rooms (for the document title). */

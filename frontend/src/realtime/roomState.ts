@@ -53,6 +53,12 @@ export interface RoomState {
   gone: boolean;
   /** The latest state of every upload an `upload` frame told us about, by id. */
   uploads: Readonly<Record<string, UploadPublic>>;
+  /**
+   * Unread mentions of me: the server's count (RoomPublic.my_mention_count) as of seq
+   * `seededThrough`, plus the seqs of mentions that arrived live since. Reading past
+   * `seededThrough` clears the server's part; a fresher seed replaces it.
+   */
+  mentions: { seeded: number; seededThrough: number; live: readonly number[] };
 }
 
 export const emptyRoom: RoomState = {
@@ -69,10 +75,13 @@ export const emptyRoom: RoomState = {
   standing: noStanding,
   gone: false,
   uploads: {},
+  mentions: { seeded: 0, seededThrough: 0, live: [] },
 };
 
 export type RoomAction =
-  | { type: 'seed'; lastSeq: number; lastChangeSeq: number; lastReadSeq: number }
+  | { type: 'seed'; lastSeq: number; lastChangeSeq: number; lastReadSeq: number; mentionCount?: number }
+  /** A new message (seq) names me or calls the room; the client knows who "me" is. */
+  | { type: 'mentioned'; seq: number }
   | { type: 'page'; messages: readonly WireMessage[]; hasMore: boolean; latest: boolean }
   | { type: 'message'; message: WireMessage }
   | { type: 'ack'; message: WireMessage }
@@ -222,20 +231,22 @@ function replaceHeld(state: RoomState, message: WireMessage): RoomState {
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   switch (action.type) {
-    case 'seed':
+    case 'seed': {
+      const seededState = withMentionSeed(state, action);
       // Once a stream or a page has set the position, a REST number (possibly fresher than
       // frames still in flight) must not move it: those frames would then be dropped.
       if (state.seeded || state.historyLoaded || state.messages.length > 0) {
-        const read = roomReducer(state, { type: 'read', seq: action.lastReadSeq });
+        const read = roomReducer(seededState, { type: 'read', seq: action.lastReadSeq });
         return read.seeded ? read : { ...read, seeded: true };
       }
       return {
-        ...state,
+        ...seededState,
         seeded: true,
         lastSeq: Math.max(state.lastSeq, action.lastSeq),
         lastChangeSeq: Math.max(state.lastChangeSeq, action.lastChangeSeq),
         lastReadSeq: Math.max(state.lastReadSeq, action.lastReadSeq),
       };
+    }
     case 'page':
       return applyPage(state, {
         ...action,
@@ -330,9 +341,32 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     }
     case 'upload':
       return advanced(applyUpload(state, action.upload), action.changeSeq);
+    case 'mentioned':
+      if (action.seq <= state.mentions.seededThrough || state.mentions.live.includes(action.seq)) return state;
+      return { ...state, mentions: { ...state.mentions, live: [...state.mentions.live, action.seq] } };
     case 'reactions':
       return advanced(applyReactions(state, action.messageId, action.reactions, action.changeSeq), action.changeSeq);
   }
+}
+
+/** A seed from the room list: its mention count, unless an older list's than what we hold. */
+function withMentionSeed(state: RoomState, action: Extract<RoomAction, { type: 'seed' }>): RoomState {
+  if (action.mentionCount === undefined || action.lastSeq < state.mentions.seededThrough) return state;
+  return {
+    ...state,
+    mentions: {
+      seeded: action.mentionCount,
+      seededThrough: action.lastSeq,
+      live: state.mentions.live.filter((seq) => seq > action.lastSeq),
+    },
+  };
+}
+
+/** Unread messages that name me or call the room. */
+export function unreadMentions(state: RoomState): number {
+  const { seeded, seededThrough, live } = state.mentions;
+  const fromServer = state.lastReadSeq >= seededThrough ? 0 : seeded;
+  return fromServer + live.filter((seq) => seq > state.lastReadSeq).length;
 }
 
 export function unreadCount(state: RoomState): number {

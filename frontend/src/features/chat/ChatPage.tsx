@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { ApiError, type RoomPublic } from '../../api';
 import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
+import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
 import { can, isMember, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
@@ -50,37 +51,39 @@ function ChatRoom({ room }: { room: RoomPublic }) {
     myLast && can(room, 'edit_own') ? (composer: HTMLElement) => editing.start(myLast.id, composer) : undefined;
   return (
     <EditingContext value={editing}>
-      <div className="chat-view">
-        <ChatHeader room={room} online={state.online} />
-        {state.historyLoaded || state.messages.length > 0 ? (
-          <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
-        ) : closed ? (
-          <div className="message-list-frame" />
-        ) : (
-          <Center className="message-list-frame">
-            {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
-            {removed ? null : <Loader aria-label={t('app.loading')} />}
-          </Center>
-        )}
-        <TypingIndicator typing={state.typing} />
-        {state.gone ? (
-          <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
-        ) : removed ? (
-          <RoomStandingNotice standing={state.standing} />
-        ) : null}
-        {state.gone ? null : member && removed === null ? (
-          <Composer
-            roomId={room.id}
-            roomName={room.name}
-            locked={locked}
-            limits={limits}
-            userId={me?.id}
-            onEditLast={editLast}
-          />
-        ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
-          <JoinBar roomId={room.id} roomName={room.name} />
-        ) : null}
-      </div>
+      <MentionDirectory roomId={room.id} myId={me?.id}>
+        <div className="chat-view">
+          <ChatHeader room={room} online={state.online} />
+          {state.historyLoaded || state.messages.length > 0 ? (
+            <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
+          ) : closed ? (
+            <div className="message-list-frame" />
+          ) : (
+            <Center className="message-list-frame">
+              {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
+              {removed ? null : <Loader aria-label={t('app.loading')} />}
+            </Center>
+          )}
+          <TypingIndicator typing={state.typing} />
+          {state.gone ? (
+            <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
+          ) : removed ? (
+            <RoomStandingNotice standing={state.standing} />
+          ) : null}
+          {state.gone ? null : member && removed === null ? (
+            <Composer
+              roomId={room.id}
+              roomName={room.name}
+              locked={locked}
+              limits={limits}
+              userId={me?.id}
+              onEditLast={editLast}
+            />
+          ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
+            <JoinBar roomId={room.id} roomName={room.name} />
+          ) : null}
+        </div>
+      </MentionDirectory>
     </EditingContext>
   );
 }

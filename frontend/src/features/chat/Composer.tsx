@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Text, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useRealtime } from '../../realtime';
@@ -12,7 +12,9 @@ import {
   useComposerAttachments,
   useFileDrop,
 } from '../uploads';
+import { MentionSuggestions, optionId, useMentionPicker } from '../mentions';
 import { blocksSending, type SendLimits, SendLimitNotice } from '../moderation';
+import { can, useRoom } from '../rooms';
 import { useMessageLimits } from './limits';
 import { useDraft } from './useDraft';
 
@@ -40,10 +42,14 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const tooLong = body.length > maxLength;
   const limited = limits !== undefined && blocksSending(limits.limit);
   const canSend = !locked && !limited && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
+  const input = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const { data: room } = useRoom(roomId);
+  const mentions = useMentionPicker({ value: body, setValue: setBody, input, canCallRoom: can(room, 'mention_room') });
 
   const send = () => {
     if (!canSend) return;
-    client.send(roomId, body.trim() === '' ? '' : body, attachments.takeForSend());
+    client.send(roomId, body.trim() === '' ? '' : mentions.encode(body), attachments.takeForSend());
     limits?.noteSent();
     setBody('');
   };
@@ -54,6 +60,7 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // isComposing: Enter that confirms a Korean/Japanese IME syllable must not send.
     if (event.nativeEvent.isComposing) return;
+    if (mentions.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       send();
@@ -80,17 +87,28 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
       <DropOverlay visible={dragging} />
       <PendingAttachments attachments={attachments} />
       {limits ? <SendLimitNotice limit={limits.limit} /> : null}
+      {mentions.open ? (
+        <MentionSuggestions id={listId} options={mentions.options} highlighted={mentions.highlighted} onPick={mentions.pick} />
+      ) : null}
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <AttachButton onFiles={addFiles} />
         <Textarea
           className="composer-input"
           aria-label={t('chat.composer.label')}
           placeholder={t('chat.composer.placeholder', { room: roomName })}
+          ref={input}
           value={body}
           onChange={(event) => {
             setBody(event.currentTarget.value);
+            mentions.track(event.currentTarget);
             if (event.currentTarget.value !== '') client.typing(roomId);
           }}
+          onSelect={(event) => mentions.track(event.currentTarget)}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={mentions.open}
+          aria-controls={mentions.open ? listId : undefined}
+          aria-activedescendant={mentions.open ? optionId(listId, mentions.highlighted) : undefined}
           onKeyDown={onKeyDown}
           onPaste={(event) => {
             const files = pastedFiles(event);

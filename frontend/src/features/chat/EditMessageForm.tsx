@@ -9,9 +9,11 @@ interface EditMessageFormProps {
   saving: boolean;
   onSave: (body: string) => void;
   onCancel: () => void;
+  /** The edited text as stored (mentions as ids); the identity when absent. */
+  encode?: (body: string) => string;
 }
 
-export function EditMessageForm({ initial, saving, onSave, onCancel }: EditMessageFormProps) {
+export function EditMessageForm({ initial, saving, onSave, onCancel, encode = (body) => body }: EditMessageFormProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState(initial);
   const { maxLength } = useMessageLimits();
@@ -21,7 +23,7 @@ export function EditMessageForm({ initial, saving, onSave, onCancel }: EditMessa
   const submit = () => {
     if (!valid) return;
     if (body === initial) onCancel();
-    else onSave(body);
+    else onSave(encode(body));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Escape') onCancel();

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
 import { useCurrentUser } from '../auth';
+import { decodeMentions, encodeMentions, useMentionDirectory } from '../mentions';
 import { AddReaction, ReactionBar, useReaction } from '../reactions';
+import { can, useRoom } from '../rooms';
 import { MessageAttachments } from '../uploads';
 import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../moderation';
 import { useEditingStore, useIsEditing } from './editing';
@@ -31,14 +33,23 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const [reported, setReported] = useState(false);
   const { canEdit, canDelete, canReport, canReact } = useMessagePermissions(roomId, message.author.id);
   const { data: me } = useCurrentUser();
+  const { data: room } = useRoom(roomId);
+  const canCallRoom = can(room, 'mention_room');
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
+  // Someone else's message that names me or calls the room stands out.
+  const mentionsMe =
+    !own && !deleted && me !== undefined && (message.mentions_room === true || (message.mentions ?? []).includes(me.id));
+  const { members } = useMentionDirectory();
+  const people = editing ? (members ?? []).map((member) => ({ id: member.user_id, username: member.username })) : [];
 
   if (editing && !deleted) {
     return (
       <div className="message message--editing" data-testid="message" data-seq={message.seq}>
         <EditMessageForm
-          initial={message.body}
+          // Shown as typed (@username), stored again as ids (<@id>).
+          initial={decodeMentions(message.body, people)}
+          encode={(body) => encodeMentions(body, people, canCallRoom)}
           saving={edit.isPending}
           onCancel={() => editingStore.stop(message.id)}
           onSave={(body) => edit.mutate({ id: message.id, body }, { onSuccess: () => editingStore.stop(message.id) })}
@@ -48,7 +59,11 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   }
 
   return (
-    <div className={own ? 'message message--own' : 'message'} data-testid="message" data-seq={message.seq}>
+    <div
+      className={['message', own ? 'message--own' : '', mentionsMe ? 'message--mention' : ''].filter(Boolean).join(' ')}
+      data-testid="message"
+      data-seq={message.seq}
+    >
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <time
           // Shown on hover/focus only: the group header already says when the run began.

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink } from 'react-router';
 
 import type { RoomPublic } from '../../api';
-import { useUnreadCount } from '../../realtime';
+import { useMentionCount, useUnreadCount } from '../../realtime';
 
 interface RoomLinkProps {
   room: RoomPublic;
@@ -15,6 +15,11 @@ interface RoomLinkProps {
 export function RoomLink({ room, onNavigate }: RoomLinkProps) {
   const { t } = useTranslation();
   const unread = useUnreadCount(room.id);
+  const mentioned = useMentionCount(room.id);
+  const said = [
+    unread > 0 ? t('rooms.unread', { count: unread }) : null,
+    mentioned > 0 ? t('mentions.count', { count: mentioned }) : null,
+  ].filter(Boolean);
   const Icon = room.is_private ? IconLock : IconHash;
   return (
     <NavLink
@@ -25,13 +30,20 @@ export function RoomLink({ room, onNavigate }: RoomLinkProps) {
       label={<bdi>{room.name}</bdi>}
       fw={unread > 0 ? 700 : 400}
       leftSection={<Icon size={16} aria-hidden />}
-      aria-label={unread > 0 ? `${room.name}, ${t('rooms.unread', { count: unread })}` : room.name}
+      aria-label={[room.name, ...said].join(', ')}
       rightSection={
-        unread > 0 ? (
+        unread > 0 || mentioned > 0 ? (
           <Group gap={4} wrap="nowrap">
-            <Badge size="sm" variant="filled" circle={unread < 10} aria-hidden>
-              {unread > 99 ? '99+' : unread}
-            </Badge>
+            {mentioned > 0 ? (
+              <Badge size="sm" variant="filled" color="red" aria-hidden data-testid="mention-badge">
+                @{mentioned > 99 ? '99+' : mentioned}
+              </Badge>
+            ) : null}
+            {unread > 0 ? (
+              <Badge size="sm" variant="filled" circle={unread < 10} aria-hidden>
+                {unread > 99 ? '99+' : unread}
+              </Badge>
+            ) : null}
           </Group>
         ) : null
       }

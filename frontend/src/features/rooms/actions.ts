@@ -10,6 +10,7 @@ export type RoomAction =
   | 'leave'
   | 'post'
   | 'react'
+  | 'mention_room'
   | 'typing'
   | 'edit_own'
   | 'delete_own'

@@ -6,7 +6,12 @@ import { type RealtimeClient, useRealtime } from '../../realtime';
 import { listingKey, membersKey, roomKey, roomsKey, useMyRooms } from './queries';
 
 function seedOf(room: RoomPublic) {
-  return { lastSeq: room.last_seq, lastChangeSeq: room.last_change_seq ?? 0, lastReadSeq: room.last_read_seq ?? 0 };
+  return {
+    lastSeq: room.last_seq,
+    lastChangeSeq: room.last_change_seq ?? 0,
+    lastReadSeq: room.last_read_seq ?? 0,
+    mentionCount: room.my_mention_count ?? 0,
+  };
 }
 
 function useInvalidateOnFrames(client: RealtimeClient): void {

@@ -178,3 +178,21 @@ describe('safeUrl', () => {
     }
   });
 });
+
+describe('RichText: mentions', () => {
+  it('shows a stored mention as a name, and a call to the room', () => {
+    const body = renderBody('hi <@3> and <!room>');
+    const mentions = [...body.querySelectorAll('.mention')];
+    expect(mentions.map((mention) => mention.textContent)).toEqual(['@someone', '@room']);
+    expect(mentions[0]).toHaveAttribute('data-user-id', '3');
+  });
+
+  it('keeps mentions typed in code, and a hand-made mention span, as text', () => {
+    const code = renderBody('`<@3>`');
+    expect(code.querySelector('.mention')).toBeNull();
+    expect(code.querySelector('code')).toHaveTextContent('<@3>');
+    const forged = renderBody('<span class="mention" data-mention="3" onclick="x()">hi</span>');
+    expect(forged.querySelector('span')).toBeNull();
+    expectInert(forged);
+  });
+});

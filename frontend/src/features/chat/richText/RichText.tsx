@@ -7,14 +7,16 @@ import type { PluggableList } from 'unified';
 
 import { SANITIZE_SCHEMA, safeUrl } from './allowList';
 import { CodeBlock } from './CodeBlock';
+import { Mention } from '../../mentions';
 import { remarkEmojiShortcodes } from './emoji';
+import { remarkMentions } from './mentions';
 import { remarkChatSyntax } from './syntax';
 
 type HastElement = NonNullable<ExtraProps['node']>;
 
 // Module constants, not props built per render: react-markdown rebuilds its processor
 // whenever these identities change.
-const remarkPlugins: PluggableList = [remarkChatSyntax, remarkEmojiShortcodes];
+const remarkPlugins: PluggableList = [remarkChatSyntax, remarkEmojiShortcodes, remarkMentions];
 // The sanitiser runs last, on the finished tree: nothing added after it would be checked.
 const rehypePlugins: PluggableList = [[rehypeSanitize, SANITIZE_SCHEMA]];
 
@@ -43,6 +45,11 @@ const components: Components = {
     ) : (
       <>{children}</>
     ),
+  // Only mentions survive the sanitiser as spans; anything else is its text.
+  span: ({ node, children }) => {
+    const target = node?.properties.dataMention;
+    return typeof target === 'string' ? <Mention target={target} /> : <>{children}</>;
+  },
   pre: ({ node }) => {
     const { code, language } = codeOf(node);
     return <CodeBlock code={code} language={language} />;

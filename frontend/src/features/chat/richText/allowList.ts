@@ -50,11 +50,16 @@ export function safeUrl(url: string): string | null {
  * other than a code block's language).
  */
 export const SANITIZE_SCHEMA: Schema = {
-  tagNames: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a'],
+  tagNames: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'span'],
   attributes: {
     a: ['href'],
     code: [['className', /^language-[\w+#.-]+$/]],
     ol: ['start'],
+    // Only what remarkMentions makes: the class and whom it names (an id, or the room).
+    span: [
+      ['className', 'mention'],
+      ['dataMention', /^(?:[1-9]\d{0,18}|room)$/],
+    ],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
   // Every key is given: the sanitiser fills missing ones from GitHub's far wider default.
