@@ -121,3 +121,19 @@ def test_message_written_offline_is_sent_once_when_back(chat_pair: tuple[Person,
     expect(pending).to_have_count(0)
     alice.page.wait_for_timeout(1000)
     expect(find_message(alice.page, "sent from the tunnel")).to_have_count(1)
+
+
+def test_deleting_my_own_message_asks_no_reason(chat_pair: tuple[Person, Person]) -> None:
+    alice, bob = chat_pair
+    send(alice.page, "oops, wrong room")
+    mine = find_message(alice.page, "oops, wrong room")
+    expect(find_message(bob.page, "oops, wrong room")).to_have_count(1)
+    mine.hover()
+    mine.get_by_role("button", name="Message actions").click()
+    alice.page.get_by_role("menuitem", name="Delete").click()
+    dialog = alice.page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Delete this message?")
+    # Not moderation: nothing to explain, nothing audited.
+    expect(dialog.get_by_label("Reason")).to_have_count(0)
+    dialog.get_by_role("button", name="Delete").click()
+    expect(find_message(bob.page, "oops, wrong room")).to_have_count(0)

@@ -125,6 +125,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           open={dialog}
           onClose={() => setDialog(null)}
           onReported={() => setReported(true)}
+          own={own}
         />
       ) : null}
       {reported ? (

@@ -14,13 +14,15 @@ interface MessageDialogsProps {
   onClose: () => void;
   /** After a report went through, so the message can say so. */
   onReported?: () => void;
+  /** My own message: deleting it is no moderation, so no reason is asked (nor audited). */
+  own?: boolean;
 }
 
 const isMessage = (value: unknown): value is MessagePublic =>
   typeof value === 'object' && value !== null && typeof (value as Partial<MessagePublic>).seq === 'number';
 
-/** Delete (own, or anyone's for managers) and Report, each confirmed with a reason. */
-export function MessageDialogs({ roomId, message, open, onClose, onReported }: MessageDialogsProps) {
+/** Delete (own, or anyone's for managers, with a reason) and Report (with a reason). */
+export function MessageDialogs({ roomId, message, open, onClose, onReported, own = false }: MessageDialogsProps) {
   const { t } = useTranslation();
   const client = useRealtime();
   const quote = (
@@ -37,6 +39,7 @@ export function MessageDialogs({ roomId, message, open, onClose, onReported }: M
         description={quote}
         confirmLabel={t('moderation.message.delete')}
         danger
+        withReason={!own}
         onConfirm={async (reason) => {
           const tombstone = await moderateDeleteMessage(message.id, reason);
           // The socket's message_deleted does the same; applying the answer makes it instant.
