@@ -15,29 +15,7 @@ from playwright.sync_api import Dialog, Locator, Page, Playwright, expect
 
 from conftest import Account, NewContext
 from journeys import log_out
-from rooms import Person, create_room, find_message, join_room, open_room, send
-
-
-@pytest.fixture
-def chat_pair(
-    new_context: NewContext,
-    playwright: Playwright,
-    api: httpx.Client,
-    make_account: Callable[..., Account],
-) -> tuple[Person, Person]:
-    """alice on a desktop and bob on a Pixel 7, both in the same new room."""
-    alice_account = make_account(display_name="Alice")
-    bob_account = make_account(display_name="Bob")
-    room_id = create_room(api, alice_account)
-    join_room(api, bob_account, room_id)
-
-    alice_context = new_context(viewport={"width": 1280, "height": 800})
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    bob_context = new_context(**device)
-    alice = Person(alice_account, alice_context, open_room(alice_context, alice_account, room_id))
-    bob = Person(bob_account, bob_context, open_room(bob_context, bob_account, room_id))
-    return alice, bob
+from rooms import Person, create_room, find_message, open_room, send
 
 
 def record_dialogs(page: Page) -> list[str]:
