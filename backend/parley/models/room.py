@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import field_validator
 from sqlalchemy import Index, UniqueConstraint, text
@@ -106,6 +106,9 @@ class RoomUpdate(TextInput):
         return refuse_unsafe_name(value) if value is not None else None
 
 
+RoomKind = Literal["room", "dm"]
+
+
 class RoomSummary(RoomBase):
     """The room as every member sees it; the `room` frame carries this to all of them."""
 
@@ -117,7 +120,8 @@ class RoomSummary(RoomBase):
     last_change_seq: int = 0
     slow_mode_seconds: int = 0
     member_count: int = 0
-    is_direct: bool = False
+    # "dm": a direct message among a fixed set of people (`direct_with` names the others).
+    kind: RoomKind = "room"
 
 
 class RoomPublic(RoomSummary):
@@ -127,9 +131,11 @@ class RoomPublic(RoomSummary):
     my_actions: list[str] = []
     last_read_seq: int = 0
     my_muted_until: datetime | None = None
-    # Unread messages that name me (or call the room), counted by the server so every
-    # tab and device agrees; reading past them clears it.
-    my_mention_count: int = 0
+    # Counted by the server past my read position (services.unread) so every tab and
+    # device agrees: others' standing messages, and those of them that name me or call
+    # the room. Reading past them clears both.
+    unread: int = 0
+    mentions: int = 0
     # A direct message's other people (its name is theirs); empty for other rooms.
     direct_with: list[AuthorPublic] = []
 

@@ -4,8 +4,7 @@ The composer turns a picked `@name` into `<@id>`, so what is stored names the pe
 not the spelling of their name at the time: a rename changes how it shows, not whom it
 names. Only the room's members are kept as mentioned (naming someone who cannot read the
 room notifies nobody); calling the whole room is for its managers (Action.mention_room).
-Unread mentions are counted from these rows against each reader's read position, so the
-count is the same on every tab and device and clears as the reader reads past them.
+Unread mentions are counted from these rows (services.unread).
 """
 
 from __future__ import annotations
@@ -103,13 +102,3 @@ async def mentions_of(*, session: AsyncSession, message_ids: Sequence[int]) -> d
     for message_id, user_id in rows:
         grouped.setdefault(message_id, []).append(user_id)
     return grouped
-
-
-async def unread_mention_counts(
-    *, session: AsyncSession, room_ids: Sequence[int], me: int
-) -> dict[int, int]:
-    if not room_ids:
-        return {}
-    connection = await session.connection()
-    rows = await connection.execute(_UNREAD, {"room_ids": list(room_ids), "me": me})
-    return {int(room_id): int(count) for room_id, count in rows}

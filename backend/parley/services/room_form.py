@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from parley.models import AuthorPublic, Membership, Room, RoomPublic
 from parley.services import access
 from parley.services.access import Standing
+from parley.services.unread import NONE, Unread
 
 
 def room_public_form(
@@ -15,7 +16,7 @@ def room_public_form(
     standing: Standing,
     member_count: int,
     direct_with: Sequence[AuthorPublic] = (),
-    mention_count: int = 0,
+    unread: Unread = NONE,
 ) -> RoomPublic:
     """The room as the caller sees it: their role, read position and allowed actions."""
     return RoomPublic.model_validate(
@@ -27,6 +28,8 @@ def room_public_form(
             "my_muted_until": membership.muted_until if membership else None,
             "my_actions": access.allowed(standing),
             "direct_with": list(direct_with),
-            "my_mention_count": mention_count if membership else 0,
+            "kind": "dm" if room.is_direct else "room",
+            "unread": unread.messages if membership else 0,
+            "mentions": unread.mentions if membership else 0,
         },
     )

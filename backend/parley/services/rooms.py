@@ -40,8 +40,8 @@ from parley.services import access, audit, room_form
 from parley.services.access import Action
 from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.direct import direct_people
-from parley.services.mentions import unread_mention_counts
 from parley.services.ratelimit import RateLimiter
+from parley.services.unread import NONE, unread_counts
 from parley.services.users import get_user_by_username
 from parley.storage import FileStore
 
@@ -66,10 +66,8 @@ async def room_public(*, session: AsyncSession, user: User, room_id: int) -> Roo
         if room.is_direct
         else {}
     )
-    mentioned = (
-        await unread_mention_counts(session=session, room_ids=[room_id], me=user.id)
-        if membership
-        else {}
+    unread = (
+        await unread_counts(session=session, room_ids=[room_id], me=user.id) if membership else {}
     )
     return room_form.room_public_form(
         room,
@@ -77,7 +75,7 @@ async def room_public(*, session: AsyncSession, user: User, room_id: int) -> Roo
         standing,
         await _member_count(session, room_id),
         people.get(room_id, ()),
-        mentioned.get(room_id, 0),
+        unread.get(room_id, NONE),
     )
 
 
@@ -160,7 +158,7 @@ async def list_rooms(
     direct = [room.id for room, *_ in page if room.is_direct and room.id is not None]
     people = await direct_people(session=session, room_ids=direct, me=user.id)
     joined = [room.id for room, membership, *_ in page if membership and room.id is not None]
-    mentioned = await unread_mention_counts(session=session, room_ids=joined, me=user.id)
+    unread = await unread_counts(session=session, room_ids=joined, me=user.id)
     items = [
         room_form.room_public_form(
             room,
@@ -168,7 +166,7 @@ async def list_rooms(
             access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
             counts.get(room.id or 0, 0),
             people.get(room.id or 0, ()),
-            mentioned.get(room.id or 0, 0),
+            unread.get(room.id or 0, NONE),
         )
         for room, membership, banned, kicked in page
     ]

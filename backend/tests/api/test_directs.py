@@ -17,7 +17,7 @@ from tests.wsclient import WsClient
 
 async def _open(client: httpx.AsyncClient, who: Person, *others: Person) -> httpx.Response:
     return await client.post(
-        "/api/directs", json={"user_ids": [o.id for o in others]}, headers=who.headers
+        "/api/dms", json={"user_ids": [o.id for o in others]}, headers=who.headers
     )
 
 
@@ -35,13 +35,13 @@ async def test_the_same_people_always_reach_the_same_conversation(
     started = await _open(client, alice, bob)
     assert started.status_code == 201, started.text
     dm = started.json()
-    assert dm["is_direct"] and dm["is_private"] and dm["member_count"] == 2
+    assert dm["kind"] == "dm" and dm["is_private"] and dm["member_count"] == 2
     assert [p["id"] for p in dm["direct_with"]] == [bob.id]
     again = await _open(client, bob, alice)
     assert again.status_code == 200 and again.json()["id"] == dm["id"]
     assert [p["id"] for p in again.json()["direct_with"]] == [alice.id]
     twice = await client.post(
-        "/api/directs", json={"user_ids": [bob.id, bob.id, alice.id]}, headers=alice.headers
+        "/api/dms", json={"user_ids": [bob.id, bob.id, alice.id]}, headers=alice.headers
     )
     assert twice.json()["id"] == dm["id"]
     group = await _open(client, alice, bob, carol)
@@ -50,7 +50,7 @@ async def test_the_same_people_always_reach_the_same_conversation(
 
     listed = await client.get("/api/rooms", params={"joined": "true"}, headers=carol.headers)
     [mine] = listed.json()["items"]
-    assert mine["id"] == group.json()["id"] and mine["is_direct"]
+    assert mine["id"] == group.json()["id"] and mine["kind"] == "dm"
     assert {p["id"] for p in mine["direct_with"]} == {alice.id, bob.id}
 
 
@@ -136,7 +136,7 @@ async def test_bad_direct_requests_are_422(client: httpx.AsyncClient, user_ids: 
         user_ids = [alice.id]
     elif user_ids == "eight":
         user_ids = [o.id for o in others]
-    response = await client.post("/api/directs", json={"user_ids": user_ids}, headers=alice.headers)
+    response = await client.post("/api/dms", json={"user_ids": user_ids}, headers=alice.headers)
     assert response.status_code == 422, response.text
 
 

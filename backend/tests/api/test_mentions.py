@@ -34,8 +34,8 @@ async def _mention_count(client: httpx.AsyncClient, who: Person, room_id: int) -
     room = await client.get(f"/api/rooms/{room_id}", headers=who.headers)
     listed = await client.get("/api/rooms", params={"joined": "true"}, headers=who.headers)
     [entry] = [r for r in listed.json()["items"] if r["id"] == room_id]
-    assert entry["my_mention_count"] == room.json()["my_mention_count"]
-    count: int = room.json()["my_mention_count"]
+    assert entry["mentions"] == room.json()["mentions"]
+    count: int = room.json()["mentions"]
     return count
 
 

@@ -54,7 +54,7 @@ export interface RoomState {
   /** The latest state of every upload an `upload` frame told us about, by id. */
   uploads: Readonly<Record<string, UploadPublic>>;
   /**
-   * Unread mentions of me: the server's count (RoomPublic.my_mention_count) as of seq
+   * Unread mentions of me: the server's count (RoomPublic.mentions) as of seq
    * `seededThrough`, plus the seqs of mentions that arrived live since. Reading past
    * `seededThrough` clears the server's part; a fresher seed replaces it.
    */

@@ -78,7 +78,7 @@ describe('RealtimeClient keeps the room the server says it is', () => {
         name: 'gone',
         topic: '',
         is_private: false,
-        is_direct: false,
+        kind: 'room',
         locked: false,
         created_by: 1,
         created_at: '2026-11-23T14:00:00Z',

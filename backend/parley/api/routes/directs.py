@@ -9,9 +9,7 @@ from parley.api.errors import error_responses
 from parley.models import DirectCreate, RoomPublic
 from parley.services import direct
 
-router = APIRouter(
-    prefix="/api/directs", tags=["directs"], responses=error_responses(401, 422, 429)
-)
+router = APIRouter(prefix="/api/dms", tags=["directs"], responses=error_responses(401, 422, 429))
 
 
 @router.post("", responses={status.HTTP_201_CREATED: {"model": RoomPublic}})

@@ -141,7 +141,7 @@ export const configReadConfig = <ThrowOnError extends boolean = false>(options?:
  */
 export const directsOpenDirect = <ThrowOnError extends boolean = false>(options: Options<DirectsOpenDirectData, ThrowOnError>) => (options.client ?? client).post<DirectsOpenDirectResponses, DirectsOpenDirectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/directs',
+    url: '/api/dms',
     ...options,
     headers: {
         'Content-Type': 'application/json',

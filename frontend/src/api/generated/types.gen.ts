@@ -629,13 +629,13 @@ export type RoomPublic = {
      */
     id: number;
     /**
-     * Is Direct
-     */
-    is_direct?: boolean;
-    /**
      * Is Private
      */
     is_private?: boolean;
+    /**
+     * Kind
+     */
+    kind?: 'room' | 'dm';
     /**
      * Last Change Seq
      */
@@ -657,13 +657,13 @@ export type RoomPublic = {
      */
     member_count?: number;
     /**
+     * Mentions
+     */
+    mentions?: number;
+    /**
      * My Actions
      */
     my_actions?: Array<string>;
-    /**
-     * My Mention Count
-     */
-    my_mention_count?: number;
     /**
      * My Muted Until
      */
@@ -681,6 +681,10 @@ export type RoomPublic = {
      * Topic
      */
     topic?: string;
+    /**
+     * Unread
+     */
+    unread?: number;
 };
 
 /**
@@ -1429,7 +1433,7 @@ export type DirectsOpenDirectData = {
     body: DirectCreate;
     path?: never;
     query?: never;
-    url: '/api/directs';
+    url: '/api/dms';
 };
 
 export type DirectsOpenDirectErrors = {

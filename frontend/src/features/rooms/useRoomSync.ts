@@ -10,7 +10,7 @@ function seedOf(room: RoomPublic) {
     lastSeq: room.last_seq,
     lastChangeSeq: room.last_change_seq ?? 0,
     lastReadSeq: room.last_read_seq ?? 0,
-    mentionCount: room.my_mention_count ?? 0,
+    mentionCount: room.mentions ?? 0,
   };
 }
 

@@ -317,7 +317,7 @@ export interface RoomSummary {
   last_change_seq: number;
   slow_mode_seconds: number;
   member_count: number;
-  is_direct: boolean;
+  kind: 'room' | 'dm';
 }
 /**
  * An upload changed state (to the uploader; once attached, to the whole room).

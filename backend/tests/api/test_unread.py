@@ -1,0 +1,68 @@
+"""`unread` in the caller's rooms is the server's count: others' standing messages past
+my read position (my own and deleted ones do not count), the same in the list and the
+room, cleared by reading."""
+
+from __future__ import annotations
+
+import itertools
+
+import httpx
+
+from tests.conftest import RunningServer
+from tests.moderation.helpers import Person, person
+from tests.wsclient import WsClient, create_room, join_room
+
+_ids = itertools.count()
+
+
+async def _send(socket: WsClient, room_id: int, body: str) -> dict[str, object]:
+    await socket.send(type="send", room=room_id, client_id=f"u-{next(_ids)}", body=body)
+    frame = await socket.recv()
+    while frame["type"] not in {"ack", "error"}:
+        frame = await socket.recv()
+    assert frame["type"] == "ack", frame
+    message: dict[str, object] = frame["message"]
+    return message
+
+
+async def _unread(client: httpx.AsyncClient, who: Person, room_id: int) -> int:
+    room = (await client.get(f"/api/rooms/{room_id}", headers=who.headers)).json()
+    listed = await client.get("/api/rooms", params={"joined": "true"}, headers=who.headers)
+    [entry] = [r for r in listed.json()["items"] if r["id"] == room_id]
+    assert entry["unread"] == room["unread"] and entry["kind"] == room["kind"] == "room"
+    count: int = room["unread"]
+    return count
+
+
+async def test_unread_counts_others_standing_messages_until_read(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    alice, bob = await person(client), await person(client)
+    room = await create_room(client, alice.token, name="Unread")
+    await join_room(client, bob.token, room["id"])
+    alices = await WsClient.open(server.base_url)
+    await alices.auth(alice.token)
+    await alices.join(room["id"])
+    bobs = await WsClient.open(server.base_url)
+    await bobs.auth(bob.token)
+    await bobs.join(room["id"])
+
+    first = await _send(alices, room["id"], "one")
+    await _send(alices, room["id"], "two")
+    doomed = await _send(alices, room["id"], "three")
+    await _send(bobs, room["id"], "mine")
+    assert await _unread(client, bob, room["id"]) == 3
+    # Alice's own messages are never unread to her, whatever her read position.
+    assert await _unread(client, alice, room["id"]) == 1
+
+    deleted = await client.delete(f"/api/messages/{doomed['id']}", headers=alice.headers)
+    assert deleted.status_code == 200, deleted.text
+    assert await _unread(client, bob, room["id"]) == 2
+
+    read = await client.post(
+        f"/api/rooms/{room['id']}/read", json={"seq": first["seq"]}, headers=bob.headers
+    )
+    assert read.status_code == 204, read.text
+    assert await _unread(client, bob, room["id"]) == 1
+    await alices.close()
+    await bobs.close()
