@@ -1,19 +1,37 @@
 import { ActionIcon, Alert, Menu, Text } from '@mantine/core';
-import { IconAdjustments, IconCheck, IconFlag, IconHistory, IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconCheck,
+  IconDoorExit,
+  IconFlag,
+  IconHistory,
+  IconLock,
+  IconLockOpen,
+  IconPencil,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { deleteRoom, type RoomPublic, type RoomUpdate, updateRoom } from '../../api';
-import { can, type RoomAction } from '../rooms';
+import { can, RoomDetailsDialog, type RoomAction, useLeaveRoom } from '../rooms';
 import { refusalText } from './errors';
 import { ReasonDialog } from './ReasonDialog';
 import { type RoomPanel, RoomModerationModal } from './RoomModerationModal';
 
 const SLOW_MODES = [0, 10, 30, 60, 300] as const;
 /** The actions this menu has an entry for; without any of them there is no menu. */
-const MENU_ACTIONS: readonly RoomAction[] = ['lock', 'slow_mode', 'read_reports', 'read_audit', 'delete_room'];
+const MENU_ACTIONS: readonly RoomAction[] = [
+  'edit_room',
+  'lock',
+  'slow_mode',
+  'read_reports',
+  'read_audit',
+  'leave',
+  'delete_room',
+];
 
 /** The chat header's settings menu: each entry only where room.my_actions allows it. */
 export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
@@ -22,6 +40,9 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
   const navigate = useNavigate();
   const [panel, setPanel] = useState<RoomPanel | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const leaving = useLeaveRoom(room.id);
   const update = useMutation({
     mutationFn: (change: RoomUpdate) => updateRoom(room.id, change),
     // The `room` frame refreshes everyone else; this refreshes me without waiting for it.
@@ -39,6 +60,11 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {can(room, 'edit_room') ? (
+            <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
+              {t('rooms.details.menu')}
+            </Menu.Item>
+          ) : null}
           {can(room, 'lock') ? (
             <Menu.Item
               leftSection={room.locked ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
@@ -80,6 +106,11 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
               {t('moderation.audit.title')}
             </Menu.Item>
           ) : null}
+          {can(room, 'leave') ? (
+            <Menu.Item leftSection={<IconDoorExit size={16} aria-hidden />} onClick={() => setConfirmLeave(true)}>
+              {t('rooms.leave.action')}
+            </Menu.Item>
+          ) : null}
           {can(room, 'delete_room') ? (
             <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmDelete(true)}>
               {t('moderation.room.delete')}
@@ -92,6 +123,18 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
           {refusalText(update.error, t)}
         </Alert>
       ) : null}
+      {can(room, 'edit_room') ? <RoomDetailsDialog room={room} opened={editing} onClose={() => setEditing(false)} /> : null}
+      <ReasonDialog
+        opened={confirmLeave}
+        onClose={() => setConfirmLeave(false)}
+        title={t('rooms.leave.title', { room: room.name })}
+        description={room.is_private ? t('rooms.leave.privateBody') : t('rooms.leave.body')}
+        confirmLabel={t('rooms.leave.action')}
+        danger
+        withReason={false}
+        onConfirm={leaving.leave}
+        onDone={leaving.afterLeaving}
+      />
       <RoomModerationModal room={room} panel={panel} onPanel={setPanel} onClose={() => setPanel(null)} />
       <ReasonDialog
         opened={confirmDelete}

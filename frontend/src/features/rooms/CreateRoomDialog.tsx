@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 
 import { ApiError, createRoom, type RoomCreate, type RoomPublic } from '../../api';
 import { DialogFooter } from './DialogFooter';
+import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFieldRules } from './roomFields';
 import { directoryPrefix, roomKey, roomsKey } from './queries';
 import { withRoom } from './useJoinRoom';
 
@@ -22,11 +23,7 @@ export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDial
   const form = useForm({
     mode: 'controlled',
     initialValues: { name: '', topic: '', isPrivate: false },
-    validate: {
-      name: (value) =>
-        value.trim() === '' ? t('rooms.errors.nameRequired') : value.trim().length > 64 ? t('rooms.errors.nameLength') : null,
-      topic: (value) => (value.length > 256 ? t('rooms.errors.topicLength') : null),
-    },
+    validate: roomFieldRules(t),
   });
   const create = useMutation({
     mutationFn: (room: RoomCreate) => createRoom(room),
@@ -60,14 +57,14 @@ export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDial
             label={t('rooms.fields.name')}
             description={t('rooms.fields.nameHint')}
             required
-            maxLength={64}
+            maxLength={ROOM_NAME_MAX}
             data-autofocus
             {...form.getInputProps('name')}
           />
           <TextInput
             label={t('rooms.fields.topic')}
             description={t('rooms.fields.topicHint')}
-            maxLength={256}
+            maxLength={ROOM_TOPIC_MAX}
             {...form.getInputProps('topic')}
           />
           <Switch

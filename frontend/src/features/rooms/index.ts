@@ -11,7 +11,9 @@ export {
   useRoom,
   useRoomDirectory,
 } from './queries';
+export { RoomDetailsDialog } from './RoomDetailsDialog';
 export { RoomsSidebar } from './RoomsSidebar';
 export { UnreadTitle } from './UnreadTitle';
 export { useJoinRoom } from './useJoinRoom';
+export { useLeaveRoom } from './useLeaveRoom';
 export { useRoomSync } from './useRoomSync';
