@@ -30,6 +30,9 @@ class Upload(SQLModel, table=True):
     message_id: int | None = Field(
         default=None, foreign_key="messages.id", index=True, ondelete="SET NULL"
     )
+    # Its place among its message's files, as the sender attached them (upload order is
+    # not it: a small file attached second finishes first). None until attached.
+    position: int | None = None
     name: str = Field(max_length=255)
     size: int
     mime: str = Field(max_length=128)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, func, insert, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -179,16 +180,18 @@ async def _check_slow_mode(session: AsyncSession, standing: Standing) -> None:
 
 async def _attach(session: AsyncSession, message_id: int, files: Sequence[Upload]) -> None:
     # Conditional on message_id IS NULL: two sends racing for one upload cannot both win.
+    positions = {upload.id: index for index, upload in enumerate(files)}
     claimed = await session.exec(
         update(Upload)
-        .where(col(Upload.id).in_([f.id for f in files]), col(Upload.message_id).is_(None))
-        .values(message_id=message_id)
+        .where(col(Upload.id).in_(list(positions)), col(Upload.message_id).is_(None))
+        .values(message_id=message_id, position=sa.case(positions, value=col(Upload.id)))
     )
     if claimed.rowcount != len(files):
         await session.rollback()
         raise Invalid("This upload is already attached", field="attachments")
     for upload in files:
         upload.message_id = message_id
+        upload.position = positions[upload.id]
 
 
 async def _by_client_id(

@@ -192,7 +192,7 @@ async def attachments_of(
     statement = (
         select(Upload)
         .where(col(Upload.message_id).in_(message_ids))
-        .order_by(col(Upload.created_at))
+        .order_by(col(Upload.position), col(Upload.created_at))
         # Fresh rows even for uploads this session already holds (status moves on).
         .execution_options(populate_existing=True)
     )

@@ -434,3 +434,23 @@ async def test_unattached_uploads_expire(client: httpx.AsyncClient, server: Runn
     assert stored_files(server) == []
     missing = await client.get(f"/api/uploads/{accepted['id']}", headers=bearer(token))
     assert missing.status_code == 404
+
+
+async def test_attachments_keep_the_order_they_were_attached_in(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    alice, token, _ = await user_socket(client, server.base_url)
+    room = await create_room(client, token, name="Ordered")
+    await alice.join(room["id"])
+    ids = []
+    for name in ("first.txt", "second.txt", "third.txt"):
+        response = await upload(client, token, room["id"], name, name.encode())
+        assert response.status_code == 202, response.text
+        ids.append(response.json()["id"])
+    # Attached in another order than uploaded: the message shows them as attached.
+    wanted = [ids[2], ids[0], ids[1]]
+    await alice.send(type="send", room=room["id"], client_id="o", body="", attachments=wanted)
+    ack = await alice.recv_type("ack")
+    assert [a["id"] for a in ack["message"]["attachments"]] == wanted
+    page = await client.get(f"/api/rooms/{room['id']}/messages", headers=bearer(token))
+    assert [a["id"] for a in page.json()["messages"][0]["attachments"]] == wanted
