@@ -82,17 +82,25 @@ def _upload_and_send(alice: Page, text: str, *, watch_progress: bool) -> None:
     chip = alice.get_by_test_id("attachment-chip")
     expect(chip).to_have_count(1)
     expect(chip.locator("img")).to_be_visible()  # the local preview
+    composer = alice.get_by_label("Message", exact=True)
     if restore is not None:
         progress = chip.get_by_role("progressbar")
         expect(progress).to_be_visible()
         expect(progress).to_have_attribute("aria-valuenow", re.compile(r"^\d+$"))
-        # Send waits for the bytes to arrive.
-        expect(alice.get_by_role("button", name="Send")).to_be_disabled()
+        # Sent while the file is still uploading: the text waits for it, out of the box.
+        composer.fill(text)
+        composer.press("Enter")
+        expect(composer).to_have_value("")
+        expect(alice.get_by_test_id("held-notice")).to_contain_text(
+            "Your message will be sent when the upload finishes"
+        )
+        expect(find_message(alice, text)).to_have_count(0)
         restore()
-    expect(chip).to_have_attribute("data-phase", re.compile("processing|ready"), timeout=20_000)
-    composer = alice.get_by_label("Message", exact=True)
-    composer.fill(text)
-    composer.press("Enter")
+        expect(alice.get_by_test_id("held-notice")).to_have_count(0, timeout=20_000)
+    else:
+        expect(chip).to_have_attribute("data-phase", re.compile("processing|ready"), timeout=20_000)
+        composer.fill(text)
+        composer.press("Enter")
     expect(chip).to_have_count(0)
 
 

@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Text, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useRealtime } from '../../realtime';
@@ -16,7 +16,10 @@ import { MentionSuggestions, optionId, useMentionPicker } from '../mentions';
 import { blocksSending, type SendLimits, SendLimitNotice } from '../moderation';
 import { can, useRoom } from '../rooms';
 import { useMessageLimits } from './limits';
+import { saveDraft } from './drafts';
+import { HeldNotice } from './HeldNotice';
 import { useDraft } from './useDraft';
+import { useHeldSend } from './useHeldSend';
 
 interface ComposerProps {
   roomId: number;
@@ -41,7 +44,22 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const { maxLength, counterFrom } = useMessageLimits();
   const tooLong = body.length > maxLength;
   const limited = limits !== undefined && blocksSending(limits.limit);
-  const canSend = !locked && !limited && (body.trim() !== '' || attachments.sendable) && !tooLong && !attachments.uploading;
+  const { takeForSend } = attachments;
+  const deliver = useCallback(
+    (encoded: string) => {
+      client.send(roomId, encoded, takeForSend());
+      limits?.noteSent();
+    },
+    [client, roomId, takeForSend, limits],
+  );
+  const { held, hold, cancel } = useHeldSend({
+    waiting: attachments.uploading || attachments.stalled,
+    hasFiles: attachments.sendable,
+    deliver,
+  });
+  const hasContent = body.trim() !== '' || attachments.sendable || attachments.uploading;
+  // One message waits for its files at a time: a second would overtake it.
+  const canSend = !locked && !limited && hasContent && !tooLong && held === null;
   const input = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
   const { data: room } = useRoom(roomId);
@@ -49,10 +67,28 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
 
   const send = () => {
     if (!canSend) return;
-    client.send(roomId, body.trim() === '' ? '' : mentions.encode(body), attachments.takeForSend());
-    limits?.noteSent();
+    const encoded = body.trim() === '' ? '' : mentions.encode(body);
+    if (attachments.uploading || attachments.stalled) hold({ typed: body, body: encoded });
+    else deliver(encoded);
     setBody('');
   };
+  const unsend = () => {
+    const back = cancel();
+    if (back) setBody(body === '' ? back.typed : `${back.typed}\n${body}`);
+  };
+  // Leaving the room stops its uploads: a message still waiting for them is kept as the
+  // room's draft rather than lost.
+  const heldTyped = useRef<string | null>(null);
+  useEffect(() => {
+    heldTyped.current = held?.typed ?? null;
+  }, [held]);
+  useEffect(
+    () => () => {
+      const typed = heldTyped.current;
+      if (typed && userId !== undefined) saveDraft(userId, roomId, typed);
+    },
+    [roomId, userId],
+  );
   const onSubmit = (event: { preventDefault: () => void }) => {
     event.preventDefault();
     send();
@@ -86,6 +122,7 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
     <form className="composer" onSubmit={onSubmit}>
       <DropOverlay visible={dragging} />
       <PendingAttachments attachments={attachments} />
+      {held ? <HeldNotice failed={attachments.stalled} onCancel={unsend} /> : null}
       {limits ? <SendLimitNotice limit={limits.limit} /> : null}
       {mentions.open ? (
         <MentionSuggestions id={listId} options={mentions.options} highlighted={mentions.highlighted} onPick={mentions.pick} />

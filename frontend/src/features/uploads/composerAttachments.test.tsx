@@ -91,7 +91,6 @@ describe('Composer attachments', () => {
 
     act(() => progress?.(0.5));
     expect(screen.getByRole('progressbar', { name: 'Uploading cat.png' })).toHaveAttribute('aria-valuenow', '50');
-    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
 
     act(() => finish?.(uploaded));
     expect(await screen.findByText('Processing…')).toBeInTheDocument();
@@ -105,6 +104,41 @@ describe('Composer attachments', () => {
     await userEvent.click(send);
     expect(client.send).toHaveBeenCalledWith(7, '', [uploaded.id]);
     expect(screen.queryByTestId('attachment-chip')).not.toBeInTheDocument();
+  });
+
+  it('sends text typed while a file uploads once the file is up, with the file', async () => {
+    let finish: ((upload: UploadPublic) => void) | undefined;
+    vi.mocked(api.uploadFile).mockImplementation(
+      () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const client = renderComposer();
+    await userEvent.upload(screen.getByTestId('attach-input'), new File(['png!'], 'cat.png', { type: 'image/png' }));
+    await waitFor(() => expect(api.uploadFile).toHaveBeenCalled());
+    await userEvent.type(screen.getByRole('combobox', { name: 'Message' }), 'my cat{Enter}');
+
+    // The text left the box and waits, said so; nothing went out without its file.
+    expect(screen.getByRole('combobox', { name: 'Message' })).toHaveValue('');
+    expect(screen.getByTestId('held-notice')).toHaveTextContent('Your message will be sent when the upload finishes');
+    expect(client.send).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+
+    act(() => finish?.(uploaded));
+    await waitFor(() => expect(client.send).toHaveBeenCalledExactlyOnceWith(7, 'my cat', [uploaded.id]));
+    expect(screen.queryByTestId('held-notice')).not.toBeInTheDocument();
+  });
+
+  it("gives a waiting message's text back on Don't send", async () => {
+    vi.mocked(api.uploadFile).mockImplementation(() => new Promise(() => undefined));
+    const client = renderComposer();
+    await userEvent.upload(screen.getByTestId('attach-input'), new File(['png!'], 'cat.png', { type: 'image/png' }));
+    await waitFor(() => expect(api.uploadFile).toHaveBeenCalled());
+    await userEvent.type(screen.getByRole('combobox', { name: 'Message' }), 'oops{Enter}');
+    await userEvent.click(screen.getByRole('button', { name: "Don't send" }));
+    expect(screen.getByRole('combobox', { name: 'Message' })).toHaveValue('oops');
+    expect(client.send).not.toHaveBeenCalled();
   });
 
   it('offers Retry after a network failure', async () => {

@@ -203,6 +203,8 @@ export function useComposerAttachments(roomId: number) {
     retry,
     takeForSend,
     uploading: shown.some((item) => item.phase === 'uploading'),
+    /** A file failed but may go on retry: a message waiting for it keeps waiting. */
+    stalled: shown.some((item) => item.phase === 'failed' && item.retryable),
     sendable: shown.some((item) => item.phase === 'processing' || item.phase === 'ready'),
   };
 }

@@ -1,0 +1,57 @@
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+import { useHeldSend } from './useHeldSend';
+
+describe('useHeldSend', () => {
+  it('delivers a held message once nothing is uploading, once', () => {
+    const deliver = vi.fn();
+    const { result, rerender } = renderHook(
+      (props: { waiting: boolean }) =>
+        useHeldSend({ waiting: props.waiting, hasFiles: true, deliver }),
+      { initialProps: { waiting: true } },
+    );
+    act(() => result.current.hold({ typed: 'look', body: 'look' }));
+    expect(deliver).not.toHaveBeenCalled();
+    expect(result.current.held?.typed).toBe('look');
+    rerender({ waiting: false });
+    expect(deliver).toHaveBeenCalledExactlyOnceWith('look');
+    expect(result.current.held).toBeNull();
+    rerender({ waiting: false });
+    expect(deliver).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the text back on cancel and sends nothing', () => {
+    const deliver = vi.fn();
+    const { result, rerender } = renderHook(
+      (props: { waiting: boolean }) =>
+        useHeldSend({ waiting: props.waiting, hasFiles: true, deliver }),
+      { initialProps: { waiting: true } },
+    );
+    act(() => result.current.hold({ typed: 'hi @Bob', body: 'hi <@2>' }));
+    let back = null as ReturnType<typeof result.current.cancel>;
+    act(() => {
+      back = result.current.cancel();
+    });
+    expect(back).toEqual({ typed: 'hi @Bob', body: 'hi <@2>' });
+    rerender({ waiting: false });
+    expect(deliver).not.toHaveBeenCalled();
+  });
+
+  it('drops an empty message whose files were all removed', () => {
+    const deliver = vi.fn();
+    const { result, rerender } = renderHook(
+      (props: { waiting: boolean; hasFiles: boolean }) =>
+        useHeldSend({
+          waiting: props.waiting,
+          hasFiles: props.hasFiles,
+          deliver,
+        }),
+      { initialProps: { waiting: true, hasFiles: false } },
+    );
+    act(() => result.current.hold({ typed: '', body: '' }));
+    rerender({ waiting: false, hasFiles: false });
+    expect(deliver).not.toHaveBeenCalled();
+    expect(result.current.held).toBeNull();
+  });
+});

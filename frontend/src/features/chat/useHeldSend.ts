@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** A message sent before its files finished uploading: what was typed, and what goes out. */
+export interface HeldMessage {
+  typed: string;
+  body: string;
+}
+
+interface HeldSendOptions {
+  /** Some file is still on its way up, or failed and waits for a retry or removal. */
+  waiting: boolean;
+  /** Something besides the text would go out (a file on the server). */
+  hasFiles: boolean;
+  deliver: (body: string) => void;
+}
+
+/**
+ * Send now, deliver when the files are up: the text leaves the composer at once (so the
+ * next message can be typed) and goes out with its files the moment none is uploading.
+ * A failed file holds it until retried or removed, so text never goes out without the
+ * file it was written about; cancelling gives the text back.
+ */
+export function useHeldSend({ waiting, hasFiles, deliver }: HeldSendOptions) {
+  const [held, setHeld] = useState<HeldMessage | null>(null);
+  useEffect(() => {
+    if (held === null || waiting) return;
+    // Sending is the effect (the socket is outside React); clearing what was sent happens
+    // once (held becomes null), so it cannot cascade.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHeld(null);
+    // Every file was removed and there was no text: nothing is left to send.
+    if (held.body === '' && !hasFiles) return;
+    deliver(held.body);
+  }, [held, waiting, hasFiles, deliver]);
+  const cancel = useCallback((): HeldMessage | null => {
+    setHeld(null);
+    return held;
+  }, [held]);
+  return { held, hold: setHeld, cancel };
+}
