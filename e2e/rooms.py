@@ -64,3 +64,21 @@ def send(page: Page, text: str) -> None:
     composer = page.get_by_label("Message", exact=True)
     composer.fill(text)
     composer.press("Enter")
+
+
+def long_press(message: Locator) -> Locator:
+    """Holds a finger on a message until its action sheet opens (a phone has no ⋯ on
+    each line), then lifts it; returns the sheet."""
+    box = message.bounding_box()
+    assert box is not None, message
+    point = {
+        "pointerType": "touch",
+        "isPrimary": True,
+        "clientX": box["x"] + box["width"] / 2,
+        "clientY": box["y"] + min(box["height"] / 2, 12),
+    }
+    message.dispatch_event("pointerdown", point)
+    sheet = message.page.get_by_role("dialog")
+    expect(sheet).to_be_visible()
+    message.dispatch_event("pointerup", point)
+    return sheet

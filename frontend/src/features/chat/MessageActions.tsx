@@ -1,16 +1,11 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-interface MessageActionsProps {
-  /** Each item shows only when its handler is given (what I may do to this message). */
-  onEdit?: () => void;
-  onDelete?: () => void;
-  onReport?: () => void;
-}
+import { type MessageActionHandlers, messageActionList } from './messageActionList';
 
 /** The small menu on a message: edit/delete my own, delete as a moderator, report others'. */
-export function MessageActions({ onEdit, onDelete, onReport }: MessageActionsProps) {
+export function MessageActions(handlers: MessageActionHandlers) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
@@ -20,21 +15,16 @@ export function MessageActions({ onEdit, onDelete, onReport }: MessageActionsPro
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        {onEdit ? (
-          <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-            {t('chat.actions.edit')}
+        {messageActionList(handlers, t).map((action) => (
+          <Menu.Item
+            key={action.id}
+            color={action.danger ? 'red' : undefined}
+            leftSection={<action.icon size={16} aria-hidden />}
+            onClick={action.run}
+          >
+            {action.label}
           </Menu.Item>
-        ) : null}
-        {onDelete ? (
-          <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={onDelete}>
-            {t('chat.actions.delete')}
-          </Menu.Item>
-        ) : null}
-        {onReport ? (
-          <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={onReport}>
-            {t('moderation.message.report')}
-          </Menu.Item>
-        ) : null}
+        ))}
       </Menu.Dropdown>
     </Menu>
   );

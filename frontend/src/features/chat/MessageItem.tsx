@@ -12,9 +12,11 @@ import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../mo
 import { useEditingStore, useIsEditing } from './editing';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
+import { MessageActionSheet } from './MessageActionSheet';
 import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
 import { TimeHint } from './TimeHint';
+import { useLongPress } from './useLongPress';
 import { useMessageMutations } from './useMessageMutations';
 
 interface MessageItemProps {
@@ -31,6 +33,8 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { edit } = useMessageMutations(roomId);
   const [dialog, setDialog] = useState<MessageDialog>(null);
   const [reported, setReported] = useState(false);
+  const [sheet, setSheet] = useState(false);
+  const longPress = useLongPress(() => setSheet(true));
   const { canEdit, canDelete, canReport, canReact } = useMessagePermissions(roomId, message.author.id);
   const { data: me } = useCurrentUser();
   const { data: room } = useRoom(roomId);
@@ -41,7 +45,13 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const mentionsMe =
     !own && !deleted && me !== undefined && (message.mentions_room === true || (message.mentions ?? []).includes(me.id));
   const { members } = useMentionDirectory();
-  const people = editing ? (members ?? []).map((member) => ({ id: member.user_id, username: member.username })) : [];
+  const people =
+    editing || sheet ? (members ?? []).map((member) => ({ id: member.user_id, username: member.username })) : [];
+  const actions = {
+    onEdit: canEdit ? () => editingStore.start(message.id) : undefined,
+    onDelete: canDelete ? () => setDialog('delete') : undefined,
+    onReport: canReport ? () => setDialog('report') : undefined,
+  };
 
   if (editing && !deleted) {
     return (
@@ -63,6 +73,8 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
       className={['message', own ? 'message--own' : '', mentionsMe ? 'message--mention' : ''].filter(Boolean).join(' ')}
       data-testid="message"
       data-seq={message.seq}
+      // Touch: a long press opens the action sheet (the row's buttons are hidden there).
+      {...(deleted ? {} : longPress)}
     >
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <time
@@ -100,13 +112,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         )}
         {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
-        {!deleted && (canEdit || canDelete || canReport) ? (
-          <MessageActions
-            onEdit={canEdit ? () => editingStore.start(message.id) : undefined}
-            onDelete={canDelete ? () => setDialog('delete') : undefined}
-            onReport={canReport ? () => setDialog('report') : undefined}
-          />
-        ) : null}
+        {!deleted && (canEdit || canDelete || canReport) ? <MessageActions {...actions} /> : null}
       </Group>
       {reaction.isError ? (
         <Text c="red" size="xs" role="alert">
@@ -117,6 +123,19 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         <Text c="red" size="xs" role="alert">
           {t('chat.actions.editFailed')}
         </Text>
+      ) : null}
+      {sheet ? (
+        <MessageActionSheet
+          opened
+          onClose={() => setSheet(false)}
+          title={t('chat.actions.sheetTitle', {
+            name: message.author.display_name || message.author.username,
+            time: fullDate(message.created_at, i18n.language),
+          })}
+          text={message.body === '' ? undefined : decodeMentions(message.body, people)}
+          onReact={canReact ? (emoji) => toggle(emoji, true) : undefined}
+          {...actions}
+        />
       ) : null}
       {dialog !== null ? (
         <MessageDialogs

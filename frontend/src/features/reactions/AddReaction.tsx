@@ -1,13 +1,9 @@
-import { ActionIcon, Group, Loader, Popover, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Popover } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoodPlus } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { QUICK_REACTIONS } from './quick';
-
-const EmojiPicker = lazy(() => import('./EmojiPicker'));
-
+import { ReactionChooser } from './ReactionChooser';
 
 interface AddReactionProps {
   onPick: (emoji: string) => void;
@@ -38,23 +34,7 @@ export function AddReaction({ onPick, className }: AddReactionProps) {
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs">
-        <Group gap={2} role="group" aria-label={t('reactions.quick')} mb="xs" wrap="wrap">
-          {QUICK_REACTIONS.map((emoji) => (
-            <UnstyledButton
-              key={emoji}
-              className="reaction-quick"
-              onClick={() => pick(emoji)}
-              aria-label={t('reactions.reactWith', { emoji })}
-            >
-              {emoji}
-            </UnstyledButton>
-          ))}
-        </Group>
-        {opened ? (
-          <Suspense fallback={<Loader size="sm" aria-label={t('app.loading')} />}>
-            <EmojiPicker onPick={pick} />
-          </Suspense>
-        ) : null}
+        <ReactionChooser onPick={pick} withPicker={opened} />
       </Popover.Dropdown>
     </Popover>
   );

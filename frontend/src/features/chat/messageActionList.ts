@@ -1,0 +1,28 @@
+import { type Icon, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+
+/** What may be done to one message; each action is there only when its handler is given. */
+export interface MessageActionHandlers {
+  onEdit?: () => void;
+  onDelete?: () => void;
+  onReport?: () => void;
+}
+
+export interface MessageAction {
+  id: 'edit' | 'delete' | 'report';
+  label: string;
+  icon: Icon;
+  danger: boolean;
+  run: () => void;
+}
+
+/** The one list both the ⋯ menu (mouse) and the long-press sheet (touch) show, in order. */
+export function messageActionList(handlers: MessageActionHandlers, t: TFunction): MessageAction[] {
+  const list: MessageAction[] = [];
+  if (handlers.onEdit) list.push({ id: 'edit', label: t('chat.actions.edit'), icon: IconPencil, danger: false, run: handlers.onEdit });
+  if (handlers.onDelete)
+    list.push({ id: 'delete', label: t('chat.actions.delete'), icon: IconTrash, danger: true, run: handlers.onDelete });
+  if (handlers.onReport)
+    list.push({ id: 'report', label: t('moderation.message.report'), icon: IconFlag, danger: false, run: handlers.onReport });
+  return list;
+}
