@@ -152,7 +152,11 @@ function ProfileForm({ user, onDone }: { user: UserPublic; onDone: () => void })
     !(save.error instanceof ApiError && save.error.status === 422);
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values.displayName.trim()))} noValidate>
+    <form
+      className="profile-form"
+      onSubmit={form.onSubmit((values) => save.mutate(values.displayName.trim()))}
+      noValidate
+    >
       <Stack gap="md">
         <Group gap="md" wrap="nowrap" align="center">
           <UserAvatar
