@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import anyio
-from sqlmodel import col, select
+from sqlalchemy import bindparam
+from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Invalid, NotFound
@@ -16,6 +17,14 @@ from parley.models import AuthorPublic, Membership, User
 from parley.services.filetypes import IMAGE_TYPES
 from parley.services.uploads import store_checked
 from parley.storage import FileStore, Variant
+
+# A no-op write that returns the key as it stands now, holding the lock until commit.
+_LOCK_KEY = (
+    update(User)
+    .where(col(User.id) == bindparam("user_id"))
+    .values(avatar_key=col(User.avatar_key))
+    .returning(col(User.avatar_key))
+)
 
 
 async def announce_profile(*, session: AsyncSession, publisher: Publisher, user: User) -> None:
@@ -78,8 +87,11 @@ async def remove_avatar(
 
 
 async def _replace_key(session: AsyncSession, user: User, key: str | None) -> str | None:
-    """Commit the new key; the one it replaced, for its files to go."""
-    previous = user.avatar_key
+    """Commit the new key; the one it replaced, for its files to go. The current key is
+    read by a write (the row's lock on PostgreSQL, the write lock on SQLite), so two
+    uploads at once each remove what they really replaced."""
+    connection = await session.connection()
+    previous = (await connection.execute(_LOCK_KEY, {"user_id": user.id})).scalar_one()
     user.avatar_key = key
     session.add(user)
     await session.commit()

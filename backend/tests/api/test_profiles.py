@@ -289,3 +289,17 @@ async def test_bad_display_names_are_422(
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "display_name"]
+
+
+async def test_two_uploads_at_once_leave_one_avatar(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    _, token = await signup_and_login(client)
+    first, second = await asyncio.gather(
+        put_avatar(client, token, png(color="red")), put_avatar(client, token, png(color="blue"))
+    )
+    assert first.status_code == second.status_code == 200
+    current = (await client.get("/api/users/me", headers=bearer(token))).json()["avatar_url"]
+    assert current in (first.json()["avatar_url"], second.json()["avatar_url"])
+    assert (await client.get(current, headers=bearer(token))).status_code == 200
+    assert len(stored_files(server)) == 1
