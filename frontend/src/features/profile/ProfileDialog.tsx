@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ApiError, removeAvatar, updateDisplayName, uploadAvatar, UploadError, type UserPublic } from '../../api';
 import { currentUserKey } from '../auth';
+import { DialogFooter } from '../rooms';
 import { checkFile, formatBytes, useUploadConfig } from '../uploads';
 import { applyProfile } from './people';
 import { UserAvatar } from './UserAvatar';
@@ -210,19 +211,12 @@ function ProfileForm({ user, onDone }: { user: UserPublic; onDone: () => void })
           data-autofocus
           {...form.getInputProps('displayName')}
         />
-        {unexpected ? (
-          <Text c="red" size="sm" role="alert">
-            {t('profile.errors.unexpected')}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('chat.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('profile.save')}
-          </Button>
-        </Group>
+        <DialogFooter
+          unexpectedError={unexpected}
+          submitLabel={t('profile.save')}
+          pending={save.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
