@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal, Protocol
 
-from parley.models import MessagePublic, ReactionPublic, RoomPublic, UploadPublic
+from parley.models import AuthorPublic, MessagePublic, ReactionPublic, RoomPublic, UploadPublic
 
 MemberAction = Literal[
     "joined",
@@ -120,6 +121,15 @@ class PresenceChanged:
 
 
 @dataclass(frozen=True)
+class ProfileChanged:
+    """Someone's display name or avatar changed: told to their rooms and their own
+    sockets (not in any room's change log: a reconnecting client refetches people)."""
+
+    user: AuthorPublic
+    room_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class UploadChanged:
     upload: UploadPublic
     # The room's change number when the upload is attached to a message (its state is
@@ -136,6 +146,7 @@ Event = (
     | RoomChanged
     | Typing
     | PresenceChanged
+    | ProfileChanged
     | UploadChanged
     | UserSuspended
     | ReadersNarrowed
@@ -148,6 +159,11 @@ class UploadJobs(Protocol):
     """Where accepted uploads go to be processed (in-process now, workers later)."""
 
     async def enqueue(self, upload_id: str) -> None: ...
+
+    async def make_avatar(self, original: Path, avatar: Path, *, max_pixels: int) -> str | None:
+        """Make the square avatar of an image off the event loop and wait for it: None
+        when done, else why the image was refused."""
+        ...
 
 
 class Publisher(Protocol):

@@ -18,6 +18,7 @@ class Variant(StrEnum):
     original = "original"
     served = "served"  # images re-encoded without EXIF/GPS metadata
     thumbnail = "thumbnail.webp"
+    avatar = "avatar.webp"  # a user's square picture (services/avatars.py)
 
 
 class FileStore:
@@ -56,6 +57,10 @@ class FileStore:
             await self.delete(upload_id)
             return None
         return size, bytes(head)
+
+    async def discard(self, upload_id: str, variant: Variant) -> None:
+        """Remove one variant (an avatar keeps only its square copy)."""
+        await anyio.Path(self.path(upload_id, variant)).unlink(missing_ok=True)
 
     async def delete(self, upload_id: str) -> None:
         await anyio.to_thread.run_sync(

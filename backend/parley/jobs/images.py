@@ -1,8 +1,10 @@
-"""Image work (CPU-bound, run in a worker thread): thumbnail, dimensions, clean copy."""
+"""Image work (CPU-bound, run in a worker thread): thumbnail, dimensions, clean copy,
+avatars."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -10,6 +12,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from parley.services.uploads import ProcessingResult
 
 THUMBNAIL_EDGE = 320
+AVATAR_EDGE = 256
 _SAVE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}
 # What a served copy may keep of an image's info: how to draw it, nothing about who,
 # where or with what it was made. Everything else (EXIF with GPS, XMP, comments, text
@@ -24,27 +27,53 @@ def process_image(
     original: Path, served: Path, thumbnail: Path, *, max_pixels: int
 ) -> ProcessingResult:
     """Never raises for bad input: a corrupt file or a decompression bomb is a failure."""
+
+    def work(image: Image.Image, upright: Image.Image) -> ProcessingResult:
+        animated = getattr(image, "is_animated", False)
+        _save_clean_copy(upright, original, served, image.format or "PNG", animated)
+        _save_thumbnail(upright, thumbnail)
+        return ProcessingResult(width=upright.width, height=upright.height, has_thumbnail=True)
+
+    return _with_image(original, max_pixels, work)
+
+
+def make_avatar(original: Path, avatar: Path, *, max_pixels: int) -> ProcessingResult:
+    """A square, centre-cropped AVATAR_EDGE px WebP of the (first frame of the) image,
+    through the same checks as any upload; never raises for bad input."""
+
+    def work(_image: Image.Image, upright: Image.Image) -> ProcessingResult:
+        source = upright if upright.mode in ("RGB", "RGBA") else upright.convert("RGBA")
+        square = ImageOps.fit(source, (AVATAR_EDGE, AVATAR_EDGE), Image.Resampling.LANCZOS)
+        _drop_metadata(square)
+        square.save(avatar, format="WEBP", quality=85)
+        return ProcessingResult(width=AVATAR_EDGE, height=AVATAR_EDGE, has_thumbnail=True)
+
+    return _with_image(original, max_pixels, work)
+
+
+def _with_image(
+    original: Path,
+    max_pixels: int,
+    work: Callable[[Image.Image, Image.Image], ProcessingResult],
+) -> ProcessingResult:
+    """Open the image under the pixel limit (still and animated), stand it up, and run
+    `work` on it (the opened image and its upright copy); bad input becomes a failure."""
     Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
             # Pillow only warns between 1x and 2x the limit; past our limit is a refusal.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(original) as image:
-                image_format = image.format or "PNG"
-                animated = getattr(image, "is_animated", False)
                 upright = ImageOps.exif_transpose(image)  # phone photos stand up
-                width, height = upright.size
-                if animated:
+                if getattr(image, "is_animated", False):
                     _refuse_animation_bombs(image, max_pixels)
-                _save_clean_copy(upright, original, served, image_format, animated)
-                _save_thumbnail(upright, thumbnail)
+                return work(image, upright)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return ProcessingResult(failure_reason="The image has too many pixels")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return ProcessingResult(
             failure_reason=f"The image could not be read ({type(exc).__name__})"
         )
-    return ProcessingResult(width=width, height=height, has_thumbnail=True)
 
 
 def _save_clean_copy(

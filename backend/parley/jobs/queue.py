@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from taskiq import Context, TaskiqDepends
 from taskiq.api import run_receiver_task
 from taskiq_redis import RedisStreamBroker
 
-from parley.jobs.runner import clean_expired, process_upload
+from parley.jobs.runner import clean_expired, make_avatar_off_loop, process_upload
 from parley.services import uploads
 from parley.services.runtime import Runtime
 from parley.settings import Settings
@@ -39,6 +40,10 @@ class TaskiqJobs:
 
     async def enqueue(self, upload_id: str) -> None:
         await self._task.kiq(upload_id)
+
+    async def make_avatar(self, original: Path, avatar: Path, *, max_pixels: int) -> str | None:
+        # Here, not in a worker: see make_avatar_off_loop.
+        return await make_avatar_off_loop(original, avatar, max_pixels=max_pixels)
 
     async def start(self, runtime: Runtime) -> None:
         await self.broker.startup()

@@ -10,10 +10,11 @@ import asyncio
 import contextlib
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import anyio
 
-from parley.jobs.images import process_image
+from parley.jobs.images import make_avatar, process_image
 from parley.services import uploads
 from parley.services.runtime import Runtime
 from parley.storage import Variant
@@ -30,6 +31,9 @@ class InProcessJobs:
 
     async def enqueue(self, upload_id: str) -> None:
         self._queue.put_nowait(upload_id)
+
+    async def make_avatar(self, original: Path, avatar: Path, *, max_pixels: int) -> str | None:
+        return await make_avatar_off_loop(original, avatar, max_pixels=max_pixels)
 
     async def start(self, runtime: Runtime) -> None:
         self._runtime = runtime
@@ -94,6 +98,17 @@ async def process_upload(runtime: Runtime, upload_id: str) -> None:
         await uploads.finish_processing(
             session=session, publisher=runtime.publisher, upload_id=upload_id, result=result
         )
+
+
+async def make_avatar_off_loop(original: Path, avatar: Path, *, max_pixels: int) -> str | None:
+    """An avatar is made while its request waits (a bad image is then a 4xx, not a
+    record to poll), in a worker thread of this process in both modes: it is one image
+    and the answer is needed now, where a trip through the worker queue would only add
+    a round trip and a result channel."""
+    result = await anyio.to_thread.run_sync(
+        lambda: make_avatar(original, avatar, max_pixels=max_pixels)
+    )
+    return result.failure_reason
 
 
 async def clean_expired(runtime: Runtime) -> int:

@@ -59,6 +59,8 @@ class AuthorPublic(SQLModel):
     id: int
     username: str
     display_name: str
+    # GET-able with the access token; changes whenever the picture does. None: initials.
+    avatar_url: str | None = None
 
 
 # How much of the original a reply quotes.

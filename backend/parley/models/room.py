@@ -183,6 +183,7 @@ class MemberPublic(SQLModel):
     user_id: int
     username: str
     display_name: str
+    avatar_url: str | None = None
     role: RoomRole
     joined_at: datetime
     online: bool

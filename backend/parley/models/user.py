@@ -14,6 +14,14 @@ from parley.models.base import TextInput, UTCDateTime, refuse_unsafe_name, utcno
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.-]{3,32}$")
 
 
+def avatar_url(user_id: int | None, avatar_key: str | None) -> str | None:
+    """Where a user's avatar is served, or None without one. The key is new for every
+    avatar, so the URL changes with the picture and clients may cache it for good."""
+    if user_id is None or not avatar_key:
+        return None
+    return f"/api/users/{user_id}/avatar/{avatar_key}"
+
+
 class Role(StrEnum):
     admin = "admin"
     user = "user"
@@ -35,10 +43,17 @@ class User(UserBase, table=True):
     is_banned: bool = Field(default=False)
     is_disabled: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The file store's key of the current avatar (services/avatars.py); None: initials.
+    avatar_key: str | None = Field(default=None, max_length=32)
 
     @property
     def is_admin(self) -> bool:
         return self.role == Role.admin.value
+
+    @property
+    def avatar_url(self) -> str | None:
+        # A property, so Public schemas validated from a User carry it.
+        return avatar_url(self.id, self.avatar_key)
 
 
 def _normalise_username(value: object) -> object:
@@ -93,3 +108,4 @@ class UserPublic(UserBase):
     username: str
     role: str
     created_at: datetime
+    avatar_url: str | None = None

@@ -10,6 +10,7 @@ from parley.events import (
     MessageDeleted,
     MessageEdited,
     PresenceChanged,
+    ProfileChanged,
     ReactionsChanged,
     ReadAccessLost,
     ReadersNarrowed,
@@ -27,6 +28,7 @@ from parley.realtime.protocol import (
     MessageEditedFrame,
     MessageFrame,
     PresenceFrame,
+    ProfileFrame,
     ReactionsFrame,
     RevokedFrame,
     RoomFrame,
@@ -86,6 +88,12 @@ def envelopes_for(event: Event) -> list[Envelope]:
         case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
             frame = encode(PresenceFrame(user_id=user_id, online=online))
             return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
+        case ProfileChanged(user=user, room_ids=room_ids):
+            frame = encode(ProfileFrame(user=user))
+            return [
+                Envelope(user_channel(user.id), frame),
+                *(Envelope(room_channel(room_id), frame) for room_id in room_ids),
+            ]
         case UploadChanged(upload=upload, change_seq=change_seq):
             frame = encode(UploadFrame(room=upload.room_id, upload=upload, change_seq=change_seq))
             envelopes = [Envelope(user_channel(upload.uploader_id), frame)]

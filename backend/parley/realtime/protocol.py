@@ -17,7 +17,14 @@ from typing_extensions import TypeAliasType
 from websockets.frames import Frame, Opcode
 
 from parley.events import MemberAction
-from parley.models import MessagePublic, ReactionPublic, RoomSummary, UploadPublic, UserPublic
+from parley.models import (
+    AuthorPublic,
+    MessagePublic,
+    ReactionPublic,
+    RoomSummary,
+    UploadPublic,
+    UserPublic,
+)
 from parley.models.base import MAX_ID
 
 MAX_FRAME_BYTES = 64 * 1024
@@ -249,6 +256,14 @@ class PresenceFrame(_Sent):
     online: bool
 
 
+class ProfileFrame(_Sent):
+    """Someone who shares a room with you (or you, in another tab) changed their display
+    name or avatar: `user` is their public profile now."""
+
+    type: Literal["profile"] = "profile"
+    user: AuthorPublic
+
+
 class MemberFrame(_Sent):
     """A membership changed; also sent to the affected user's own sockets."""
 
@@ -317,6 +332,7 @@ AnyServerFrame = (
     | ReactionsFrame
     | TypingNoticeFrame
     | PresenceFrame
+    | ProfileFrame
     | MemberFrame
     | RoomFrame
     | UploadFrame

@@ -22,6 +22,7 @@ from parley.models import (
     UploadPublic,
     User,
 )
+from parley.models.user import avatar_url
 
 _T = TypeVar("_T")
 
@@ -41,6 +42,7 @@ MESSAGE_COLUMNS: tuple[Any, ...] = (
     col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
+    col(User.avatar_key),
 )
 
 
@@ -76,6 +78,7 @@ def fields_of(message: Message, author: User) -> dict[str, Any]:
         "author_id": author.id,
         "username": author.username,
         "display_name": author.display_name,
+        "avatar_key": author.avatar_key,
     }
 
 
@@ -102,6 +105,7 @@ def public_form(
             id=fields["author_id"],
             username=fields["username"],
             display_name=fields["display_name"],
+            avatar_url=avatar_url(fields["author_id"], fields["avatar_key"]),
         ),
         body=fields["body"],
         client_id=fields["client_id"],

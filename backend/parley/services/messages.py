@@ -147,6 +147,7 @@ async def send_message(
             "deleted_by": None,
             "username": user.username,
             "display_name": user.display_name,
+            "avatar_key": user.avatar_key,
         },
         attached,
         quote=await _quote(session, reply_to),

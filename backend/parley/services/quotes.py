@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from parley.errors import Invalid
 from parley.models import AuthorPublic, Message, QuotedMessage, User
 from parley.models.message import SNIPPET_MAX
+from parley.models.user import avatar_url
 
 _QUOTED = select(
     col(Message.id),
@@ -20,6 +21,7 @@ _QUOTED = select(
     col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
+    col(User.avatar_key),
 ).join_from(Message, User, col(User.id) == col(Message.author_id))
 _OF_IDS = _QUOTED.where(col(Message.id).in_(bindparam("ids", expanding=True)))
 _ANSWERABLE = select(col(Message.deleted_at)).where(
@@ -40,7 +42,10 @@ async def quotes_of(
             id=row.id,
             seq=row.seq,
             author=AuthorPublic.model_construct(
-                id=row.author_id, username=row.username, display_name=row.display_name
+                id=row.author_id,
+                username=row.username,
+                display_name=row.display_name,
+                avatar_url=avatar_url(row.author_id, row.avatar_key),
             ),
             snippet="" if row.deleted_at else row.snippet,
             deleted=row.deleted_at is not None,

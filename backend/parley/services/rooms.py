@@ -384,6 +384,7 @@ def _member_public(
         user_id=user.id,
         username=user.username,
         display_name=user.display_name,
+        avatar_url=user.avatar_url,
         role=RoomRole(membership.role),
         joined_at=membership.joined_at,
         online=online,

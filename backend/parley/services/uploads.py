@@ -59,6 +59,30 @@ async def _commit_state(session: AsyncSession, publisher: Publisher, upload: Upl
     await _announce(publisher, upload, change_seq)
 
 
+async def store_checked(
+    store: FileStore,
+    chunks: AsyncIterator[bytes],
+    *,
+    max_bytes: int,
+    allowed: frozenset[str],
+    refusal: str = "This type of file is not allowed",
+) -> tuple[str, int, str]:
+    """Stream a file to disk under a new random id, within the size limit and of an
+    allowed type judged by its bytes: (id, size, mime). Nothing is left on refusal."""
+    upload_id = uuid.uuid4().hex
+    written = await store.write(upload_id, chunks, max_bytes=max_bytes)
+    if written is None:
+        raise TooLarge(f"File is larger than {max_bytes // (1024 * 1024)} MB", field="file")
+    size, head = written
+    mime = detect_mime(head)
+    if size == 0 or mime is None or mime not in allowed:
+        await store.delete(upload_id)
+        if size == 0:
+            raise Invalid("The file is empty", field="file")
+        raise UnsupportedType(refusal, field="file")
+    return upload_id, size, mime
+
+
 async def accept_upload(
     *,
     session: AsyncSession,
@@ -72,17 +96,9 @@ async def accept_upload(
     """Stream a file to disk and record it as pending; nothing is left behind on refusal."""
     await access.require(session=session, user=user, room_id=room_id, action=Action.post)
     assert user.id is not None
-    upload_id = uuid.uuid4().hex
-    written = await store.write(upload_id, chunks, max_bytes=max_bytes)
-    if written is None:
-        raise TooLarge(f"File is larger than {max_bytes // (1024 * 1024)} MB", field="file")
-    size, head = written
-    mime = detect_mime(head)
-    if size == 0 or mime not in ALLOWED_TYPES:
-        await store.delete(upload_id)
-        if size == 0:
-            raise Invalid("The file is empty", field="file")
-        raise UnsupportedType("This type of file is not allowed", field="file")
+    upload_id, size, mime = await store_checked(
+        store, chunks, max_bytes=max_bytes, allowed=ALLOWED_TYPES
+    )
     upload = Upload(
         id=upload_id,
         room_id=room_id,

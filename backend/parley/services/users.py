@@ -7,8 +7,9 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict
+from parley.events import Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
-from parley.services import passwords
+from parley.services import passwords, profiles
 from parley.services.ratelimit import RateLimiter
 
 
@@ -55,13 +56,18 @@ async def get_user_by_username(*, session: AsyncSession, username: str) -> User 
     return (await session.exec(statement)).first()
 
 
-async def update_user(*, session: AsyncSession, user: User, user_update: UserUpdate) -> User:
+async def update_user(
+    *, session: AsyncSession, publisher: Publisher, user: User, user_update: UserUpdate
+) -> User:
+    before = user.display_name
     changes = user_update.model_dump(exclude_unset=True, exclude_none=True)
     for name, value in changes.items():
         setattr(user, name, value.strip() if isinstance(value, str) else value)
     session.add(user)
     await session.commit()
     await session.refresh(user)
+    if user.display_name != before:
+        await profiles.announce_profile(session=session, publisher=publisher, user=user)
     return user
 
 

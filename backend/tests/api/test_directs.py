@@ -175,7 +175,7 @@ async def test_the_people_directory_finds_active_accounts_by_name(
     # LIKE's wildcards are plain text in a search.
     percent = await client.get("/api/users", params={"q": "%"}, headers=admin.headers)
     assert [p["id"] for p in percent.json()] == [alice.id]
-    assert set(found.json()[0]) == {"id", "username", "display_name"}
+    assert set(found.json()[0]) == {"id", "username", "display_name", "avatar_url"}
     for bad in ({"q": "a\x00"}, {"limit": 0}, {"limit": 51}, {"q": "x" * 65}):
         refused = await client.get("/api/users", params=bad, headers=admin.headers)
         assert refused.status_code == 422, bad

@@ -161,6 +161,7 @@ async def test_pages_run_oldest_first_by_keyset(
         "id": user["id"],
         "username": user["username"],
         "display_name": user["display_name"],
+        "avatar_url": None,
     }
     assert first["client_id"] == "h0" and first["room_id"] == room["id"]
     assert first["attachments"] == [] and first["deleted_at"] is None

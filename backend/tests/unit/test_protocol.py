@@ -107,7 +107,8 @@ def test_the_ws_test_client_refuses_frames_outside_the_catalogue(frame: dict[str
 def test_the_ws_test_client_checks_nested_payloads_strictly() -> None:
     message = {
         "id": 1, "room_id": 7, "seq": 1, "change_seq": 1, "body": "hi", "client_id": "c",
-        "author": {"id": 1, "username": "a", "display_name": "A", "secret": "x"},
+        "author": {"id": 1, "username": "a", "display_name": "A", "avatar_url": None,
+                   "secret": "x"},
         "created_at": "2026-11-23T20:00:00Z", "edited_at": None, "deleted_at": None,
         "deleted_by": None, "attachments": [], "reactions": [], "reply_to": None,
         "mentions": [], "mentions_room": False,

@@ -62,12 +62,16 @@ export type {
 export type { RoomListQuery } from './rooms';
 export {
   UploadError,
+  createFileSender,
   createUploader,
+  fetchAuthedBlob,
   fetchClientConfig,
   fetchUpload,
   fetchUploadBlob,
+  uploadAvatar,
   uploadErrorKind,
   uploadFile,
 } from './uploads';
+export { removeAvatar, updateDisplayName } from './profile';
 export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';

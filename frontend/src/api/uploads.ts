@@ -1,7 +1,7 @@
 import { createAuthFetch } from './authFetch';
 import { session } from './client';
 import { ApiError, unwrap } from './errors';
-import { configReadConfig, uploadsReadUpload, type ClientConfig, type UploadPublic } from './generated';
+import { configReadConfig, uploadsReadUpload, type ClientConfig, type UploadPublic, type UserPublic } from './generated';
 
 /** Why an upload was refused, in words a screen can translate. */
 export type UploadErrorKind =
@@ -52,6 +52,15 @@ export interface UploaderDeps {
 
 export type Uploader = (roomId: number, file: File, options?: UploadOptions) => Promise<UploadPublic>;
 
+/** Where a file goes: the room uploads, or my avatar. */
+interface Target {
+  method: 'POST' | 'PUT';
+  path: string;
+}
+
+/** Sends one file as multipart `file` and answers with the parsed JSON body. */
+export type FileSender = <T>(target: Target, file: File, options?: UploadOptions) => Promise<T>;
+
 interface Attempt {
   status: number;
   text: string;
@@ -68,18 +77,18 @@ function detailOf(text: string): string | null {
 }
 
 /**
- * POST /api/rooms/{id}/uploads over XMLHttpRequest, because fetch cannot report upload
- * progress. Like authFetch, a 401 refreshes the token once and sends the file again.
+ * A file sent over XMLHttpRequest, because fetch cannot report upload progress. Like
+ * authFetch, a 401 refreshes the token once and sends the file again.
  */
-export function createUploader(deps: UploaderDeps): Uploader {
+export function createFileSender(deps: UploaderDeps): FileSender {
   const createXhr = deps.createXhr ?? (() => new XMLHttpRequest());
   const baseUrl = deps.baseUrl ?? globalThis.location.origin;
 
-  function attempt(roomId: number, file: File, token: string | null, options: UploadOptions): Promise<Attempt> {
+  function attempt(target: Target, file: File, token: string | null, options: UploadOptions): Promise<Attempt> {
     return new Promise((resolve, reject) => {
       const xhr = createXhr();
       const onAbort = () => xhr.abort();
-      xhr.open('POST', `${baseUrl}/api/rooms/${roomId}/uploads`);
+      xhr.open(target.method, `${baseUrl}${target.path}`);
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) options.onProgress?.(Math.min(1, event.loaded / event.total));
@@ -100,30 +109,43 @@ export function createUploader(deps: UploaderDeps): Uploader {
     });
   }
 
-  return async (roomId, file, options = {}) => {
+  return async <T,>(target: Target, file: File, options: UploadOptions = {}): Promise<T> => {
     if (options.signal?.aborted) throw new UploadError('aborted', 0);
     const sentWith = deps.getToken();
-    let result = await attempt(roomId, file, sentWith, options);
+    let result = await attempt(target, file, sentWith, options);
     if (result.status === 401) {
       // Another request may already have refreshed while this file was on the wire.
       const current = deps.getToken();
       const token = current !== null && current !== sentWith ? current : await deps.refresh();
       if (token === null) throw new UploadError('unauthorized', 401);
       options.onProgress?.(0);
-      result = await attempt(roomId, file, token, options);
+      result = await attempt(target, file, token, options);
     }
     if (result.status >= 200 && result.status < 300) {
       options.onProgress?.(1);
-      return JSON.parse(result.text) as UploadPublic;
+      return JSON.parse(result.text) as T;
     }
     throw new UploadError(uploadErrorKind(result.status), result.status, detailOf(result.text));
   };
 }
 
-export const uploadFile: Uploader = createUploader({
+/** POST /api/rooms/{id}/uploads, with progress. */
+export function createUploader(deps: UploaderDeps): Uploader {
+  const send = createFileSender(deps);
+  return (roomId, file, options) => send<UploadPublic>({ method: 'POST', path: `/api/rooms/${roomId}/uploads` }, file, options);
+}
+
+const sessionDeps: UploaderDeps = {
   getToken: () => session.getToken(),
   refresh: () => session.refresh(),
-});
+};
+
+export const uploadFile: Uploader = createUploader(sessionDeps);
+
+/** PUT /api/users/me/avatar, with progress: my account with its new avatar_url. */
+export function uploadAvatar(file: File, options?: UploadOptions): Promise<UserPublic> {
+  return createFileSender(sessionDeps)<UserPublic>({ method: 'PUT', path: '/api/users/me/avatar' }, file, options);
+}
 
 export function fetchClientConfig(): Promise<ClientConfig> {
   return unwrap(configReadConfig());
@@ -141,9 +163,13 @@ export type UploadVariant = 'thumbnail' | 'content';
  * The bytes of an upload's thumbnail or content. These need the bearer token, which an
  * <img src> cannot send, so screens turn the blob into an object URL.
  */
-export async function fetchUploadBlob(uploadId: string, variant: UploadVariant): Promise<Blob> {
-  const url = `${globalThis.location.origin}/api/uploads/${encodeURIComponent(uploadId)}/${variant}`;
-  const response = await authedFetch(url);
+export function fetchUploadBlob(uploadId: string, variant: UploadVariant): Promise<Blob> {
+  return fetchAuthedBlob(`/api/uploads/${encodeURIComponent(uploadId)}/${variant}`);
+}
+
+/** Any image the API serves to signed-in people (an upload, an avatar_url), as a blob. */
+export async function fetchAuthedBlob(path: string): Promise<Blob> {
+  const response = await authedFetch(`${globalThis.location.origin}${path}`);
   if (!response.ok) throw new ApiError({ status: response.status });
   return response.blob();
 }

@@ -33,7 +33,7 @@ class FakeSocket {
   }
 }
 
-const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z' };
+const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z', avatar_url: null };
 
 /** A message as the server sends it (every field present). */
 function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
@@ -42,7 +42,7 @@ function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
     room_id: 7,
     seq,
     change_seq: seq,
-    author: { id: 1, username: 'alice', display_name: 'Alice' },
+    author: { id: 1, username: 'alice', display_name: 'Alice', avatar_url: null },
     body: 'hi',
     client_id: clientId,
     created_at: '2026-11-23T20:00:00Z',
@@ -265,7 +265,7 @@ describe('RealtimeClient', () => {
     sockets[0]!.receive({ type: 'message', room: 7, message: message(5) });
     expect(client.store.get(7).lastReadSeq).toBe(5);
     expect(markRead).toHaveBeenCalledWith(7, 5);
-    const bob = { ...message(6), author: { id: 2, username: 'bob', display_name: 'Bob' } };
+    const bob = { ...message(6), author: { id: 2, username: 'bob', display_name: 'Bob', avatar_url: null } };
     sockets[0]!.receive({ type: 'message', room: 7, message: bob });
     sockets[0]!.receive({ type: 'message', room: 7, message: message(7) });
     // Bob's message is still unread, so mine after it does not mark it read.

@@ -16,8 +16,8 @@ from parley.api.deps import (
     StoreDep,
 )
 from parley.api.errors import error_responses
-from parley.api.multipart import StreamedFile
-from parley.errors import NotFound, TooLarge
+from parley.api.multipart import FILE_BODY, open_file
+from parley.errors import NotFound
 from parley.models import UploadPublic
 from parley.services import uploads
 from parley.storage import Variant
@@ -34,26 +34,12 @@ SANDBOX_HEADERS = {
     ),
     "Cache-Control": "private, max-age=3600",
 }
-MULTIPART_OVERHEAD = 64 * 1024
 
 
 @router.post(
     "/rooms/{room_id}/uploads",
     status_code=status.HTTP_202_ACCEPTED,
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["file"],
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                    }
-                }
-            },
-        }
-    },
+    openapi_extra=FILE_BODY,
     responses={413: {"description": "Too large"}, 415: {"description": "Type not allowed"}},
 )
 async def create_upload(
@@ -65,12 +51,7 @@ async def create_upload(
     user: CurrentUser,
     room_id: RoomId,
 ) -> UploadPublic:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > settings.max_upload_bytes + MULTIPART_OVERHEAD:
-        # Refuse before reading a byte: the client learns at once, not after 25 MB.
-        raise TooLarge(f"File is larger than {settings.max_upload_mb} MB", field="file")
-    streamed = StreamedFile(request)
-    await streamed.open()
+    streamed = await open_file(request, max_bytes=settings.max_upload_bytes)
     upload = await uploads.accept_upload(
         session=session,
         store=store,

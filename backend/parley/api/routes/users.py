@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import FileResponse
 
-from parley.api.deps import CurrentUser, PublisherDep, SessionDep
+from parley.api.deps import (
+    CurrentUser,
+    JobsDep,
+    PublisherDep,
+    SessionDep,
+    SettingsDep,
+    StoreDep,
+)
 from parley.api.errors import error_responses
+from parley.api.multipart import FILE_BODY, open_file
 from parley.api.routes.auth import forget_refresh_cookie
+from parley.api.routes.uploads import SANDBOX_HEADERS
 from parley.models import AuthorPublic, UserPublic, UserUpdate
-from parley.models.base import CleanText
-from parley.services import auth, users
+from parley.models.base import MAX_ID, CleanText
+from parley.services import auth, profiles, users
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
+UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
+AvatarKey = Annotated[str, Path(min_length=32, max_length=32, pattern="^[0-9a-f]{32}$")]
+AVATAR_HEADERS = {**SANDBOX_HEADERS, "Cache-Control": "private, max-age=31536000, immutable"}
 
 
 @router.get("")
@@ -33,9 +46,68 @@ async def read_me(user: CurrentUser) -> UserPublic:
 
 
 @router.patch("/me")
-async def update_me(session: SessionDep, user: CurrentUser, user_update: UserUpdate) -> UserPublic:
-    updated = await users.update_user(session=session, user=user, user_update=user_update)
+async def update_me(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, user_update: UserUpdate
+) -> UserPublic:
+    """A new display name is told to the people who share a room with me (`profile`)."""
+    updated = await users.update_user(
+        session=session, publisher=publisher, user=user, user_update=user_update
+    )
     return UserPublic.model_validate(updated)
+
+
+@router.put(
+    "/me/avatar",
+    openapi_extra=FILE_BODY,
+    responses=error_responses(413, 415),
+)
+async def set_my_avatar(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    store: StoreDep,
+    jobs: JobsDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+) -> UserPublic:
+    """A PNG, JPEG, GIF or WebP image (the upload limits), kept as a square picture."""
+    streamed = await open_file(request, max_bytes=settings.max_upload_bytes)
+    updated = await profiles.set_avatar(
+        session=session,
+        store=store,
+        jobs=jobs,
+        publisher=publisher,
+        user=user,
+        chunks=streamed.chunks(),
+        max_bytes=settings.max_upload_bytes,
+        max_pixels=settings.upload_max_pixels,
+    )
+    return UserPublic.model_validate(updated)
+
+
+@router.delete("/me/avatar")
+async def remove_my_avatar(
+    session: SessionDep, store: StoreDep, publisher: PublisherDep, user: CurrentUser
+) -> UserPublic:
+    """Back to initials."""
+    updated = await profiles.remove_avatar(
+        session=session, store=store, publisher=publisher, user=user
+    )
+    return UserPublic.model_validate(updated)
+
+
+@router.get(
+    "/{user_id}/avatar/{key}",
+    response_class=FileResponse,
+    responses={200: {"content": {"image/webp": {}}}, **error_responses(404)},
+)
+async def read_avatar(
+    session: SessionDep, store: StoreDep, _user: CurrentUser, user_id: UserId, key: AvatarKey
+) -> FileResponse:
+    """The square WebP. A new avatar has a new URL, so this one never changes: cached
+    for good (privately: only signed-in people may see it)."""
+    path = await profiles.avatar_file(session=session, store=store, user_id=user_id, key=key)
+    return FileResponse(path, media_type="image/webp", headers=AVATAR_HEADERS)
 
 
 @router.delete("/me/sessions", status_code=status.HTTP_204_NO_CONTENT)

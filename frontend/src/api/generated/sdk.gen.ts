@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -448,6 +448,8 @@ export const usersReadMe = <ThrowOnError extends boolean = false>(options?: Opti
 
 /**
  * Update Me
+ *
+ * A new display name is told to the people who share a room with me (`profile`).
  */
 export const usersUpdateMe = <ThrowOnError extends boolean = false>(options: Options<UsersUpdateMeData, ThrowOnError>) => (options.client ?? client).patch<UsersUpdateMeResponses, UsersUpdateMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -455,6 +457,33 @@ export const usersUpdateMe = <ThrowOnError extends boolean = false>(options: Opt
     ...options,
     headers: {
         'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove My Avatar
+ *
+ * Back to initials.
+ */
+export const usersRemoveMyAvatar = <ThrowOnError extends boolean = false>(options?: Options<UsersRemoveMyAvatarData, ThrowOnError>) => (options?.client ?? client).delete<UsersRemoveMyAvatarResponses, UsersRemoveMyAvatarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/users/me/avatar',
+    ...options
+});
+
+/**
+ * Set My Avatar
+ *
+ * A PNG, JPEG, GIF or WebP image (the upload limits), kept as a square picture.
+ */
+export const usersSetMyAvatar = <ThrowOnError extends boolean = false>(options: Options<UsersSetMyAvatarData, ThrowOnError>) => (options.client ?? client).put<UsersSetMyAvatarResponses, UsersSetMyAvatarErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/users/me/avatar',
+    ...options,
+    headers: {
+        'Content-Type': null,
         ...options.headers
     }
 });
@@ -468,5 +497,17 @@ export const usersUpdateMe = <ThrowOnError extends boolean = false>(options: Opt
 export const usersSignOutEverywhere = <ThrowOnError extends boolean = false>(options?: Options<UsersSignOutEverywhereData, ThrowOnError>) => (options?.client ?? client).delete<UsersSignOutEverywhereResponses, UsersSignOutEverywhereErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/me/sessions',
+    ...options
+});
+
+/**
+ * Read Avatar
+ *
+ * The square WebP. A new avatar has a new URL, so this one never changes: cached
+ * for good (privately: only signed-in people may see it).
+ */
+export const usersReadAvatar = <ThrowOnError extends boolean = false>(options: Options<UsersReadAvatarData, ThrowOnError>) => (options.client ?? client).get<UsersReadAvatarResponses, UsersReadAvatarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/users/{user_id}/avatar/{key}',
     ...options
 });

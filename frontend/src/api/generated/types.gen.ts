@@ -63,6 +63,10 @@ export type AdminStats = {
  */
 export type AdminUserPublic = {
     /**
+     * Avatar Url
+     */
+    avatar_url?: string | null;
+    /**
      * Created At
      */
     created_at: string;
@@ -151,6 +155,10 @@ export type AuditPublic = {
  * AuthorPublic
  */
 export type AuthorPublic = {
+    /**
+     * Avatar Url
+     */
+    avatar_url?: string | null;
     /**
      * Display Name
      */
@@ -286,6 +294,10 @@ export type MemberInvite = {
  * MemberPublic
  */
 export type MemberPublic = {
+    /**
+     * Avatar Url
+     */
+    avatar_url?: string | null;
     /**
      * Display Name
      */
@@ -818,6 +830,10 @@ export type UserCreate = {
  * UserPublic
  */
 export type UserPublic = {
+    /**
+     * Avatar Url
+     */
+    avatar_url?: string | null;
     /**
      * Created At
      */
@@ -2968,6 +2984,82 @@ export type UsersUpdateMeResponses = {
 
 export type UsersUpdateMeResponse = UsersUpdateMeResponses[keyof UsersUpdateMeResponses];
 
+export type UsersRemoveMyAvatarData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/avatar';
+};
+
+export type UsersRemoveMyAvatarErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersRemoveMyAvatarError = UsersRemoveMyAvatarErrors[keyof UsersRemoveMyAvatarErrors];
+
+export type UsersRemoveMyAvatarResponses = {
+    /**
+     * Successful Response
+     */
+    200: UserPublic;
+};
+
+export type UsersRemoveMyAvatarResponse = UsersRemoveMyAvatarResponses[keyof UsersRemoveMyAvatarResponses];
+
+export type UsersSetMyAvatarData = {
+    body: {
+        file: Blob | File;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/users/me/avatar';
+};
+
+export type UsersSetMyAvatarErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Too large
+     */
+    413: ErrorBody;
+    /**
+     * A type of file that is not allowed
+     */
+    415: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersSetMyAvatarError = UsersSetMyAvatarErrors[keyof UsersSetMyAvatarErrors];
+
+export type UsersSetMyAvatarResponses = {
+    /**
+     * Successful Response
+     */
+    200: UserPublic;
+};
+
+export type UsersSetMyAvatarResponse = UsersSetMyAvatarResponses[keyof UsersSetMyAvatarResponses];
+
 export type UsersSignOutEverywhereData = {
     body?: never;
     path?: never;
@@ -3000,3 +3092,47 @@ export type UsersSignOutEverywhereResponses = {
 };
 
 export type UsersSignOutEverywhereResponse = UsersSignOutEverywhereResponses[keyof UsersSignOutEverywhereResponses];
+
+export type UsersReadAvatarData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+        /**
+         * Key
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/users/{user_id}/avatar/{key}';
+};
+
+export type UsersReadAvatarErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersReadAvatarError = UsersReadAvatarErrors[keyof UsersReadAvatarErrors];
+
+export type UsersReadAvatarResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};

@@ -4,6 +4,6 @@ export { LoginPage } from './LoginPage';
 export { RequireAuth } from './RequireAuth';
 export { SignupPage } from './SignupPage';
 export { useAuthStatus } from './useAuthStatus';
-export { useCurrentUser } from './useCurrentUser';
+export { currentUserKey, useCurrentUser } from './useCurrentUser';
 export { useLogout } from './useLogout';
 export { useResetCacheOnSignOut } from './useResetCacheOnSignOut';

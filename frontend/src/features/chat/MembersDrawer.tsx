@@ -1,9 +1,10 @@
-import { Avatar, Drawer, Group, Indicator, Loader, Stack, Text } from '@mantine/core';
+import { Drawer, Group, Indicator, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { listMembers } from '../../api';
 import { MemberMenu, MemberMutedNote } from '../moderation';
+import { UserAvatar } from '../profile';
 import { membersKey } from '../rooms';
 
 interface MembersDrawerProps {
@@ -38,7 +39,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
           return (
             <Group component="li" key={member.user_id} gap="sm" wrap="nowrap">
               <Indicator color={isOnline ? 'teal' : 'gray'} offset={4} position="bottom-end" size={10} withBorder>
-                <Avatar size={32} radius="xl" name={name} color="initials" aria-hidden />
+                <UserAvatar userId={member.user_id} name={name} avatarUrl={member.avatar_url} size={32} />
               </Indicator>
               <Stack gap={0} miw={0} style={{ flex: 1 }}>
                 <Text size="sm" fw={600} truncate="end">

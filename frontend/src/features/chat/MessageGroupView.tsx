@@ -1,7 +1,8 @@
-import { Avatar, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useLivePerson, UserAvatar } from '../profile';
 import type { MessageGroup } from './grouping';
 import { MessageItem } from './MessageItem';
 import { fullDate, shortTime } from './time';
@@ -16,13 +17,16 @@ interface MessageGroupViewProps {
 /** An author's run of messages under one name and time. */
 export const MessageGroupView = memo(function MessageGroupView({ group, own, roomId }: MessageGroupViewProps) {
   const { t, i18n } = useTranslation();
+  // The author as the room knows them now: a new name or picture shows at once.
+  const author = useLivePerson(group.author);
+  const name = author.display_name || author.username;
   return (
-    <section className={own ? 'message-group message-group--own' : 'message-group'} aria-label={group.authorName}>
+    <section className={own ? 'message-group message-group--own' : 'message-group'} aria-label={name}>
       <Group gap="xs" wrap="nowrap" className="message-group-header">
-        <Avatar size={28} radius="xl" name={group.authorName} color={own ? 'indigo' : 'initials'} aria-hidden />
+        <UserAvatar userId={author.id} name={name} avatarUrl={author.avatar_url} size={28} />
         <Text fw={700} size="sm">
           {/* A name someone chose: isolated, so its direction never leaks into the line. */}
-          <bdi>{group.authorName}</bdi>
+          <bdi>{name}</bdi>
           {own ? (
             <Text span c="dimmed" size="xs" ml={4}>
               ({t('chat.you')})

@@ -7,6 +7,8 @@ export interface MessageGroup {
   key: string;
   authorId: number;
   authorName: string;
+  /** The first message's author (name and picture as that message was read). */
+  author: WireMessage['author'];
   startedAt: string;
   messages: WireMessage[];
 }
@@ -37,6 +39,7 @@ export function groupMessages(messages: readonly WireMessage[]): MessageGroup[] 
         key: `g${message.seq}`,
         authorId: message.author.id,
         authorName: message.author.display_name || message.author.username,
+        author: message.author,
         startedAt: message.created_at,
         messages: [message],
       });

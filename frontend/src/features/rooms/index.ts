@@ -1,4 +1,5 @@
 export { can, type RoomAction } from './actions';
+export { DialogFooter } from './DialogFooter';
 export { InviteDialog } from './InviteDialog';
 export {
   directoryKey,

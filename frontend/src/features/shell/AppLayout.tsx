@@ -7,6 +7,7 @@ import { Outlet } from 'react-router';
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
 import { ConnectionBanner, useServerSendRate } from '../chat';
 import { SiteBanGate } from '../moderation';
+import { useProfileSync } from '../profile';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
 import { AppHeader } from './AppHeader';
 import { useVisualViewportHeight } from './useVisualViewportHeight';
@@ -16,6 +17,7 @@ const NAVBAR_ID = 'app-navbar';
 /** Binds live room state to caches and the title; renders nothing. */
 function LiveBindings() {
   useRoomSync();
+  useProfileSync();
   useServerSendRate();
   return <UnreadTitle />;
 }

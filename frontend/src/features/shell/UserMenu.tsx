@@ -1,10 +1,12 @@
-import { Avatar, Group, Menu, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconDevicesX, IconLogout } from '@tabler/icons-react';
+import { Group, Menu, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconDevicesX, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
 import { AdminMenuItem } from '../admin';
 import { useCurrentUser, useLogout } from '../auth';
+import { ProfileDialog, UserAvatar } from '../profile';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -12,45 +14,52 @@ export function UserMenu() {
   const logout = useLogout();
   const logoutEverywhere = useLogout({ everywhere: true });
   const name = user ? user.display_name || user.username : '';
+  const [profileOpened, profile] = useDisclosure(false);
 
   return (
-    <Menu position="bottom-end" width={220} shadow="md">
-      <Menu.Target>
-        <UnstyledButton className="user-button" aria-label={t('shell.accountMenu', { name })}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar radius="xl" size={32} color="indigo" name={name} aria-hidden />
-            {user ? (
-              <Text fw={600} size="sm" truncate="end" maw={{ base: 110, xs: 200, sm: 260 }}>
-                {name}
-              </Text>
-            ) : (
-              <Skeleton height={14} width={80} />
-            )}
-            <IconChevronDown size={16} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <AdminMenuItem />
-        <LanguageMenuItems />
-        <Menu.Divider />
-        <Menu.Item
-          color="red"
-          leftSection={<IconLogout size={16} aria-hidden />}
-          onClick={() => logout.mutate()}
-          disabled={logout.isPending}
-        >
-          {t('shell.logOut')}
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconDevicesX size={16} aria-hidden />}
-          onClick={() => logoutEverywhere.mutate()}
-          disabled={logoutEverywhere.isPending}
-        >
-          {t('shell.logOutEverywhere')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" width={220} shadow="md">
+        <Menu.Target>
+          <UnstyledButton className="user-button" aria-label={t('shell.accountMenu', { name })}>
+            <Group gap="xs" wrap="nowrap">
+              <UserAvatar userId={user?.id ?? 0} name={name} avatarUrl={user?.avatar_url} size={32} />
+              {user ? (
+                <Text fw={600} size="sm" truncate="end" maw={{ base: 110, xs: 200, sm: 260 }}>
+                  {name}
+                </Text>
+              ) : (
+                <Skeleton height={14} width={80} />
+              )}
+              <IconChevronDown size={16} aria-hidden />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden />} onClick={profile.open} disabled={!user}>
+            {t('profile.menuItem')}
+          </Menu.Item>
+          <AdminMenuItem />
+          <LanguageMenuItems />
+          <Menu.Divider />
+          <Menu.Item
+            color="red"
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={() => logout.mutate()}
+            disabled={logout.isPending}
+          >
+            {t('shell.logOut')}
+          </Menu.Item>
+          <Menu.Item
+            color="red"
+            leftSection={<IconDevicesX size={16} aria-hidden />}
+            onClick={() => logoutEverywhere.mutate()}
+            disabled={logoutEverywhere.isPending}
+          >
+            {t('shell.logOutEverywhere')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {user ? <ProfileDialog opened={profileOpened} onClose={profile.close} user={user} /> : null}
+    </>
   );
 }

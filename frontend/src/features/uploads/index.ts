@@ -8,4 +8,5 @@ export { checkFile, formatBytes } from './preflight';
 export { useComposerAttachments } from './useComposerAttachments';
 export type { ComposerAttachment, ComposerAttachments } from './useComposerAttachments';
 export { pastedFiles, useFileDrop } from './useFileDrop';
+export { useAuthedImageUrl } from './useAuthedObjectUrl';
 export { useUploadConfig } from './useUploadConfig';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { fetchUploadBlob, type UploadVariant } from '../../api';
+import { fetchAuthedBlob, fetchUploadBlob, type UploadVariant } from '../../api';
 
 interface Entry {
   promise: Promise<string>;
@@ -9,18 +9,26 @@ interface Entry {
   releaseTimer: ReturnType<typeof setTimeout> | null;
 }
 
-// Object URLs are shared per upload and variant: the same image in a message and its
-// lightbox, or a message re-mounted while scrolling, is fetched once.
+// Object URLs are shared per key (an upload and variant, an avatar's URL): the same image
+// in a message and its lightbox, or a message re-mounted while scrolling, is fetched once.
 const cache = new Map<string, Entry>();
 // Kept a little after the last user leaves, so a quick re-mount does not refetch.
 const RELEASE_AFTER_MS = 30_000;
 
-function acquire(uploadId: string, variant: UploadVariant): Entry {
-  const key = `${uploadId}/${variant}`;
+const PATH = 'path:';
+
+/** What a key names: `path:/api/…` (an avatar), else `uploadId/variant`. */
+function load(key: string): Promise<Blob> {
+  if (key.startsWith(PATH)) return fetchAuthedBlob(key.slice(PATH.length));
+  const [uploadId = '', variant] = key.split('/');
+  return fetchUploadBlob(uploadId, variant as UploadVariant);
+}
+
+function acquire(key: string): Entry {
   let entry = cache.get(key);
   if (!entry) {
     const created: Entry = { promise: Promise.resolve(''), url: null, users: 0, releaseTimer: null };
-    created.promise = fetchUploadBlob(uploadId, variant).then((blob) => {
+    created.promise = load(key).then((blob) => {
       created.url = URL.createObjectURL(blob);
       return created.url;
     });
@@ -35,12 +43,12 @@ function acquire(uploadId: string, variant: UploadVariant): Entry {
   return entry;
 }
 
-function release(uploadId: string, variant: UploadVariant, entry: Entry): void {
+function release(key: string, entry: Entry): void {
   entry.users -= 1;
   if (entry.users > 0) return;
   entry.releaseTimer = setTimeout(() => {
     if (entry.users > 0) return;
-    cache.delete(`${uploadId}/${variant}`);
+    cache.delete(key);
     if (entry.url) URL.revokeObjectURL(entry.url);
   }, RELEASE_AFTER_MS);
 }
@@ -52,23 +60,33 @@ export type AuthedUrlState = { status: 'loading' | 'error'; url: null } | { stat
  * cannot send, so they are fetched here and shown from a blob. Pass null to skip.
  */
 export function useAuthedObjectUrl(uploadId: string | null, variant: UploadVariant): AuthedUrlState {
+  return useBlobUrl(uploadId === null ? null : `${uploadId}/${variant}`);
+}
+
+/**
+ * The same for an image the API names by path (a person's `avatar_url`). Such URLs
+ * change whenever the picture does, so the browser's cache serves a refetch.
+ */
+export function useAuthedImageUrl(path: string | null): AuthedUrlState {
+  return useBlobUrl(path === null ? null : `${PATH}${path}`);
+}
+
+function useBlobUrl(key: string | null): AuthedUrlState {
   const [state, setState] = useState<{ key: string; url: string | null; failed: boolean } | null>(null);
-  const key = uploadId === null ? null : `${uploadId}/${variant}`;
 
   useEffect(() => {
-    if (uploadId === null) return;
-    const entry = acquire(uploadId, variant);
+    if (key === null) return;
+    const entry = acquire(key);
     let live = true;
-    const current = `${uploadId}/${variant}`;
     entry.promise.then(
-      (url) => live && setState({ key: current, url, failed: false }),
-      () => live && setState({ key: current, url: null, failed: true }),
+      (url) => live && setState({ key, url, failed: false }),
+      () => live && setState({ key, url: null, failed: true }),
     );
     return () => {
       live = false;
-      release(uploadId, variant, entry);
+      release(key, entry);
     };
-  }, [uploadId, variant]);
+  }, [key]);
 
   if (state === null || state.key !== key) return { status: 'loading', url: null };
   if (state.url === null) return { status: state.failed ? 'error' : 'loading', url: null };

@@ -17,6 +17,7 @@ export type ServerFrame =
   | ReactionsFrame
   | TypingNoticeFrame
   | PresenceFrame
+  | ProfileFrame
   | MemberFrame
   | RoomFrame
   | UploadFrame
@@ -115,6 +116,7 @@ export interface UserPublic {
   username: string;
   role: string;
   created_at: string;
+  avatar_url: string | null;
 }
 /**
  * Answer to a later `auth`: the socket now lives until `expires_at`.
@@ -186,6 +188,7 @@ export interface AuthorPublic {
   id: number;
   username: string;
   display_name: string;
+  avatar_url: string | null;
 }
 export interface UploadPublic {
   id: string;
@@ -270,6 +273,14 @@ export interface PresenceFrame {
   type: 'presence';
   user_id: number;
   online: boolean;
+}
+/**
+ * Someone who shares a room with you (or you, in another tab) changed their display
+ * name or avatar: `user` is their public profile now.
+ */
+export interface ProfileFrame {
+  type: 'profile';
+  user: AuthorPublic;
 }
 /**
  * A membership changed; also sent to the affected user's own sockets.

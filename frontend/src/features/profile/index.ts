@@ -1,0 +1,7 @@
+// Profiles: my name and picture, and everyone's avatar where people are shown.
+import './profile.css';
+
+export { ProfileDialog } from './ProfileDialog';
+export { useLivePerson } from './useLivePerson';
+export { useProfileSync } from './useProfileSync';
+export { UserAvatar } from './UserAvatar';
