@@ -9,7 +9,7 @@ import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
-import { can, isMember, useRoom } from '../rooms';
+import { can, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { createEditingStore, EditingContext } from './editing';
@@ -25,6 +25,8 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const state = useRoomState(room.id);
   const { data: me } = useCurrentUser();
   const member = isMember(room);
+  // A direct message is called by its people's names (placeholder, labels).
+  const title = roomTitle(room);
   const [editing] = useState(createEditingStore);
   useMarkRead(room.id, state, member);
   useEffect(preloadRichText, []);
@@ -55,7 +57,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         <div className="chat-view">
           <ChatHeader room={room} online={state.online} />
           {state.historyLoaded || state.messages.length > 0 ? (
-            <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
+            <MessageList roomId={room.id} roomName={title} state={state} myId={me?.id} />
           ) : closed ? (
             <div className="message-list-frame" />
           ) : (
@@ -73,7 +75,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
           {state.gone ? null : member && removed === null ? (
             <Composer
               roomId={room.id}
-              roomName={room.name}
+              roomName={title}
               locked={locked}
               limits={limits}
               userId={me?.id}

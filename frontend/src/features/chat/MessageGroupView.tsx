@@ -2,6 +2,7 @@ import { Avatar, Group, Text } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { PersonName } from '../directs';
 import type { MessageGroup } from './grouping';
 import { MessageItem } from './MessageItem';
 import { fullDate, shortTime } from './time';
@@ -22,7 +23,7 @@ export const MessageGroupView = memo(function MessageGroupView({ group, own, roo
         <Avatar size={28} radius="xl" name={group.authorName} color={own ? 'indigo' : 'initials'} aria-hidden />
         <Text fw={700} size="sm">
           {/* A name someone chose: isolated, so its direction never leaks into the line. */}
-          <bdi>{group.authorName}</bdi>
+          {group.messages[0] ? <PersonName person={group.messages[0].author} /> : <bdi>{group.authorName}</bdi>}
           {own ? (
             <Text span c="dimmed" size="xs" ml={4}>
               ({t('chat.you')})
