@@ -34,19 +34,28 @@ export function PersonName({ person, children, className }: PersonNameProps) {
       withinPortal
       trapFocus
       returnFocus
+      // Our own roles: Mantine's would name the card after its trigger ("Bob"), not "Profile of Bob".
+      withRoles={false}
     >
       <Popover.Target>
         <button
           type="button"
           className={['person-name', className].filter(Boolean).join(' ')}
           onClick={toggle}
+          // My own card has nothing to focus, so the caret stays here: Escape closes it too.
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && opened) {
+              event.stopPropagation();
+              close();
+            }
+          }}
           aria-haspopup="dialog"
           aria-expanded={opened}
         >
           {children ?? <bdi>{name}</bdi>}
         </button>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={t('directs.profileOf', { name })}>
+      <Popover.Dropdown role="dialog" tabIndex={-1} aria-label={t('directs.profileOf', { name })}>
         <ProfileCard person={person} onOpened={close} />
       </Popover.Dropdown>
     </Popover>
