@@ -4,6 +4,7 @@ export { RealtimeProvider } from './RealtimeProvider';
 export { createRealtimeClient } from './create';
 export { useConnectionStatus, useMentionCount, usePresence, useRoomState, useUnreadCount, useUnreadTotal } from './hooks';
 export type { WireMessage } from './protocol';
+export { quoteOf } from './quotes';
 export type { PendingSend, RoomState, TypingUser } from './roomState';
 export type { ConnectionStatus } from './socket';
 export type { MyStanding } from './standing';

@@ -1,16 +1,17 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 interface MessageActionsProps {
   /** Each item shows only when its handler is given (what I may do to this message). */
+  onReply?: () => void;
   onEdit?: () => void;
   onDelete?: () => void;
   onReport?: () => void;
 }
 
-/** The small menu on a message: edit/delete my own, delete as a moderator, report others'. */
-export function MessageActions({ onEdit, onDelete, onReport }: MessageActionsProps) {
+/** The small menu on a message: reply, edit/delete my own, delete as a moderator, report others'. */
+export function MessageActions({ onReply, onEdit, onDelete, onReport }: MessageActionsProps) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
@@ -20,6 +21,11 @@ export function MessageActions({ onEdit, onDelete, onReport }: MessageActionsPro
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {onReply ? (
+          <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onReply}>
+            {t('replies.reply')}
+          </Menu.Item>
+        ) : null}
         {onEdit ? (
           <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
             {t('chat.actions.edit')}

@@ -12,6 +12,8 @@ import { type MessageDialog, MessageDialogs, useMessagePermissions } from '../mo
 import { useEditingStore, useIsEditing } from './editing';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
+import { MessageQuote } from './MessageQuote';
+import { useReplyStore } from './replying';
 import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
 import { TimeHint } from './TimeHint';
@@ -35,6 +37,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { data: me } = useCurrentUser();
   const { data: room } = useRoom(roomId);
   const canCallRoom = can(room, 'mention_room');
+  const replies = useReplyStore();
+  // Answering needs the right to post here; a tombstone has nothing left to answer.
+  const canReply = !deleted && can(room, 'post');
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
   // Someone else's message that names me or calls the room stands out.
@@ -79,6 +84,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         ) : (
           <Text className="message-body" component="div">
+            {message.reply_to ? <MessageQuote quote={message.reply_to} /> : null}
             <MessageBody body={message.body} />
             {message.edited_at ? (
               <TimeHint
@@ -100,8 +106,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         )}
         {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
-        {!deleted && (canEdit || canDelete || canReport) ? (
+        {!deleted && (canReply || canEdit || canDelete || canReport) ? (
           <MessageActions
+            onReply={canReply ? () => replies.start(message) : undefined}
             onEdit={canEdit ? () => editingStore.start(message.id) : undefined}
             onDelete={canDelete ? () => setDialog('delete') : undefined}
             onReport={canReport ? () => setDialog('report') : undefined}
