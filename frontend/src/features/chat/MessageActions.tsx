@@ -1,5 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowBackUp, IconDots, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface MessageActionsProps {
@@ -13,8 +14,10 @@ interface MessageActionsProps {
 /** The small menu on a message: reply, edit/delete my own, delete as a moderator, report others'. */
 export function MessageActions({ onReply, onEdit, onDelete, onReport }: MessageActionsProps) {
   const { t } = useTranslation();
+  // Reply sends the caret to the composer: the menu must not take it back to its button.
+  const [returnFocus, setReturnFocus] = useState(true);
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
+    <Menu position="bottom-end" withinPortal shadow="md" returnFocus={returnFocus} onOpen={() => setReturnFocus(true)}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" className="message-menu" aria-label={t('chat.actions.menu')}>
           <IconDots size={18} aria-hidden />
@@ -22,7 +25,13 @@ export function MessageActions({ onReply, onEdit, onDelete, onReport }: MessageA
       </Menu.Target>
       <Menu.Dropdown>
         {onReply ? (
-          <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onReply}>
+          <Menu.Item
+            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+            onClick={() => {
+              setReturnFocus(false);
+              onReply();
+            }}
+          >
             {t('replies.reply')}
           </Menu.Item>
         ) : null}
