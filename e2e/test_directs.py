@@ -36,6 +36,18 @@ def test_dm_from_a_profile_card_is_live_and_private(
     new_context: NewContext,
 ) -> None:
     alice, bob = chat_pair
+    # Members in the drawer open cards too.
+    alice.page.get_by_role("button", name=re.compile(r"^Show members")).click()
+    drawer = alice.page.get_by_role("dialog", name="Members")
+    drawer.get_by_role("button", name="Bob", exact=True).click()
+    bob_card = alice.page.get_by_role("dialog", name="Profile of Bob")
+    expect(bob_card).to_contain_text(f"@{bob.account.username}")
+    expect(bob_card.get_by_role("button", name="Message")).to_be_visible()
+    alice.page.keyboard.press("Escape")
+    expect(bob_card).to_have_count(0)
+    alice.page.keyboard.press("Escape")
+    expect(drawer).to_have_count(0)
+
     send(alice.page, "ask me in private")
     expect(find_message(bob.page, "ask me in private")).to_be_visible()
 
@@ -158,3 +170,48 @@ def _user_id(api: httpx.Client, account: Account) -> int:
     response = api.get("/api/users/me", headers=auth_headers(api, account))
     assert response.status_code == 200, response.text
     return int(response.json()["id"])
+
+
+def _assert_touchable(control: Locator, *, min_px: int = 40) -> None:
+    box = control.bounding_box()
+    assert box is not None, control
+    assert box["height"] >= min_px, (control, box)
+    assert box["width"] >= min_px, (control, box)
+
+
+def test_new_message_on_a_360px_phone(
+    new_context: NewContext, playwright: Playwright, make_account: Callable[..., Account]
+) -> None:
+    me = make_account(display_name="Small Screen")
+    friend = make_account(display_name="Friend")
+    device = dict(playwright.devices["Pixel 7"])
+    device.pop("default_browser_type", None)
+    device["viewport"] = {"width": 360, "height": 740}
+    page = new_context(**device).new_page()
+    page.goto("/login")
+    page.get_by_label("Username").fill(me.username)
+    page.get_by_label("Password", exact=True).fill(me.password)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("button", name="Open navigation").tap()
+    new_message = page.get_by_role("button", name="New message")
+    _assert_touchable(new_message)
+    new_message.tap()
+    dialog = page.get_by_role("dialog", name="New message")
+    box = dialog.bounding_box()
+    assert box is not None and box["width"] >= 358, box  # the whole width of the phone
+    dialog.get_by_role("combobox", name="Find people").fill(friend.username)
+    option = dialog.get_by_role("option").filter(has_text="Friend")
+    expect(option).to_have_count(1)
+    _assert_touchable(option)
+    option.tap()
+    remove = dialog.get_by_role("button", name="Remove Friend")
+    _assert_touchable(remove)
+    start = dialog.get_by_role("button", name="Open conversation")
+    _assert_touchable(start)
+    start.tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Friend")
+    send(page, "hello from a small phone")
+    expect(find_message(page, "hello from a small phone")).to_be_visible()
+    # The drawer closed on the way; the conversation is listed in it now.
+    expect(_direct_link(page, "Friend", phone=True)).to_be_visible()
