@@ -9,7 +9,7 @@ import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
-import { can, isMember, roomTitle, useRoom } from '../rooms';
+import { can, isDirect, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { createEditingStore, EditingContext } from './editing';
@@ -60,7 +60,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
           <div className="chat-view">
             <ChatHeader room={room} online={state.online} />
             {state.historyLoaded || state.messages.length > 0 ? (
-              <MessageList roomId={room.id} roomName={title} state={state} myId={me?.id} />
+              <MessageList roomId={room.id} roomName={title} direct={isDirect(room)} state={state} myId={me?.id} />
             ) : closed ? (
               <div className="message-list-frame" />
             ) : (

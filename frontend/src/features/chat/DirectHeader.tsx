@@ -15,6 +15,7 @@ export function DirectHeader({ room }: { room: RoomPublic }) {
   return (
     <Group className="chat-header" wrap="nowrap" gap="sm">
       <Title order={1} fz={20} lh={1.3} lineClamp={2} className="direct-title">
+        {people.length === 0 ? <bdi>{room.name}</bdi> : null}
         {people.map((person, index) => (
           <Fragment key={person.id}>
             {index > 0 ? ', ' : null}

@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
@@ -40,6 +40,10 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const replies = useReplyStore();
   // Answering needs the right to post here; a tombstone has nothing left to answer.
   const canReply = !deleted && can(room, 'post');
+  // Deleted while I was answering it: the server would refuse the reply, so the bar goes.
+  useEffect(() => {
+    if (deleted && replies.current()?.id === message.id) replies.stop();
+  }, [deleted, replies, message.id]);
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
   // Someone else's message that names me or calls the room stands out.

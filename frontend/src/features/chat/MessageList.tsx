@@ -18,11 +18,13 @@ import { useToday } from './useToday';
 interface MessageListProps {
   roomId: number;
   roomName: string;
+  /** A direct message: its start is a conversation's, not a room's. */
+  direct?: boolean;
   state: RoomState;
   myId: number | undefined;
 }
 
-export function MessageList({ roomId, roomName, state, myId }: MessageListProps) {
+export function MessageList({ roomId, roomName, direct = false, state, myId }: MessageListProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const timeline = useMemo(() => buildTimeline(state.messages), [state.messages]);
@@ -73,7 +75,7 @@ export function MessageList({ roomId, roomName, state, myId }: MessageListProps)
             <Text c="dimmed" size="sm" ta="center" py="md">
               {state.messages.length === 0 && state.pending.length === 0
                 ? t('chat.noMessages')
-                : t('chat.beginning', { room: roomName })}
+                : t(direct ? 'chat.beginningDirect' : 'chat.beginning', { room: roomName })}
             </Text>
           ) : null}
           {timeline.map((item) =>
