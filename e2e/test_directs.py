@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, Page, Playwright, expect
 
 from conftest import Account, NewContext
 from rooms import Person, auth_headers, find_message, open_room, send
+from wire import post_messages
 
 
 def _sidebar(page: Page, phone: bool) -> Locator:
@@ -81,6 +82,22 @@ def test_dm_from_a_profile_card_is_live_and_private(
     expect(own.get_by_role("button", name="Message")).to_have_count(0)
     alice.page.keyboard.press("Escape")
     expect(own).to_have_count(0)
+
+    # A mention chip opens the card of the person it names (here Bob's own, on his phone).
+    bob_id = _user_id(api, bob.account)
+    post_messages(api, alice.account, dm_id, [f"thanks <@{bob_id}>"])
+    chip = find_message(bob.page, "thanks").locator(".mention")
+    expect(chip).to_have_text("@Bob")
+    chip.tap()
+    mine = bob.page.get_by_role("dialog", name="Profile of Bob")
+    expect(mine).to_contain_text(f"@{bob.account.username}")
+    expect(mine.get_by_role("button", name="Message")).to_have_count(0)
+
+    # Bob closes the app: Alice's sidebar stops saying he is online.
+    bob.page.close()
+    expect(_direct_link(alice.page, "Bob")).not_to_have_attribute(
+        "aria-label", re.compile("Online")
+    )
 
     # Carol sees nothing of it: not over the API, not in the app.
     carol_account = make_account(display_name="Carol")
