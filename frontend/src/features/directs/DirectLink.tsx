@@ -21,6 +21,7 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
   const { unread, said, badges } = useRoomBadges(room.id);
   const only = people.length === 1 ? people[0] : undefined;
   // Presence of the one other person; a group shows an icon (a row of dots would not fit).
+  // Hooks run unconditionally, so a group asks about id 0, which is nobody.
   const online = usePresence(only?.id ?? 0) && only !== undefined;
   return (
     <NavLink

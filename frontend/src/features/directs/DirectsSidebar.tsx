@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-import { isDirect, useMyRooms } from '../rooms';
+import { isDirect, roomTitle, useMyRooms } from '../rooms';
 import { DirectLink } from './DirectLink';
 import { NewMessageDialog } from './NewMessageDialog';
 
@@ -15,7 +15,10 @@ interface DirectsSidebarProps {
 /** The sidebar's "Direct messages" section: my conversations, and a way to start one. */
 export function DirectsSidebar({ onNavigate }: DirectsSidebarProps) {
   const { t } = useTranslation();
-  const directs = useMyRooms()?.filter(isDirect);
+  // By the people's names, as rooms go by theirs (the stored names of DMs are all alike).
+  const directs = useMyRooms()
+    ?.filter(isDirect)
+    .sort((a, b) => roomTitle(a).localeCompare(roomTitle(b)));
   const [composing, compose] = useDisclosure(false);
   return (
     <Stack gap="xs" component="section" aria-labelledby="directs-heading" mt="lg">
