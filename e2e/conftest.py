@@ -79,7 +79,7 @@ def _server_env(port: int, data_dir: Path) -> dict[str, str]:
         PARLEY_SIGNUP_RATE_LIMIT="100000/hour",
         PARLEY_ROOM_CREATE_RATE_LIMIT="100000/hour",
         PARLEY_DIRECT_CREATE_RATE_LIMIT="100000/hour",
-        # Tests seed history over /ws in bursts (seed.py); the send limit is tested in backend/.
+        # Tests seed history over /ws in bursts (wire.py); the send limit is tested in backend/.
         PARLEY_SEND_RATE_LIMIT="1000 per 5 seconds",
     )
     database_url = os.environ.get("PARLEY_E2E_DATABASE_URL")

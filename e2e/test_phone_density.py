@@ -11,20 +11,18 @@ import httpx
 from playwright.sync_api import expect
 
 from rooms import Person, find_message, long_press
-from seed import post_messages
+from wire import post_messages
 
 
 def test_sixteen_lines_fit_and_a_long_press_acts(
-    chat_pair: tuple[Person, Person], api: httpx.Client, base_url: str
+    chat_pair: tuple[Person, Person], api: httpx.Client
 ) -> None:
     alice, bob = chat_pair
     room_id = int(re.findall(r"/rooms/(\d+)", bob.page.url)[0])
     # Two people taking turns, a few lines each: group headers cost room too.
     for turn in range(6):
         author = alice if turn % 2 == 0 else bob
-        post_messages(
-            api, base_url, author.account, room_id, [f"turn {turn} line {n}" for n in range(5)]
-        )
+        post_messages(api, author.account, room_id, [f"turn {turn} line {n}" for n in range(5)])
     last = find_message(bob.page, "turn 5 line 4")
     expect(last).to_be_visible()
 

@@ -1,6 +1,7 @@
 export { fetchMe, logIn, logOut, logOutEverywhere, restoreSession, signUp } from './auth';
 export type { Credentials } from './auth';
 export { session } from './client';
+export { findPeople, openDirect } from './directs';
 export { ApiError } from './errors';
 export type { FieldProblem } from './errors';
 export type { AuthStatus } from './session';
@@ -53,6 +54,7 @@ export type {
   MemberPublic,
   MessagePage,
   MessagePublic,
+  QuotedMessage,
   ReactionPublic,
   RoomCreate,
   RoomPage,

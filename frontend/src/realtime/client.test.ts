@@ -289,6 +289,28 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
+  it('sends a reply with reply_to and keeps its quote across a reload', () => {
+    const first = setup();
+    first.client.track(7);
+    first.client.start();
+    first.connect(first.sockets[0]);
+    first.sockets[0]!.serverClose(1006);
+    const quote = { id: 812, seq: 41, author: user, snippet: 'Friday?', deleted: false };
+    first.client.send(7, 'yes', [], quote);
+    const { clientId } = first.client.store.get(7).pending[0]!;
+    first.client.stop();
+
+    const second = setup();
+    second.client.track(7);
+    second.client.start();
+    second.connect(second.sockets[0]);
+    expect(second.client.store.get(7).pending[0]?.replyTo).toEqual(quote);
+    second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
+    vi.advanceTimersByTime(SendPacer.interval(10, 5_000) + 60);
+    expect(second.sockets[0]!.sent.at(-1)).toEqual({ type: 'send', room: 7, client_id: clientId, body: 'yes', reply_to: 812 });
+    second.client.stop();
+  });
+
   it('keeps unsent messages across a reload of the tab and sends them with the same client_id', () => {
     const first = setup();
     first.client.track(7);

@@ -1,4 +1,4 @@
-import type { MessagePage } from '../api';
+import type { MessagePage, QuotedMessage } from '../api';
 import { Outbox } from './outbox';
 import { loadOutbox, saveOutbox } from './outboxStorage';
 import type { ServerFrame, WireMessage } from './protocol';
@@ -101,8 +101,8 @@ export class RealtimeClient {
   }
 
   /** Posts a message; it shows as pending at once and is retried until acknowledged. */
-  send(roomId: number, body: string, attachments: readonly string[] = []): void {
-    this.outbox.add(roomId, crypto.randomUUID(), body, attachments);
+  send(roomId: number, body: string, attachments: readonly string[] = [], replyTo: QuotedMessage | null = null): void {
+    this.outbox.add(roomId, crypto.randomUUID(), body, attachments, null, replyTo);
     this.outbox.flush();
   }
 

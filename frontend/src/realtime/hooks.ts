@@ -44,3 +44,9 @@ export function useUnreadTotal(roomIds: readonly number[]): number {
   );
   return useSyncExternalStore(store.subscribe, getTotal);
 }
+
+/** Whether the person is connected, as far as the rooms we follow tell (RoomStore.isOnline). */
+export function usePresence(userId: number): boolean {
+  const { store } = useRealtime();
+  return useSyncExternalStore(store.subscribe, () => store.isOnline(userId));
+}

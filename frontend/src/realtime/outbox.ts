@@ -1,3 +1,4 @@
+import type { QuotedMessage } from '../api';
 import type { StoredSend } from './outboxStorage';
 import { SendPacer } from './pacer';
 import type { ClientFrame } from './protocol';
@@ -11,6 +12,7 @@ interface Entry {
   clientId: string;
   body: string;
   attachments: readonly string[];
+  replyTo: QuotedMessage | null;
   /** Sent on the current socket and waiting for its ack. */
   inFlight: boolean;
   /** The refusal's code (or 'timeout'): kept, shown with Retry, never sent again by itself. */
@@ -37,10 +39,24 @@ export class Outbox {
     private readonly isJoined: (roomId: number) => boolean,
   ) {}
 
-  add(roomId: number, clientId: string, body: string, attachments: readonly string[] = [], failed: string | null = null): void {
+  add(
+    roomId: number,
+    clientId: string,
+    body: string,
+    attachments: readonly string[] = [],
+    failed: string | null = null,
+    replyTo: QuotedMessage | null = null,
+  ): void {
     if (this.entries.has(clientId)) return;
-    this.entries.set(clientId, { roomId, clientId, body, attachments, inFlight: false, failed, timer: null });
-    this.store.dispatch(roomId, { type: 'queued', clientId, body, attachments, now: Date.now() });
+    this.entries.set(clientId, { roomId, clientId, body, attachments, replyTo, inFlight: false, failed, timer: null });
+    this.store.dispatch(roomId, {
+      type: 'queued',
+      clientId,
+      body,
+      attachments,
+      now: Date.now(),
+      ...(replyTo ? { replyTo } : {}),
+    });
     if (failed !== null) this.store.dispatch(roomId, { type: 'failed', clientId, error: failed });
     this.save();
   }
@@ -49,7 +65,9 @@ export class Outbox {
   restore(stored: StoredSend[], persist: (entries: StoredSend[]) => void): void {
     // The page before this one may have sent a moment ago: its sends count on the server too.
     if (stored.length > 0) this.pacer.record(Date.now());
-    for (const entry of stored) this.add(entry.roomId, entry.clientId, entry.body, entry.attachments, entry.failed ?? null);
+    for (const entry of stored) {
+      this.add(entry.roomId, entry.clientId, entry.body, entry.attachments, entry.failed ?? null, entry.replyTo ?? null);
+    }
     this.persist = persist;
     this.save();
   }
@@ -87,6 +105,7 @@ export class Outbox {
       }
       const frame: ClientFrame = { type: 'send', room: entry.roomId, client_id: entry.clientId, body: entry.body };
       if (entry.attachments.length > 0) frame.attachments = [...entry.attachments];
+      if (entry.replyTo) frame.reply_to = entry.replyTo.id;
       if (!this.transmit(frame)) return;
       this.pacer.record(now);
       entry.inFlight = true;
@@ -153,11 +172,12 @@ export class Outbox {
 
   private save(): void {
     this.persist?.(
-      [...this.entries.values()].map(({ roomId, clientId, body, attachments, failed }) => ({
+      [...this.entries.values()].map(({ roomId, clientId, body, attachments, replyTo, failed }) => ({
         roomId,
         clientId,
         body,
         ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+        ...(replyTo ? { replyTo } : {}),
         ...(failed !== null ? { failed } : {}),
       })),
     );

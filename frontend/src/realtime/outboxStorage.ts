@@ -3,11 +3,15 @@
  * in sessionStorage (this tab only, gone when it closes), per user, and cleared on
  * sign-out. Resending is safe because each entry keeps its client_id.
  */
+import type { QuotedMessage } from '../api';
+
 export interface StoredSend {
   roomId: number;
   clientId: string;
   body: string;
   attachments?: string[];
+  /** The message it answers, with the quote the pending reply shows. */
+  replyTo?: QuotedMessage;
   /** Refused (the server's code): shown as failed with Retry after a reload too. */
   failed?: string;
 }
@@ -22,6 +26,19 @@ function storage(): Storage | null {
   }
 }
 
+function isQuote(value: unknown): value is QuotedMessage {
+  const quote = value as Partial<QuotedMessage> | null;
+  return (
+    typeof quote?.id === 'number' &&
+    typeof quote.seq === 'number' &&
+    typeof quote.snippet === 'string' &&
+    typeof quote.deleted === 'boolean' &&
+    typeof quote.author?.id === 'number' &&
+    typeof quote.author.username === 'string' &&
+    typeof quote.author.display_name === 'string'
+  );
+}
+
 function isStoredSend(value: unknown): value is StoredSend {
   const entry = value as Partial<StoredSend> | null;
   return (
@@ -29,6 +46,7 @@ function isStoredSend(value: unknown): value is StoredSend {
     typeof entry.clientId === 'string' &&
     typeof entry.body === 'string' &&
     (entry.failed === undefined || typeof entry.failed === 'string') &&
+    (entry.replyTo === undefined || isQuote(entry.replyTo)) &&
     (entry.attachments === undefined ||
       (Array.isArray(entry.attachments) && entry.attachments.every((id) => typeof id === 'string')))
   );

@@ -3,8 +3,9 @@
  * REST page is turned into an action and applied here, so ordering, dedupe and
  * optimistic sends have one definition (and one set of tests).
  */
-import type { ReactionPublic, UploadPublic } from '../api';
+import type { QuotedMessage, ReactionPublic, UploadPublic } from '../api';
 import type { WireMessage } from './protocol';
+import { refreshQuotes } from './quotes';
 import { applyMemberChange, type MemberChange, type MyStanding, noStanding } from './standing';
 
 export const TYPING_VISIBLE_MS = 4000;
@@ -16,6 +17,8 @@ export interface PendingSend {
   body: string;
   /** Upload ids sent with the message. */
   attachments?: readonly string[];
+  /** The message this one answers, quoted as the reply will show it. */
+  replyTo?: QuotedMessage;
   status: SendStatus;
   /** The server's error code when it refused the send, or 'timeout'. */
   error: string | null;
@@ -97,7 +100,14 @@ export type RoomAction =
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
   | { type: 'read'; seq: number }
-  | { type: 'queued'; clientId: string; body: string; now: number; attachments?: readonly string[] }
+  | {
+      type: 'queued';
+      clientId: string;
+      body: string;
+      now: number;
+      attachments?: readonly string[];
+      replyTo?: QuotedMessage;
+    }
   | { type: 'upload'; upload: UploadPublic; changeSeq?: number | null }
   /** A `reactions` frame: the message's reactions as of change `changeSeq`. */
   | { type: 'reactions'; messageId: number; reactions: ReactionPublic[]; changeSeq: number }
@@ -225,8 +235,12 @@ function applyReactions(state: RoomState, messageId: number, reactions: Reaction
 }
 
 function replaceHeld(state: RoomState, message: WireMessage): RoomState {
-  if (!state.messages.some((held) => held.seq === message.seq)) return state;
-  return { ...state, messages: upsertBySeq(state.messages, message) };
+  // Replies quoting it follow its edit or deletion, even when the original is not loaded.
+  const quoting = refreshQuotes(state.messages, message);
+  if (!quoting.some((held) => held.seq === message.seq)) {
+    return quoting === state.messages ? state : { ...state, messages: quoting };
+  }
+  return { ...state, messages: upsertBySeq(quoting, message) };
 }
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
@@ -323,6 +337,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         clientId: action.clientId,
         body: action.body,
         ...(action.attachments?.length ? { attachments: action.attachments } : {}),
+        ...(action.replyTo ? { replyTo: action.replyTo } : {}),
         status: 'pending',
         error: null,
         createdAt: action.now,

@@ -17,6 +17,16 @@ export class RoomStore {
     return this.rooms.get(roomId) ?? emptyRoom;
   }
 
+  /**
+   * Whether any room we follow counts this person as connected. Presence reaches us only
+   * through shared rooms (`joined.online`, `presence` frames), so this is as much as the
+   * client can know: offline may also mean "shares no followed room".
+   */
+  isOnline(userId: number): boolean {
+    for (const state of this.rooms.values()) if (state.online.has(userId)) return true;
+    return false;
+  }
+
   roomIds(): number[] {
     return [...this.rooms.keys()];
   }

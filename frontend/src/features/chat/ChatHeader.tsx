@@ -5,10 +5,15 @@ import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
 import { RoomSettingsMenu } from '../moderation';
-import { can, InviteDialog } from '../rooms';
+import { can, InviteDialog, isDirect } from '../rooms';
+import { DirectHeader } from './DirectHeader';
 import { MembersDrawer } from './MembersDrawer';
 
 export function ChatHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
+  return isDirect(room) ? <DirectHeader room={room} /> : <RoomHeader room={room} online={online} />;
+}
+
+function RoomHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
   const { t } = useTranslation();
   const [membersOpen, members] = useDisclosure(false);
   const [inviteOpen, invite] = useDisclosure(false);

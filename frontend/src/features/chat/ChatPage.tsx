@@ -9,10 +9,11 @@ import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
-import { can, isMember, useRoom } from '../rooms';
+import { can, isDirect, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
 import { createEditingStore, EditingContext } from './editing';
+import { createReplyStore, ReplyContext } from './replying';
 import { JoinBar } from './JoinBar';
 import { MessageList } from './MessageList';
 import { preloadRichText } from './richText';
@@ -25,7 +26,10 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const state = useRoomState(room.id);
   const { data: me } = useCurrentUser();
   const member = isMember(room);
+  // A direct message is called by its people's names (placeholder, labels).
+  const title = roomTitle(room);
   const [editing] = useState(createEditingStore);
+  const [replies] = useState(createReplyStore);
   useMarkRead(room.id, state, member);
   useEffect(preloadRichText, []);
 
@@ -51,39 +55,41 @@ function ChatRoom({ room }: { room: RoomPublic }) {
     myLast && can(room, 'edit_own') ? (composer: HTMLElement) => editing.start(myLast.id, composer) : undefined;
   return (
     <EditingContext value={editing}>
-      <MentionDirectory roomId={room.id} myId={me?.id}>
-        <div className="chat-view">
-          <ChatHeader room={room} online={state.online} />
-          {state.historyLoaded || state.messages.length > 0 ? (
-            <MessageList roomId={room.id} roomName={room.name} state={state} myId={me?.id} />
-          ) : closed ? (
-            <div className="message-list-frame" />
-          ) : (
-            <Center className="message-list-frame">
-              {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
-              {removed ? null : <Loader aria-label={t('app.loading')} />}
-            </Center>
-          )}
-          <TypingIndicator typing={state.typing} />
-          {state.gone ? (
-            <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
-          ) : removed ? (
-            <RoomStandingNotice standing={state.standing} />
-          ) : null}
-          {state.gone ? null : member && removed === null ? (
-            <Composer
-              roomId={room.id}
-              roomName={room.name}
-              locked={locked}
-              limits={limits}
-              userId={me?.id}
-              onEditLast={editLast}
-            />
-          ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
-            <JoinBar roomId={room.id} roomName={room.name} />
-          ) : null}
-        </div>
-      </MentionDirectory>
+      <ReplyContext value={replies}>
+        <MentionDirectory roomId={room.id} myId={me?.id}>
+          <div className="chat-view">
+            <ChatHeader room={room} online={state.online} />
+            {state.historyLoaded || state.messages.length > 0 ? (
+              <MessageList roomId={room.id} roomName={title} direct={isDirect(room)} state={state} myId={me?.id} />
+            ) : closed ? (
+              <div className="message-list-frame" />
+            ) : (
+              <Center className="message-list-frame">
+                {/* Removed before history loaded (e.g. reopened after a kick): it never will. */}
+                {removed ? null : <Loader aria-label={t('app.loading')} />}
+              </Center>
+            )}
+            <TypingIndicator typing={state.typing} />
+            {state.gone ? (
+              <Alert className="room-standing" color="gray" icon={<IconTrash size={20} aria-hidden />} role="alert" title={t('chat.deleted')} />
+            ) : removed ? (
+              <RoomStandingNotice standing={state.standing} />
+            ) : null}
+            {state.gone ? null : member && removed === null ? (
+              <Composer
+                roomId={room.id}
+                roomName={title}
+                locked={locked}
+                limits={limits}
+                userId={me?.id}
+                onEditLast={editLast}
+              />
+            ) : (removed === null || removed === 'kicked') && can(room, 'join') ? (
+              <JoinBar roomId={room.id} roomName={room.name} />
+            ) : null}
+          </div>
+        </MentionDirectory>
+      </ReplyContext>
     </EditingContext>
   );
 }

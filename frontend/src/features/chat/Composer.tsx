@@ -3,7 +3,8 @@ import { IconLock, IconSend } from '@tabler/icons-react';
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useRealtime } from '../../realtime';
+import type { QuotedMessage } from '../../api';
+import { quoteOf, useRealtime } from '../../realtime';
 import {
   AttachButton,
   DropOverlay,
@@ -18,6 +19,8 @@ import { can, useRoom } from '../rooms';
 import { useMessageLimits } from './limits';
 import { saveDraft } from './drafts';
 import { HeldNotice } from './HeldNotice';
+import { ReplyBar } from './ReplyBar';
+import { useReplyStore, useReplyTarget } from './replying';
 import { useDraft } from './useDraft';
 import { useHeldSend } from './useHeldSend';
 
@@ -45,9 +48,11 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const tooLong = body.length > maxLength;
   const limited = limits !== undefined && blocksSending(limits.limit);
   const { takeForSend } = attachments;
+  const replies = useReplyStore();
+  const replyTarget = useReplyTarget();
   const deliver = useCallback(
-    (encoded: string) => {
-      client.send(roomId, encoded, takeForSend());
+    (encoded: string, replyTo: QuotedMessage | null) => {
+      client.send(roomId, encoded, takeForSend(), replyTo);
       limits?.noteSent();
     },
     [client, roomId, takeForSend, limits],
@@ -68,14 +73,24 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const send = () => {
     if (!canSend) return;
     const encoded = body.trim() === '' ? '' : mentions.encode(body);
-    if (attachments.uploading || attachments.stalled) hold({ typed: body, body: encoded });
-    else deliver(encoded);
+    const replyTo = replyTarget ? quoteOf(replyTarget) : null;
+    if (attachments.uploading || attachments.stalled) hold({ typed: body, body: encoded, replyTo });
+    else deliver(encoded, replyTo);
     setBody('');
+    replies.stop();
   };
   const unsend = () => {
     const back = cancel();
-    if (back) setBody(body === '' ? back.typed : `${back.typed}\n${body}`);
+    if (!back) return;
+    setBody(body === '' ? back.typed : `${back.typed}\n${body}`);
+    // Taken back whole: it answers the same message again, if that is still loaded.
+    const original = back.replyTo && client.store.get(roomId).messages.find((message) => message.id === back.replyTo?.id);
+    if (original) replies.start(original);
   };
+  // Picking Reply puts the caret here, ready to type the answer.
+  useEffect(() => {
+    if (replyTarget) input.current?.focus();
+  }, [replyTarget]);
   // Leaving the room stops its uploads: a message still waiting for them is kept as the
   // room's draft rather than lost.
   const heldTyped = useRef<string | null>(null);
@@ -97,6 +112,11 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
     // isComposing: Enter that confirms a Korean/Japanese IME syllable must not send.
     if (event.nativeEvent.isComposing) return;
     if (mentions.onKeyDown(event)) return;
+    if (event.key === 'Escape' && replyTarget) {
+      event.preventDefault();
+      replies.stop();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       send();
@@ -123,6 +143,7 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
       <DropOverlay visible={dragging} />
       <PendingAttachments attachments={attachments} />
       {held ? <HeldNotice failed={attachments.stalled} onCancel={unsend} /> : null}
+      {replyTarget ? <ReplyBar target={replyTarget} onCancel={replies.stop} /> : null}
       {limits ? <SendLimitNotice limit={limits.limit} /> : null}
       {mentions.open ? (
         <MentionSuggestions id={listId} options={mentions.options} highlighted={mentions.highlighted} onPick={mentions.pick} />

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { listMembers } from '../../api';
+import { PersonName } from '../directs';
 import { MemberMenu, MemberMutedNote } from '../moderation';
 import { UserAvatar } from '../profile';
 import { membersKey } from '../rooms';
@@ -43,7 +44,7 @@ export function MembersDrawer({ roomId, opened, onClose, online }: MembersDrawer
               </Indicator>
               <Stack gap={0} miw={0} style={{ flex: 1 }}>
                 <Text size="sm" fw={600} truncate="end">
-                  <bdi>{name}</bdi>
+                  <PersonName person={{ id: member.user_id, username: member.username, display_name: member.display_name }} />
                 </Text>
                 <Text size="xs" c="dimmed">
                   @{member.username} · {t(`chat.roles.${member.role}`)} · {isOnline ? t('chat.online') : t('chat.offline')}

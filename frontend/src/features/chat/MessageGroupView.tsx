@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { PersonName } from '../directs';
 import { useLivePerson, UserAvatar } from '../profile';
 import type { MessageGroup } from './grouping';
 import { MessageItem } from './MessageItem';
@@ -26,7 +27,7 @@ export const MessageGroupView = memo(function MessageGroupView({ group, own, roo
         <UserAvatar userId={author.id} name={name} avatarUrl={author.avatar_url} size={28} />
         <Text fw={700} size="sm">
           {/* A name someone chose: isolated, so its direction never leaks into the line. */}
-          <bdi>{name}</bdi>
+          <PersonName person={author} />
           {own ? (
             <Text span c="dimmed" size="xs" ml={4}>
               ({t('chat.you')})

@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
@@ -13,6 +13,8 @@ import { useEditingStore, useIsEditing } from './editing';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions } from './MessageActions';
 import { MessageActionSheet } from './MessageActionSheet';
+import { MessageQuote } from './MessageQuote';
+import { useReplyStore } from './replying';
 import { MessageBody } from './richText';
 import { fullDate, shortTime } from './time';
 import { TimeHint } from './TimeHint';
@@ -39,6 +41,13 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const { data: me } = useCurrentUser();
   const { data: room } = useRoom(roomId);
   const canCallRoom = can(room, 'mention_room');
+  const replies = useReplyStore();
+  // Answering needs the right to post here; a tombstone has nothing left to answer.
+  const canReply = !deleted && can(room, 'post');
+  // Deleted while I was answering it: the server would refuse the reply, so the bar goes.
+  useEffect(() => {
+    if (deleted && replies.current()?.id === message.id) replies.stop();
+  }, [deleted, replies, message.id]);
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
   // Someone else's message that names me or calls the room stands out.
@@ -48,6 +57,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   const people =
     editing || sheet ? (members ?? []).map((member) => ({ id: member.user_id, username: member.username })) : [];
   const actions = {
+    onReply: canReply ? () => replies.start(message) : undefined,
     onEdit: canEdit ? () => editingStore.start(message.id) : undefined,
     onDelete: canDelete ? () => setDialog('delete') : undefined,
     onReport: canReport ? () => setDialog('report') : undefined,
@@ -91,6 +101,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         ) : (
           <Text className="message-body" component="div">
+            {message.reply_to ? <MessageQuote quote={message.reply_to} /> : null}
             <MessageBody body={message.body} />
             {message.edited_at ? (
               <TimeHint
@@ -112,7 +123,7 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         )}
         {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
-        {!deleted && (canEdit || canDelete || canReport) ? <MessageActions {...actions} /> : null}
+        {!deleted && (canReply || canEdit || canDelete || canReport) ? <MessageActions {...actions} /> : null}
       </Group>
       {reaction.isError ? (
         <Text c="red" size="xs" role="alert">

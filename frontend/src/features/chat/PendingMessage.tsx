@@ -3,6 +3,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { type PendingSend, useRealtime } from '../../realtime';
+import { MessageQuote } from './MessageQuote';
 import { MessageBody } from './richText';
 
 const KNOWN_ERRORS = [
@@ -35,6 +36,7 @@ export function PendingMessage({ roomId, entry }: { roomId: number; entry: Pendi
           {failed ? <IconAlertCircle size={14} color="var(--mantine-color-red-6)" /> : <Loader size={10} />}
         </span>
         <Text className="message-body" component="div">
+          {entry.replyTo ? <MessageQuote quote={entry.replyTo} /> : null}
           <MessageBody body={entry.body} />
           {entry.attachments?.length ? (
             <Text size="xs" c="dimmed">

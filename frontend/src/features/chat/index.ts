@@ -1,3 +1,5 @@
+import './replies.css';
+
 export { ChatPage } from './ChatPage';
 export { ConnectionBanner } from './ConnectionBanner';
 export { useServerSendRate } from './limits';

@@ -15,7 +15,7 @@ describe('useHeldSend', () => {
     expect(deliver).not.toHaveBeenCalled();
     expect(result.current.held?.typed).toBe('look');
     rerender({ waiting: false });
-    expect(deliver).toHaveBeenCalledExactlyOnceWith('look');
+    expect(deliver).toHaveBeenCalledExactlyOnceWith('look', null);
     expect(result.current.held).toBeNull();
     rerender({ waiting: false });
     expect(deliver).toHaveBeenCalledTimes(1);

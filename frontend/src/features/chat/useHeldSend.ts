@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 
+import type { QuotedMessage } from '../../api';
+
 /** A message sent before its files finished uploading: what was typed, and what goes out. */
 export interface HeldMessage {
   typed: string;
   body: string;
+  /** The message it answers, fixed when Send was pressed. */
+  replyTo?: QuotedMessage | null;
 }
 
 interface HeldSendOptions {
@@ -11,7 +15,7 @@ interface HeldSendOptions {
   waiting: boolean;
   /** Something besides the text would go out (a file on the server). */
   hasFiles: boolean;
-  deliver: (body: string) => void;
+  deliver: (body: string, replyTo: QuotedMessage | null) => void;
 }
 
 /**
@@ -30,7 +34,7 @@ export function useHeldSend({ waiting, hasFiles, deliver }: HeldSendOptions) {
     setHeld(null);
     // Every file was removed and there was no text: nothing is left to send.
     if (held.body === '' && !hasFiles) return;
-    deliver(held.body);
+    deliver(held.body, held.replyTo ?? null);
   }, [held, waiting, hasFiles, deliver]);
   const cancel = useCallback((): HeldMessage | null => {
     setHeld(null);

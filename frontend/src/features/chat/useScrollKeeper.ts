@@ -1,4 +1,4 @@
-import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 200;
@@ -58,6 +58,20 @@ export function useScrollKeeper({ containerRef, firstSeq, lastSeq, pendingCount,
       setNewBelow(true);
     }
   }, [containerRef, firstSeq, lastSeq, pendingCount, scrollToBottom]);
+
+  // The list shrinks when something opens under it (the reply bar, a taller composer, the
+  // phone's keyboard): whoever was reading the latest keeps reading it.
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    let height = element.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (element.clientHeight < height && atBottom.current) element.scrollTop = element.scrollHeight;
+      height = element.clientHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [containerRef]);
 
   return { onScroll, newBelow, scrollToBottom };
 }

@@ -7,6 +7,7 @@ import { BrowseRoomsDialog } from './BrowseRoomsDialog';
 import { CreateRoomDialog } from './CreateRoomDialog';
 import { useMyRoomsQuery } from './queries';
 import { RoomLink } from './RoomLink';
+import { isDirect } from './roomTitle';
 
 interface RoomsSidebarProps {
   /** Called after picking a room, so the phone drawer can close. */
@@ -16,7 +17,9 @@ interface RoomsSidebarProps {
 /** My rooms with unread badges, plus the ways to find or make more. */
 export function RoomsSidebar({ onNavigate }: RoomsSidebarProps) {
   const { t } = useTranslation();
-  const { data: myRooms, isPending, isError } = useMyRoomsQuery();
+  const { data: mine, isPending, isError } = useMyRoomsQuery();
+  // Direct messages have their own section (features/directs).
+  const myRooms = mine?.filter((room) => !isDirect(room));
   const [browsing, browse] = useDisclosure(false);
   const [creating, create] = useDisclosure(false);
 

@@ -9,10 +9,13 @@ export {
   roomKey,
   roomsKey,
   useMyRooms,
+  useMyRoomsQuery,
   useRoom,
   useRoomDirectory,
 } from './queries';
 export { RoomDetailsDialog } from './RoomDetailsDialog';
+export { useRoomBadges } from './RoomBadges';
+export { isDirect, personName, roomTitle } from './roomTitle';
 export { RoomsSidebar } from './RoomsSidebar';
 export { UnreadTitle } from './UnreadTitle';
 export { useJoinRoom } from './useJoinRoom';

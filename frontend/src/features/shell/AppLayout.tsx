@@ -6,6 +6,7 @@ import { Outlet } from 'react-router';
 
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
 import { ConnectionBanner, useServerSendRate } from '../chat';
+import { DirectsSidebar } from '../directs';
 import { SiteBanGate } from '../moderation';
 import { useProfileSync } from '../profile';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
@@ -44,6 +45,7 @@ export function AppLayout() {
           <AppShell.Navbar id={NAVBAR_ID} p="md" aria-label={t('rooms.heading')}>
             <AppShell.Section grow className="navbar-scroll">
               <RoomsSidebar onNavigate={close} />
+              <DirectsSidebar onNavigate={close} />
             </AppShell.Section>
           </AppShell.Navbar>
           <AppShell.Main>

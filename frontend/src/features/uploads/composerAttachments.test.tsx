@@ -102,7 +102,7 @@ describe('Composer attachments', () => {
     expect(screen.getByText('Ready to send')).toBeInTheDocument();
 
     await userEvent.click(send);
-    expect(client.send).toHaveBeenCalledWith(7, '', [uploaded.id]);
+    expect(client.send).toHaveBeenCalledWith(7, '', [uploaded.id], null);
     expect(screen.queryByTestId('attachment-chip')).not.toBeInTheDocument();
   });
 
@@ -126,7 +126,7 @@ describe('Composer attachments', () => {
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
 
     act(() => finish?.(uploaded));
-    await waitFor(() => expect(client.send).toHaveBeenCalledExactlyOnceWith(7, 'my cat', [uploaded.id]));
+    await waitFor(() => expect(client.send).toHaveBeenCalledExactlyOnceWith(7, 'my cat', [uploaded.id], null));
     expect(screen.queryByTestId('held-notice')).not.toBeInTheDocument();
   });
 

@@ -1,0 +1,67 @@
+import { type RefObject, useCallback, useRef, useState } from 'react';
+
+import { useRealtime } from '../../realtime';
+
+/** The most the server gives per page (services/history.py HISTORY_PAGE_MAX). */
+export const JUMP_PAGE = 100;
+/** How far back a jump loads by itself (1,000 messages) before asking to scroll instead. */
+export const JUMP_MAX_PAGES = 10;
+const FLASH_MS = 2000;
+
+export type JumpStatus = 'idle' | 'loading' | 'failed' | 'tooFar';
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Goes to a message of the room by seq: scrolls it into view and flashes it. When it is
+ * older than what is loaded, older pages load first (the list holds one window, from
+ * the oldest page loaded to the latest message, so history is filled in rather than
+ * fetched around the target: a window with a hole would need its own gap handling in
+ * the reducer, the unread count and the scroll rules). At most JUMP_MAX_PAGES pages.
+ */
+export function useJumpToMessage(
+  roomId: number,
+  containerRef: RefObject<HTMLDivElement | null>,
+  loadOlder: (limit?: number) => Promise<boolean>,
+) {
+  const client = useRealtime();
+  const [status, setStatus] = useState<JumpStatus>('idle');
+  const running = useRef(false);
+
+  const jump = useCallback(
+    async (seq: number) => {
+      if (running.current) return;
+      running.current = true;
+      try {
+        for (let pages = 0; ; pages++) {
+          const state = client.store.get(roomId);
+          const oldest = state.messages[0]?.seq;
+          if (oldest === undefined || oldest <= seq || !state.hasMore) break;
+          if (pages >= JUMP_MAX_PAGES) {
+            setStatus('tooFar');
+            return;
+          }
+          setStatus('loading');
+          if (!(await loadOlder(JUMP_PAGE))) {
+            setStatus('failed');
+            return;
+          }
+        }
+        setStatus('idle');
+        // Let React render the loaded pages and the scroll keeper settle first.
+        await nextFrame();
+        await nextFrame();
+        const target = containerRef.current?.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"]`);
+        if (!target) return;
+        target.scrollIntoView({ block: 'center' });
+        target.classList.add('message--flash');
+        setTimeout(() => target.classList.remove('message--flash'), FLASH_MS);
+      } finally {
+        running.current = false;
+      }
+    },
+    [client, roomId, containerRef, loadOlder],
+  );
+
+  return { jump, status, dismiss: () => setStatus('idle') };
+}

@@ -1,0 +1,7 @@
+import './directs.css';
+
+// Direct messages and people: the sidebar section, "New message", profile cards.
+export { DirectsSidebar } from './DirectsSidebar';
+export { PeopleNames } from './PeopleNames';
+export { PersonName } from './PersonName';
+export { PresenceDot } from './PresenceDot';
