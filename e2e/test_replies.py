@@ -10,7 +10,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from conftest import Account
-from rooms import Person, find_message, join_room, send
+from rooms import Person, find_message, join_room, long_press, send
 from wire import post_messages
 
 
@@ -60,8 +60,8 @@ def test_reply_shows_its_quote_live_and_follows_a_deleted_original(
     question = find_message(bob.page, "Are we shipping on Friday?").filter(
         has_not=bob.page.get_by_test_id("message-quote")
     )
-    question.get_by_role("button", name="Message actions").tap()
-    bob.page.get_by_role("menuitem", name="Delete").tap()
+    # On his phone, from the long-press sheet.
+    long_press(question).get_by_role("button", name="Delete").tap()
     bob.page.get_by_role("dialog").get_by_role("button", name="Delete").tap()
     expect(reply.get_by_test_id("message-quote")).to_contain_text("Original message was deleted")
     expect(mine.get_by_test_id("message-quote")).to_contain_text("Original message was deleted")
