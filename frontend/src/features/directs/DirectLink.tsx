@@ -1,11 +1,11 @@
-import { NavLink } from '@mantine/core';
-import { IconUsers } from '@tabler/icons-react';
+import { Avatar, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink } from 'react-router';
 
 import type { RoomPublic } from '../../api';
 import { usePresence } from '../../realtime';
-import { roomTitle, useRoomBadges } from '../rooms';
+import { UserAvatar } from '../profile';
+import { personName, roomTitle, useRoomBadges } from '../rooms';
 import { PeopleNames } from './PeopleNames';
 import { PresenceDot } from './PresenceDot';
 
@@ -20,7 +20,7 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
   const people = room.direct_with ?? [];
   const { unread, said, badges } = useRoomBadges(room.id);
   const only = people.length === 1 ? people[0] : undefined;
-  // Presence of the one other person; a group shows an icon (a row of dots would not fit).
+  // Presence of the one other person; a group shows two faces (a row of dots would not fit).
   // Hooks run unconditionally, so a group asks about id 0, which is nobody.
   const online = usePresence(only?.id ?? 0) && only !== undefined;
   return (
@@ -32,7 +32,17 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
       data-testid="direct-link"
       label={<PeopleNames people={people} />}
       fw={unread > 0 ? 700 : 400}
-      leftSection={only ? <PresenceDot userId={only.id} /> : <IconUsers size={16} aria-hidden />}
+      leftSection={
+        // Faces first (pictures or initials), the one other person's presence on theirs.
+        <span className="direct-faces">
+          <Avatar.Group spacing={10}>
+            {people.slice(0, 2).map((person) => (
+              <UserAvatar key={person.id} userId={person.id} name={personName(person)} avatarUrl={person.avatar_url} size={24} />
+            ))}
+          </Avatar.Group>
+          {only ? <PresenceDot userId={only.id} /> : null}
+        </span>
+      }
       aria-label={[roomTitle(room), online ? t('chat.online') : null, ...said].filter(Boolean).join(', ')}
       rightSection={badges}
     />
