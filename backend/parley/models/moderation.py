@@ -10,6 +10,7 @@ from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import MAX_ID, TextInput, UTCDateTime, utcnow
+from parley.models.room import RoomKind
 from parley.models.user import Role
 
 
@@ -94,6 +95,8 @@ class ReportPublic(SQLModel):
     id: int
     room_id: int
     room_name: str
+    # "dm": reported in a direct message (its stored name says nothing: show who, not #name).
+    room_kind: RoomKind = "room"
     message_id: int
     message_body: str
     message_author: str

@@ -114,7 +114,9 @@ async def _public_reports(
     author = aliased(User)
     reporter = aliased(User)
     statement = (
-        select(Report, col(Room.name), Message, author.username, reporter.username)  # type: ignore[call-overload]
+        select(
+            Report, col(Room.name), col(Room.is_direct), Message, author.username, reporter.username
+        )  # type: ignore[call-overload]
         .join(Room, col(Room.id) == Report.room_id)
         .join(Message, col(Message.id) == Report.message_id)
         .join(author, author.id == Message.author_id)
@@ -134,6 +136,7 @@ async def _public_reports(
             id=report.id or 0,
             room_id=report.room_id,
             room_name=room_name,
+            room_kind="dm" if is_direct else "room",
             message_id=report.message_id,
             message_body=message.body,
             message_author=author_name,
@@ -144,5 +147,5 @@ async def _public_reports(
             resolved_at=report.resolved_at,
             resolution_note=report.resolution_note,
         )
-        for report, room_name, message, author_name, reporter_name in rows
+        for report, room_name, is_direct, message, author_name, reporter_name in rows
     ]

@@ -115,7 +115,7 @@ async def test_chat_in_a_direct_message_and_reports_reach_the_site_admins(
     queue = await client.get("/api/admin/reports", headers=admin.headers)
     assert queue.status_code == 200, queue.text
     [entry] = [r for r in queue.json() if r["message_id"] == sent["id"]]
-    assert entry["message_body"] == "psst"
+    assert entry["message_body"] == "psst" and entry["room_kind"] == "dm"
     resolved = await client.post(
         f"/api/reports/{entry['id']}/resolve",
         json={"status": "resolved", "note": "warned"},

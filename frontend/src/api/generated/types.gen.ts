@@ -559,6 +559,10 @@ export type ReportPublic = {
      */
     room_id: number;
     /**
+     * Room Kind
+     */
+    room_kind?: 'room' | 'dm';
+    /**
      * Room Name
      */
     room_name: string;

@@ -35,7 +35,8 @@ function ReportCard({ report, showRoom, onChanged }: { report: ReportPublic; sho
             reporter: report.reporter,
             time: new Date(report.created_at).toLocaleString(i18n.language),
           })}
-          {showRoom ? ` · #${report.room_name}` : ''}
+          {/* A DM's stored name is a placeholder: say what it is instead. */}
+          {showRoom ? ` · ${report.room_kind === 'dm' ? t('moderation.reports.inDirect') : `#${report.room_name}`}` : ''}
         </Text>
         <Text size="sm">
           <Text span fw={600}>
