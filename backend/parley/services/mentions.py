@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from sqlalchemy import bindparam
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.models import Membership, Message, MessageMention
+from parley.models import Membership, MessageMention
 from parley.models.base import MAX_ID
 from parley.services import access
 from parley.services.access import Action, Standing
@@ -35,28 +34,6 @@ _OF_MESSAGES = (
     select(MessageMention.message_id, MessageMention.user_id)
     .where(col(MessageMention.message_id).in_(bindparam("message_ids", expanding=True)))
     .order_by(col(MessageMention.message_id), col(MessageMention.user_id))
-)
-_MINE = sa.and_(
-    col(MessageMention.message_id) == Message.id, col(MessageMention.user_id) == bindparam("me")
-)
-# My unread mentions per room: past my read position, not mine, not deleted.
-_UNREAD = (
-    sa.select(col(Message.room_id), sa.func.count())
-    .join(
-        Membership,
-        sa.and_(
-            col(Membership.room_id) == col(Message.room_id),
-            col(Membership.user_id) == bindparam("me"),
-        ),
-    )
-    .where(
-        col(Message.room_id).in_(bindparam("room_ids", expanding=True)),
-        col(Message.seq) > col(Membership.last_read_seq),
-        col(Message.deleted_at).is_(None),
-        col(Message.author_id) != bindparam("me"),
-        sa.or_(col(Message.mentions_room), sa.exists().where(_MINE)),
-    )
-    .group_by(col(Message.room_id))
 )
 
 
