@@ -1,4 +1,4 @@
-import { Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 
 import { ApiError, createRoom, type RoomCreate, type RoomPublic } from '../../api';
 import { DialogFooter } from './DialogFooter';
-import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFieldRules } from './roomFields';
+import { roomFieldRules } from './roomFields';
+import { RoomNameTopicFields } from './RoomNameTopicFields';
 import { directoryPrefix, roomKey, roomsKey } from './queries';
 import { withRoom } from './useJoinRoom';
 
@@ -53,20 +54,7 @@ export function CreateRoomDialog({ opened, onClose, onNavigate }: CreateRoomDial
         noValidate
       >
         <Stack gap="md">
-          <TextInput
-            label={t('rooms.fields.name')}
-            description={t('rooms.fields.nameHint')}
-            required
-            maxLength={ROOM_NAME_MAX}
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <TextInput
-            label={t('rooms.fields.topic')}
-            description={t('rooms.fields.topicHint')}
-            maxLength={ROOM_TOPIC_MAX}
-            {...form.getInputProps('topic')}
-          />
+          <RoomNameTopicFields name={form.getInputProps('name')} topic={form.getInputProps('topic')} />
           <Switch
             size="md"
             label={t('rooms.fields.private')}

@@ -1,4 +1,4 @@
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type RoomPublic, type RoomUpdate, updateRoom } from '../../api';
 import { DialogFooter } from './DialogFooter';
 import { directoryPrefix, roomKey, roomsKey } from './queries';
-import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFieldRules } from './roomFields';
+import { roomFieldRules } from './roomFields';
+import { RoomNameTopicFields } from './RoomNameTopicFields';
 
 interface RoomDetailsDialogProps {
   room: RoomPublic;
@@ -62,20 +63,7 @@ export function RoomDetailsDialog({ room, opened, onClose }: RoomDetailsDialogPr
     <Modal opened={opened} onClose={onClose} title={t('rooms.details.title')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput
-            label={t('rooms.fields.name')}
-            description={t('rooms.fields.nameHint')}
-            required
-            maxLength={ROOM_NAME_MAX}
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <TextInput
-            label={t('rooms.fields.topic')}
-            description={t('rooms.fields.topicHint')}
-            maxLength={ROOM_TOPIC_MAX}
-            {...form.getInputProps('topic')}
-          />
+          <RoomNameTopicFields name={form.getInputProps('name')} topic={form.getInputProps('topic')} />
           <DialogFooter
             unexpectedError={Boolean(otherError)}
             submitLabel={t('rooms.details.save')}
