@@ -160,9 +160,10 @@ def test_group_dm_from_the_new_message_dialog(
     assert again.status_code == 200, again.text
     assert again.json()["id"] == dm_id
 
-    # Bob (phone) sees it in his drawer, named by the other two.
+    # Bob (phone) sees it in his drawer, named by the other two, with who of them is here
+    # (Alice; Carol has not opened Parley yet).
     link = _direct_link(bob.page, "Alice, Carol", phone=True)
-    expect(link).to_have_attribute("aria-label", re.compile(r"^Alice, Carol, 1 unread"))
+    expect(link).to_have_attribute("aria-label", re.compile(r"^Alice, Carol, 1 online, 1 unread"))
     link.tap()
     expect(find_message(bob.page, "hello you two")).to_be_visible()
 

@@ -50,3 +50,10 @@ export function usePresence(userId: number): boolean {
   const { store } = useRealtime();
   return useSyncExternalStore(store.subscribe, () => store.isOnline(userId));
 }
+
+/** How many of these people are connected (a group DM's "2 online"). */
+export function useOnlineCount(userIds: readonly number[]): number {
+  const { store } = useRealtime();
+  // A number is a stable snapshot: re-renders only when the count changes.
+  return useSyncExternalStore(store.subscribe, () => userIds.filter((id) => store.isOnline(id)).length);
+}

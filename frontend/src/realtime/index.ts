@@ -2,7 +2,15 @@ export { RealtimeClient, TYPING_THROTTLE_MS } from './client';
 export { useRealtime } from './context';
 export { RealtimeProvider } from './RealtimeProvider';
 export { createRealtimeClient } from './create';
-export { useConnectionStatus, useMentionCount, usePresence, useRoomState, useUnreadCount, useUnreadTotal } from './hooks';
+export {
+  useConnectionStatus,
+  useMentionCount,
+  useOnlineCount,
+  usePresence,
+  useRoomState,
+  useUnreadCount,
+  useUnreadTotal,
+} from './hooks';
 export type { WireMessage } from './protocol';
 export { quoteOf } from './quotes';
 export type { PendingSend, RoomState, TypingUser } from './roomState';

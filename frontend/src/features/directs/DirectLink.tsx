@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink } from 'react-router';
 
 import type { RoomPublic } from '../../api';
-import { usePresence } from '../../realtime';
+import { useOnlineCount } from '../../realtime';
 import { UserAvatar } from '../profile';
 import { personName, roomTitle, useRoomBadges } from '../rooms';
 import { PeopleNames } from './PeopleNames';
@@ -20,9 +20,11 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
   const people = room.direct_with ?? [];
   const { unread, said, badges } = useRoomBadges(room.id);
   const only = people.length === 1 ? people[0] : undefined;
-  // Presence of the one other person; a group shows two faces (a row of dots would not fit).
-  // Hooks run unconditionally, so a group asks about id 0, which is nobody.
-  const online = usePresence(only?.id ?? 0) && only !== undefined;
+  // One dot either way (a row of them would not fit): the one other person's presence,
+  // or whether anyone of a group is here, with how many said in words.
+  const onlineCount = useOnlineCount(people.map((person) => person.id));
+  const presence =
+    onlineCount === 0 ? null : only ? t('chat.online') : t('directs.onlineCount', { count: onlineCount });
   return (
     <NavLink
       component={RouterLink}
@@ -40,10 +42,14 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
               <UserAvatar key={person.id} userId={person.id} name={personName(person)} avatarUrl={person.avatar_url} size={24} />
             ))}
           </Avatar.Group>
-          {only ? <PresenceDot userId={only.id} /> : null}
+          {only ? (
+            <PresenceDot userId={only.id} />
+          ) : (
+            <span className={onlineCount > 0 ? 'presence-dot presence-dot--online' : 'presence-dot'} aria-hidden />
+          )}
         </span>
       }
-      aria-label={[roomTitle(room), online ? t('chat.online') : null, ...said].filter(Boolean).join(', ')}
+      aria-label={[roomTitle(room), presence, ...said].filter(Boolean).join(', ')}
       rightSection={badges}
     />
   );
