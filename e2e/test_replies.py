@@ -45,6 +45,14 @@ def test_reply_shows_its_quote_live_and_follows_a_deleted_original(
     expect(bar).to_have_count(0)
 
     _reply_to(alice.page, "Are we shipping on Friday?")
+    # Bob edits his question while Alice answers it: her bar shows the words as they are.
+    long_press(find_message(bob.page, "Are we shipping on Friday?")).get_by_role(
+        "button", name="Edit"
+    ).tap()
+    editor = bob.page.get_by_label("Edit message")
+    editor.fill("Are we shipping on Friday? Or Monday")
+    editor.press("Enter")
+    expect(bar).to_contain_text("Or Monday")
     composer.fill("Yes, first thing")
     composer.press("Enter")
     expect(bar).to_have_count(0)

@@ -45,9 +45,13 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   // Answering needs the right to post here; a tombstone has nothing left to answer.
   const canReply = !deleted && can(room, 'post');
   // Deleted while I was answering it: the server would refuse the reply, so the bar goes.
+  // Edited: the bar shows the words as they are now.
   useEffect(() => {
-    if (deleted && replies.current()?.id === message.id) replies.stop();
-  }, [deleted, replies, message.id]);
+    const answering = replies.current();
+    if (answering?.id !== message.id) return;
+    if (deleted) replies.stop();
+    else if (answering !== message) replies.start(message);
+  }, [deleted, replies, message]);
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
   // Someone else's message that names me or calls the room stands out.
