@@ -1,22 +1,9 @@
 import type { WireMessage } from './protocol';
 import { emptyRoom, roomReducer, type RoomAction, type RoomState } from './roomState';
+import { wireMessage } from './testMessage';
 
-function msg(seq: number, changeSeq: number, extra: Partial<WireMessage> = {}): WireMessage {
-  return {
-    id: 100 + seq,
-    room_id: 7,
-    seq,
-    change_seq: changeSeq,
-    author: { id: 4, username: 'bob', display_name: 'Bob' },
-    body: `m${seq}`,
-    client_id: `c-${seq}`,
-    created_at: '2026-11-23T20:00:00Z',
-    edited_at: null,
-    deleted_at: null,
-    deleted_by: null,
-    ...extra,
-  };
-}
+const msg = (seq: number, changeSeq: number, extra: Partial<WireMessage> = {}): WireMessage =>
+  wireMessage(seq, { change_seq: changeSeq, ...extra });
 
 const run = (actions: RoomAction[], from: RoomState = emptyRoom): RoomState => actions.reduce(roomReducer, from);
 

@@ -1,22 +1,8 @@
 import type { WireMessage } from './protocol';
 import { emptyRoom, roomReducer, type RoomAction, type RoomState, unreadCount } from './roomState';
+import { wireMessage } from './testMessage';
 
-function msg(seq: number, extra: Partial<WireMessage> = {}): WireMessage {
-  return {
-    id: 100 + seq,
-    room_id: 7,
-    seq,
-    change_seq: seq,
-    author: { id: 4, username: 'bob', display_name: 'Bob' },
-    body: `m${seq}`,
-    client_id: `c-${seq}`,
-    created_at: '2026-11-23T20:00:00Z',
-    edited_at: null,
-    deleted_at: null,
-    deleted_by: null,
-    ...extra,
-  };
-}
+const msg = (seq: number, extra: Partial<WireMessage> = {}): WireMessage => wireMessage(seq, extra);
 
 const run = (actions: RoomAction[], from: RoomState = emptyRoom): RoomState => actions.reduce(roomReducer, from);
 const seqs = (state: RoomState) => state.messages.map((m) => m.seq);

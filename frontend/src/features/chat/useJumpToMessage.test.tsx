@@ -5,22 +5,9 @@ import type { RealtimeClient, WireMessage } from '../../realtime';
 import { RealtimeContext } from '../../realtime/context';
 import { RoomStore } from '../../realtime/store';
 import { JUMP_MAX_PAGES, JUMP_PAGE, useJumpToMessage } from './useJumpToMessage';
+import { wireMessage } from '../../realtime/testMessage';
 
-function msg(seq: number): WireMessage {
-  return {
-    id: seq,
-    room_id: 7,
-    seq,
-    change_seq: seq,
-    author: { id: 4, username: 'bob', display_name: 'Bob' },
-    body: `m${seq}`,
-    client_id: `c-${seq}`,
-    created_at: '2026-11-23T20:00:00Z',
-    edited_at: null,
-    deleted_at: null,
-    deleted_by: null,
-  };
-}
+const msg = (seq: number): WireMessage => wireMessage(seq, { id: seq });
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => msg(from + index));
 
