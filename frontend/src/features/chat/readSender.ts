@@ -12,7 +12,7 @@ export class ReadSender {
   private inFlight = false;
 
   constructor(
-    private readonly send: (seq: number) => Promise<unknown>,
+    private readonly send: (seq: number, leaving: boolean) => Promise<unknown>,
     readSeq: number,
     private readonly delayMs: number = READ_DEBOUNCE_MS,
   ) {
@@ -34,7 +34,7 @@ export class ReadSender {
     if (this.inFlight || this.wanted <= this.sent) return;
     const seq = this.wanted;
     this.inFlight = true;
-    this.send(seq)
+    this.send(seq, false)
       .then(
         () => {
           this.sent = Math.max(this.sent, seq);
@@ -46,6 +46,23 @@ export class ReadSender {
         this.inFlight = false;
         if (this.wanted > seq) this.schedule();
       });
+  }
+
+  /**
+   * The page is going away (pagehide): what is waiting goes now, as a request that
+   * outlives the page, even beside one in flight (which the unload may cancel).
+   */
+  leave(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.wanted <= this.sent) return;
+    const seq = this.wanted;
+    this.send(seq, true).then(
+      () => {
+        this.sent = Math.max(this.sent, seq);
+      },
+      () => undefined,
+    );
   }
 
   private schedule(): void {

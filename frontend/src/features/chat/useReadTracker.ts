@@ -21,7 +21,11 @@ export function useReadTracker(roomId: number, containerRef: RefObject<HTMLDivEl
   useEffect(() => {
     const root = containerRef.current;
     if (!active || !root || typeof IntersectionObserver === 'undefined') return undefined;
-    const sender = new ReadSender((seq) => markRead(roomId, seq), client.store.get(roomId).lastReadSeq);
+    const sender = new ReadSender(
+      (seq, leaving) => markRead(roomId, seq, { keepalive: leaving }),
+      client.store.get(roomId).lastReadSeq,
+    );
+    const leave = () => sender.leave();
     // The rows on screen now, by element: a hidden page reads them once it shows again.
     const onScreen = new Map<Element, number>();
 
@@ -32,6 +36,8 @@ export function useReadTracker(roomId: number, containerRef: RefObject<HTMLDivEl
       client.store.dispatch(roomId, { type: 'read', seq: marker });
       sender.mark(marker);
     };
+    // Hidden is the last moment a phone promises before it may discard the page.
+    const onVisibility = () => (document.visibilityState === 'visible' ? commit() : leave());
 
     const observer = new IntersectionObserver(
       (entries) => {
@@ -54,11 +60,13 @@ export function useReadTracker(roomId: number, containerRef: RefObject<HTMLDivEl
     observeRows();
     const rows = new MutationObserver(observeRows);
     rows.observe(root, { childList: true, subtree: true });
-    document.addEventListener('visibilitychange', commit);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', leave);
     return () => {
+      window.removeEventListener('pagehide', leave);
       rows.disconnect();
       observer.disconnect();
-      document.removeEventListener('visibilitychange', commit);
+      document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the room: what was read until now still reaches the server.
       sender.flush();
     };
