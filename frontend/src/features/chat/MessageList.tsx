@@ -19,7 +19,7 @@ import { useOlderHistory } from './useOlderHistory';
 import { useReadTracker } from './useReadTracker';
 import { useScrollKeeper } from './useScrollKeeper';
 import { useToday } from './useToday';
-import { scrollToDivider, useUnreadLanding } from './useUnreadLanding';
+import { lastReadHeld, scrollToDivider, useUnreadLanding } from './useUnreadLanding';
 import { useUnreadMarker } from './useUnreadMarker';
 
 interface MessageListProps {
@@ -63,7 +63,7 @@ export function MessageList({ roomId, roomName, direct = false, state, myId, mem
   const dividerAbove = useDividerAbove(containerRef, unreadSeq, marker != null && beforeWindow, landed);
   const goToFirstUnread = useCallback(async () => {
     if (!marker) return;
-    const reached = await reach(marker.readSeq + 1);
+    const reached = await reach(lastReadHeld(marker));
     await nextFrames();
     const container = containerRef.current;
     if (container && !scrollToDivider(container) && reached === 'tooFar') container.scrollTop = 0;

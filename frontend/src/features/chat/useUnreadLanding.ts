@@ -8,6 +8,14 @@ export const DIVIDER_SELECTOR = '[data-testid="unread-divider"]';
 /** The line lands this far below the top edge, so the last read message peeks above it. */
 const DIVIDER_MARGIN_PX = 48;
 
+/**
+ * The page to load back to: the last message read, not only the first unread, so the
+ * line has the message it follows above it (what one was reading when one left).
+ */
+export function lastReadHeld(marker: UnreadMarker): number {
+  return Math.max(1, marker.readSeq);
+}
+
 /** Scrolls the list so the "New messages" line is near its top; false when it is not rendered. */
 export function scrollToDivider(container: HTMLElement): boolean {
   const divider = container.querySelector<HTMLElement>(DIVIDER_SELECTOR);
@@ -46,7 +54,7 @@ export function useUnreadLanding({ containerRef, marker, reach, scrollToBottom, 
     }
     // Not cancelled by a re-run: it runs once per view, and an unmounted list has no container.
     void (async () => {
-      const reached = await reach(marker.readSeq + 1);
+      const reached = await reach(lastReadHeld(marker));
       await nextFrames();
       const container = containerRef.current;
       if (!container) return;
