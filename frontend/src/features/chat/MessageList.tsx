@@ -66,8 +66,15 @@ export function MessageList({ roomId, roomName, direct = false, state, myId, mem
     const reached = await reach(lastReadHeld(marker));
     await nextFrames();
     const container = containerRef.current;
-    if (container && !scrollToDivider(container) && reached === 'tooFar') container.scrollTop = 0;
+    if (!container) return;
+    if (!scrollToDivider(container) && reached === 'tooFar') container.scrollTop = 0;
+    // The pill goes away under the keyboard's focus: the list keeps it, where one arrived.
+    container.focus({ preventScroll: true });
   }, [marker, reach]);
+  const goToLatest = useCallback(() => {
+    scrollToBottom();
+    containerRef.current?.focus({ preventScroll: true });
+  }, [scrollToBottom]);
   // Unread below the view: reading moves the marker to the lowest row showing.
   const unreadBelow = member && landed && !bottomInView ? Math.max(0, state.lastSeq - state.lastReadSeq) : 0;
 
@@ -125,7 +132,7 @@ export function MessageList({ roomId, roomName, direct = false, state, myId, mem
           <FirstUnreadPill count={marker.count} onClick={() => void goToFirstUnread()} />
         ) : null}
         {unreadBelow > 0 ? (
-          <NewBelowPill count={unreadBelow} onClick={scrollToBottom} />
+          <NewBelowPill count={unreadBelow} onClick={goToLatest} />
         ) : newBelow ? (
           <Button
             className="jump-latest"
