@@ -137,6 +137,20 @@ class UploadChanged:
     change_seq: int | None = None
 
 
+@dataclass(frozen=True)
+class ReadMoved:
+    """My read position in a room moved (read on one tab or device): my own sockets hear
+    it with the counts that remain, so every badge clears at once. Not in the room's
+    change log: it is mine, not the room's, and the room list a reconnecting client
+    fetches carries the position and the counts."""
+
+    user_id: int
+    room_id: int
+    last_read_seq: int
+    unread: int
+    mentions: int
+
+
 Event = (
     MessageCreated
     | MessageEdited
@@ -152,6 +166,7 @@ Event = (
     | ReadersNarrowed
     | ReadAccessLost
     | SessionsEnded
+    | ReadMoved
 )
 
 

@@ -264,6 +264,17 @@ class ProfileFrame(_Sent):
     user: AuthorPublic
 
 
+class ReadFrame(_Sent):
+    """Your read position in a room moved, on this or another tab or device; `unread` and
+    `mentions` are what remains unread there (the server's counts, as in the room list)."""
+
+    type: Literal["read"] = "read"
+    room: int
+    last_read_seq: int
+    unread: int
+    mentions: int
+
+
 class MemberFrame(_Sent):
     """A membership changed; also sent to the affected user's own sockets."""
 
@@ -333,6 +344,7 @@ AnyServerFrame = (
     | TypingNoticeFrame
     | PresenceFrame
     | ProfileFrame
+    | ReadFrame
     | MemberFrame
     | RoomFrame
     | UploadFrame

@@ -186,13 +186,13 @@ export class RealtimeClient {
     this.outbox.failRoom(roomId, code);
   }
 
-  /** My own message is not news to me: if I had read up to it, I have read it too. */
   /** Someone else's message that names me or calls the room (not a tombstone). */
   private mentionsMe(message: WireMessage): boolean {
     if (this.userId === null || message.author.id === this.userId || message.deleted_at !== null) return false;
     return message.mentions_room === true || (message.mentions ?? []).includes(this.userId);
   }
 
+  /** My own message is not news to me: if I had read up to it, I have read it too. */
   private readOwn(roomId: number, seq: number, authorId: number): void {
     if (authorId !== this.userId) return;
     const { lastReadSeq, lastSeq } = this.store.get(roomId);
@@ -294,6 +294,10 @@ export class RealtimeClient {
           if (this.tracked.has(frame.room) && !this.subscribed.has(frame.room)) this.join(frame.room);
         }
         store.dispatch(frame.room, { type: 'standing', action: frame.action, reason: frame.reason, until: frame.until });
+        return;
+      case 'read':
+        // Read on another tab or device (or this one, echoed): the badges here clear too.
+        store.dispatch(frame.room, { type: 'read', seq: frame.last_read_seq, mentions: frame.mentions });
         return;
       case 'upload':
         store.dispatch(frame.room, { type: 'upload', upload: frame.upload, changeSeq: frame.change_seq });

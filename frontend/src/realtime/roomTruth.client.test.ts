@@ -1,4 +1,5 @@
 import { RealtimeClient } from './client';
+import { unreadCount, unreadMentions } from './roomState';
 import type { ClientFrame, ServerFrame } from './protocol';
 
 // A minimal socket double (client.test.ts has the full one).
@@ -123,5 +124,17 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     expect(second.socket.sent.some((frame) => frame.type === 'send')).toBe(false);
     second.client.discard(7, clientId);
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('clears the unread and mention counts when the room is read on another tab', () => {
+    const { client, socket } = connected(7);
+    client.seed(7, { lastSeq: 4, lastChangeSeq: 4, lastReadSeq: 1, mentionCount: 1 });
+    expect([unreadCount(client.store.get(7)), unreadMentions(client.store.get(7))]).toEqual([3, 1]);
+
+    socket.receive({ type: 'read', room: 7, last_read_seq: 3, unread: 1, mentions: 0 });
+    expect([unreadCount(client.store.get(7)), unreadMentions(client.store.get(7))]).toEqual([1, 0]);
+    // An older position (a late echo) never moves the marker back.
+    socket.receive({ type: 'read', room: 7, last_read_seq: 2, unread: 2, mentions: 0 });
+    expect(client.store.get(7).lastReadSeq).toBe(3);
   });
 });

@@ -159,9 +159,15 @@ async def invite_member(
 
 @router.post("/{room_id}/read", status_code=status.HTTP_204_NO_CONTENT)
 async def mark_read(
-    session: SessionDep, user: CurrentUser, room_id: RoomId, marker: ReadMarker
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    marker: ReadMarker,
 ) -> None:
-    await rooms.mark_read(session=session, user=user, room_id=room_id, seq=marker.seq)
+    await rooms.mark_read(
+        session=session, publisher=publisher, user=user, room_id=room_id, seq=marker.seq
+    )
 
 
 @router.get("/{room_id}/messages", response_model=MessagePage)

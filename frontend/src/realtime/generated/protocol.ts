@@ -18,6 +18,7 @@ export type ServerFrame =
   | TypingNoticeFrame
   | PresenceFrame
   | ProfileFrame
+  | ReadFrame
   | MemberFrame
   | RoomFrame
   | UploadFrame
@@ -281,6 +282,17 @@ export interface PresenceFrame {
 export interface ProfileFrame {
   type: 'profile';
   user: AuthorPublic;
+}
+/**
+ * Your read position in a room moved, on this or another tab or device; `unread` and
+ * `mentions` are what remains unread there (the server's counts, as in the room list).
+ */
+export interface ReadFrame {
+  type: 'read';
+  room: number;
+  last_read_seq: number;
+  unread: number;
+  mentions: number;
 }
 /**
  * A membership changed; also sent to the affected user's own sockets.
