@@ -11,7 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from parley.models import AuthorPublic, MessagePublic, ReactionPublic, RoomPublic, UploadPublic
+from parley.models import (
+    AuthorPublic,
+    MessagePublic,
+    NotificationSettings,
+    ReactionPublic,
+    RoomPublic,
+    UploadPublic,
+)
 
 MemberAction = Literal[
     "joined",
@@ -151,6 +158,15 @@ class ReadMoved:
     mentions: int
 
 
+@dataclass(frozen=True)
+class NotificationsChanged:
+    """I chose what of a room notifies me: my other tabs and devices follow."""
+
+    user_id: int
+    room_id: int
+    settings: NotificationSettings
+
+
 Event = (
     MessageCreated
     | MessageEdited
@@ -167,6 +183,7 @@ Event = (
     | ReadAccessLost
     | SessionsEnded
     | ReadMoved
+    | NotificationsChanged
 )
 
 

@@ -9,6 +9,7 @@ from parley.events import (
     MessageCreated,
     MessageDeleted,
     MessageEdited,
+    NotificationsChanged,
     PresenceChanged,
     ProfileChanged,
     ReactionsChanged,
@@ -28,6 +29,7 @@ from parley.realtime.protocol import (
     MessageDeletedFrame,
     MessageEditedFrame,
     MessageFrame,
+    NotificationsFrame,
     PresenceFrame,
     ProfileFrame,
     ReactionsFrame,
@@ -105,6 +107,9 @@ def envelopes_for(event: Event) -> list[Envelope]:
                     mentions=event.mentions,
                 )
             )
+            return [Envelope(user_channel(user_id), frame)]
+        case NotificationsChanged(user_id=user_id, room_id=room_id, settings=settings):
+            frame = encode(NotificationsFrame(room=room_id, settings=settings))
             return [Envelope(user_channel(user_id), frame)]
         case UploadChanged(upload=upload, change_seq=change_seq):
             frame = encode(UploadFrame(room=upload.room_id, upload=upload, change_seq=change_seq))

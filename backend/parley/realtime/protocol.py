@@ -20,6 +20,7 @@ from parley.events import MemberAction
 from parley.models import (
     AuthorPublic,
     MessagePublic,
+    NotificationSettings,
     ReactionPublic,
     RoomSummary,
     UploadPublic,
@@ -275,6 +276,14 @@ class ReadFrame(_Sent):
     mentions: int
 
 
+class NotificationsFrame(_Sent):
+    """You changed what of a room notifies you (on this or another tab or device)."""
+
+    type: Literal["notifications"] = "notifications"
+    room: int
+    settings: NotificationSettings
+
+
 class MemberFrame(_Sent):
     """A membership changed; also sent to the affected user's own sockets."""
 
@@ -345,6 +354,7 @@ AnyServerFrame = (
     | PresenceFrame
     | ProfileFrame
     | ReadFrame
+    | NotificationsFrame
     | MemberFrame
     | RoomFrame
     | UploadFrame
