@@ -80,8 +80,9 @@ export const listMessages = (
     }),
   );
 
-export const markRead = (roomId: number, seq: number): Promise<unknown> =>
-  unwrap(roomsMarkRead({ path: { room_id: roomId }, body: { seq } }));
+/** `keepalive`: sent as the page goes away (a reload, a closed tab), so it still arrives. */
+export const markRead = (roomId: number, seq: number, { keepalive = false } = {}): Promise<unknown> =>
+  unwrap(roomsMarkRead({ path: { room_id: roomId }, body: { seq }, ...(keepalive ? { keepalive } : {}) }));
 
 export const editMessage = (messageId: number, body: string): Promise<MessagePublic> =>
   unwrap(messagesEditMessage({ path: { message_id: messageId }, body: { body } }));

@@ -18,7 +18,6 @@ import { JoinBar } from './JoinBar';
 import { MessageList } from './MessageList';
 import { preloadRichText } from './richText';
 import { TypingIndicator } from './TypingIndicator';
-import { useMarkRead } from './useMarkRead';
 
 function ChatRoom({ room }: { room: RoomPublic }) {
   const { t } = useTranslation();
@@ -30,7 +29,6 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   const title = roomTitle(room);
   const [editing] = useState(createEditingStore);
   const [replies] = useState(createReplyStore);
-  useMarkRead(room.id, state, member);
   useEffect(preloadRichText, []);
 
   // Follow the room while it is open (public rooms can be previewed before joining).
@@ -60,7 +58,15 @@ function ChatRoom({ room }: { room: RoomPublic }) {
           <div className="chat-view">
             <ChatHeader room={room} online={state.online} />
             {state.historyLoaded || state.messages.length > 0 ? (
-              <MessageList roomId={room.id} roomName={title} direct={isDirect(room)} state={state} myId={me?.id} />
+              <MessageList
+                roomId={room.id}
+                roomName={title}
+                direct={isDirect(room)}
+                state={state}
+                myId={me?.id}
+                member={member}
+                knownReadSeq={room.last_read_seq ?? 0}
+              />
             ) : closed ? (
               <div className="message-list-frame" />
             ) : (

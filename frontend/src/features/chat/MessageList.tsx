@@ -1,6 +1,6 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { IconArrowDown } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { RoomState } from '../../realtime';
@@ -10,10 +10,17 @@ import { JumpContext } from './jump';
 import { JumpNotice } from './JumpNotice';
 import { MessageGroupView } from './MessageGroupView';
 import { PendingMessage } from './PendingMessage';
-import { useJumpToMessage } from './useJumpToMessage';
+import { firstUnreadSeq, unreadBeforeWindow } from './unread';
+import { UnreadDivider } from './UnreadDivider';
+import { FirstUnreadPill, NewBelowPill } from './UnreadPills';
+import { useDividerAbove } from './useDividerAbove';
+import { nextFrames, useJumpToMessage } from './useJumpToMessage';
 import { useOlderHistory } from './useOlderHistory';
+import { useReadTracker } from './useReadTracker';
 import { useScrollKeeper } from './useScrollKeeper';
 import { useToday } from './useToday';
+import { lastReadHeld, scrollToDivider, useUnreadLanding } from './useUnreadLanding';
+import { useUnreadMarker } from './useUnreadMarker';
 
 interface MessageListProps {
   roomId: number;
@@ -22,24 +29,47 @@ interface MessageListProps {
   direct?: boolean;
   state: RoomState;
   myId: number | undefined;
+  /** A member's reading counts; a preview reads nothing and has no "new messages". */
+  member: boolean;
+  /** The room's own read marker (RoomPublic.last_read_seq), for before the store is seeded. */
+  knownReadSeq: number;
 }
 
-export function MessageList({ roomId, roomName, direct = false, state, myId }: MessageListProps) {
+export function MessageList({ roomId, roomName, direct = false, state, myId, member, knownReadSeq }: MessageListProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
-  const timeline = useMemo(() => buildTimeline(state.messages), [state.messages]);
+  const marker = useUnreadMarker(state, member, myId, knownReadSeq);
+  const unreadSeq = marker ? firstUnreadSeq(state.messages, marker.readSeq, myId) : undefined;
+  const timeline = useMemo(() => buildTimeline(state.messages, unreadSeq), [state.messages, unreadSeq]);
   const today = useToday();
   const { loadOlder, loading, failed } = useOlderHistory(roomId);
   const jumper = useJumpToMessage(roomId, containerRef, loadOlder);
-  const { jump } = jumper;
+  const { jump, reach } = jumper;
   const jumpTo = useCallback((seq: number) => void jump(seq), [jump]);
-  const { onScroll, newBelow, scrollToBottom } = useScrollKeeper({
+  const [landing, setLanding] = useState(true);
+  const { onScroll, newBelow, bottomInView, scrollToBottom, settle } = useScrollKeeper({
     containerRef,
     firstSeq: state.messages[0]?.seq,
     lastSeq: state.messages.at(-1)?.seq,
     pendingCount: state.pending.length,
     onNearTop: () => void loadOlder(),
+    hold: landing,
   });
+  const landed = useUnreadLanding({ containerRef, marker, reach, scrollToBottom, settle });
+  if (landed && landing) setLanding(false);
+  useReadTracker(roomId, containerRef, member && landed);
+
+  const beforeWindow = marker ? unreadBeforeWindow(state.messages[0]?.seq, marker.readSeq, state.hasMore) : false;
+  const dividerAbove = useDividerAbove(containerRef, unreadSeq, marker != null && beforeWindow, landed);
+  const goToFirstUnread = useCallback(async () => {
+    if (!marker) return;
+    const reached = await reach(lastReadHeld(marker));
+    await nextFrames();
+    const container = containerRef.current;
+    if (container && !scrollToDivider(container) && reached === 'tooFar') container.scrollTop = 0;
+  }, [marker, reach]);
+  // Unread below the view: reading moves the marker to the lowest row showing.
+  const unreadBelow = member && landed && !bottomInView ? Math.max(0, state.lastSeq - state.lastReadSeq) : 0;
 
   // A first page shorter than the screen cannot be scrolled, so fetch more until it can.
   useEffect(() => {
@@ -81,6 +111,8 @@ export function MessageList({ roomId, roomName, direct = false, state, myId }: M
           {timeline.map((item) =>
             item.kind === 'day' ? (
               <DaySeparator key={item.key} day={item.day} firstAt={item.firstAt} today={today} />
+            ) : item.kind === 'unread' ? (
+              <UnreadDivider key={item.key} />
             ) : (
               <MessageGroupView key={item.key} group={item.group} own={item.group.authorId === myId} roomId={roomId} />
             ),
@@ -89,7 +121,12 @@ export function MessageList({ roomId, roomName, direct = false, state, myId }: M
             <PendingMessage key={entry.clientId} roomId={roomId} entry={entry} />
           ))}
         </div>
-        {newBelow ? (
+        {marker && dividerAbove ? (
+          <FirstUnreadPill count={marker.count} onClick={() => void goToFirstUnread()} />
+        ) : null}
+        {unreadBelow > 0 ? (
+          <NewBelowPill count={unreadBelow} onClick={scrollToBottom} />
+        ) : newBelow ? (
           <Button
             className="jump-latest"
             radius="xl"

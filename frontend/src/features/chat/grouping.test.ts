@@ -1,5 +1,5 @@
 import type { WireMessage } from '../../realtime';
-import { buildTimeline, groupMessages } from './grouping';
+import { buildTimeline, groupMessages, type TimelineItem } from './grouping';
 import { longDay, relativeDay } from './time';
 
 /** A message at a local wall-clock time (so the tests hold in any time zone). */
@@ -17,6 +17,13 @@ function at(seq: number, authorId: number, local: Date): WireMessage {
     deleted_at: null,
     deleted_by: null,
   };
+}
+
+/** A timeline item as text: its day, its group's seqs, or the unread line. */
+function describeItem(item: TimelineItem): string {
+  if (item.kind === 'day') return item.day;
+  if (item.kind === 'unread') return 'new';
+  return item.group.messages.map((m) => m.seq).join();
 }
 
 function msg(seq: number, authorId: number, minute: number): WireMessage {
@@ -48,7 +55,7 @@ describe('buildTimeline', () => {
       at(3, 1, new Date(2026, 10, 23, 23, 58)),
       at(4, 1, new Date(2026, 10, 24, 0, 1)),
     ]);
-    expect(items.map((item) => (item.kind === 'day' ? item.day : item.group.messages.map((m) => m.seq).join()))).toEqual([
+    expect(items.map(describeItem)).toEqual([
       '2026-11-22',
       '1',
       '2',
@@ -69,6 +76,20 @@ describe('buildTimeline', () => {
 
   it('is empty without messages', () => {
     expect(buildTimeline([])).toEqual([]);
+  });
+
+  it('puts "New messages" above the first unread, splitting its author\'s run there', () => {
+    const items = buildTimeline([msg(1, 2, 0), msg(2, 2, 1), msg(3, 2, 2), msg(4, 1, 3)], 2);
+    expect(items.map(describeItem)).toEqual(['2026-11-23', '1', 'new', '2,3', '4']);
+  });
+
+  it('puts the line after the day\'s separator when the first unread starts a day', () => {
+    const items = buildTimeline([at(1, 2, new Date(2026, 10, 22, 23, 59)), at(2, 2, new Date(2026, 10, 23, 0, 1))], 2);
+    expect(items.map(describeItem)).toEqual(['2026-11-22', '1', '2026-11-23', 'new', '2']);
+  });
+
+  it('has no line when nothing is unread', () => {
+    expect(buildTimeline([msg(1, 2, 0), msg(2, 2, 1)]).some((item) => item.kind === 'unread')).toBe(false);
   });
 });
 

@@ -9,8 +9,14 @@ export const JUMP_MAX_PAGES = 10;
 const FLASH_MS = 2000;
 
 export type JumpStatus = 'idle' | 'loading' | 'failed' | 'tooFar';
+export type ReachResult = 'held' | 'failed' | 'tooFar';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** Two frames: React renders what was loaded, then the scroll keeper's layout pass has run. */
+export const nextFrames = async (): Promise<void> => {
+  await nextFrame();
+  await nextFrame();
+};
 
 /**
  * Goes to a message of the room by seq: scrolls it into view and flashes it. When it is
@@ -28,29 +34,37 @@ export function useJumpToMessage(
   const [status, setStatus] = useState<JumpStatus>('idle');
   const running = useRef(false);
 
+  /**
+   * Loads older pages until the message `seq` is held (or nothing older exists), at most
+   * JUMP_MAX_PAGES of them: 'tooFar' past that, 'failed' when a page did not load.
+   */
+  const reach = useCallback(
+    async (seq: number, onLoading?: () => void): Promise<ReachResult> => {
+      for (let pages = 0; ; pages++) {
+        const state = client.store.get(roomId);
+        const oldest = state.messages[0]?.seq;
+        if (oldest === undefined || oldest <= seq || !state.hasMore) return 'held';
+        if (pages >= JUMP_MAX_PAGES) return 'tooFar';
+        onLoading?.();
+        if (!(await loadOlder(JUMP_PAGE))) return 'failed';
+      }
+    },
+    [client, roomId, loadOlder],
+  );
+
   const jump = useCallback(
     async (seq: number) => {
       if (running.current) return;
       running.current = true;
       try {
-        for (let pages = 0; ; pages++) {
-          const state = client.store.get(roomId);
-          const oldest = state.messages[0]?.seq;
-          if (oldest === undefined || oldest <= seq || !state.hasMore) break;
-          if (pages >= JUMP_MAX_PAGES) {
-            setStatus('tooFar');
-            return;
-          }
-          setStatus('loading');
-          if (!(await loadOlder(JUMP_PAGE))) {
-            setStatus('failed');
-            return;
-          }
+        const reached = await reach(seq, () => setStatus('loading'));
+        if (reached !== 'held') {
+          setStatus(reached);
+          return;
         }
         setStatus('idle');
         // Let React render the loaded pages and the scroll keeper settle first.
-        await nextFrame();
-        await nextFrame();
+        await nextFrames();
         const target = containerRef.current?.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"]`);
         if (!target) return;
         target.scrollIntoView({ block: 'center' });
@@ -60,8 +74,8 @@ export function useJumpToMessage(
         running.current = false;
       }
     },
-    [client, roomId, containerRef, loadOlder],
+    [reach, containerRef],
   );
 
-  return { jump, status, dismiss: () => setStatus('idle') };
+  return { jump, reach, status, dismiss: () => setStatus('idle') };
 }
