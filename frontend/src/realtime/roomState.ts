@@ -344,7 +344,10 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         error: null,
         createdAt: action.now,
       };
-      return { ...state, pending: [...state.pending, entry] };
+      // A send restored from an earlier page is older than any made on this one: it goes first.
+      const at = state.pending.findIndex((other) => other.createdAt > action.now);
+      if (at < 0) return { ...state, pending: [...state.pending, entry] };
+      return { ...state, pending: [...state.pending.slice(0, at), entry, ...state.pending.slice(at)] };
     }
     case 'failed':
       return updatePending(state, action.clientId, { status: 'failed', error: action.error });

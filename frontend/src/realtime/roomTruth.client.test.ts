@@ -109,8 +109,11 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     expect([...client.store.get(7).online]).toEqual([1, 3]);
   });
 
-  it('keeps a refused send, failed with its reason, across a reload of the tab', () => {
+  it('keeps a refused send, failed with its reason, across a reload of the tab', async () => {
+    // The stored outbox opens asynchronously after `ready`.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     const first = connected(7);
+    await settle();
     first.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
     first.client.send(7, 'too soon');
     const { clientId } = first.client.store.get(7).pending[0]!;
@@ -118,6 +121,7 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     first.client.stop();
 
     const second = connected(7);
+    await settle();
     second.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
     expect(second.client.store.get(7).pending).toMatchObject([{ clientId, status: 'failed', error: 'slow_mode' }]);
     // Not resent by itself: only Retry sends it again.
