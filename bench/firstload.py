@@ -1,6 +1,6 @@
 """First load of the SPA on a throttled phone-like browser (issue step 9, point 7).
 
-    backend/.venv/bin/python -m bench.firstload [--runs 3] [--messages 40]
+    backend/.venv/bin/python -m bench.firstload [--runs 3] [--messages 40] [--cpu-slowdown 4]
 
 Starts its own server (fresh SQLite data dir, serving frontend/dist: build it first),
 seeds a user, a room and some messages over the API, then opens the room in Debian's
@@ -149,7 +149,7 @@ def refresh_cookies(server: Server, username: str) -> list[dict[str, Any]]:
         ]
 
 
-def throttle(page: Page) -> tuple[CDPSession, Transfer]:
+def throttle(page: Page, cpu_slowdown: float) -> tuple[CDPSession, Transfer]:
     cdp = page.context.new_cdp_session(page)
     transfer = Transfer()
     transfer.attach(cdp)
@@ -163,7 +163,7 @@ def throttle(page: Page) -> tuple[CDPSession, Transfer]:
             "uploadThroughput": UP_BYTES_PER_S,
         },
     )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     return cdp, transfer
 
 
@@ -207,10 +207,12 @@ def precached_rest(fetched: set[str]) -> int:
     return total
 
 
-def one_run(context: BrowserContext, base_url: str, room_id: int) -> dict[str, float]:
+def one_run(
+    context: BrowserContext, base_url: str, room_id: int, cpu_slowdown: float
+) -> dict[str, float]:
     page = context.new_page()
     page.add_init_script(WATCH_FIRST_MESSAGE)
-    _, transfer = throttle(page)
+    _, transfer = throttle(page, cpu_slowdown)
     page.goto(f"{base_url}/rooms/{room_id}", wait_until="commit")
     cold_paint, cold_message = timings(page)
     cold_bytes = transfer.total()
@@ -241,6 +243,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--messages", type=int, default=40)
     parser.add_argument("--cpu", default="0", help="taskset list for the server")
+    parser.add_argument("--cpu-slowdown", type=float, default=CPU_SLOWDOWN)
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     args = parser.parse_args()
     if not (DIST / "index.html").is_file():
@@ -256,7 +259,7 @@ def main() -> None:
                 # A new context each run: empty HTTP cache, no service worker yet.
                 context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
                 context.add_cookies(refresh_cookies(server, username))  # type: ignore[arg-type]
-                run = one_run(context, server.base_url, room_id)
+                run = one_run(context, server.base_url, room_id, args.cpu_slowdown)
                 context.close()
                 runs.append(run)
                 print("run", json.dumps(run))
@@ -264,7 +267,8 @@ def main() -> None:
         medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         print(
             f"conditions: latency {LATENCY_MS} ms, down 1.6 Mbit/s, up 750 kbit/s, "
-            f"CPU x{CPU_SLOWDOWN}, {PHONE['width']}x{PHONE['height']}, {args.messages} messages"
+            f"CPU x{args.cpu_slowdown:g}, {PHONE['width']}x{PHONE['height']}, "
+            f"{args.messages} messages, load average {os.getloadavg()[0]:.1f}"
         )
         print(
             f"cold: {medians['cold_bytes_to_first_message'] / 1000:.0f} KB to the first message "
