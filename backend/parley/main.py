@@ -29,6 +29,7 @@ from parley.api.routes import (
     uploads,
     users,
 )
+from parley.compression import ApiCompression
 from parley.db import create_engine, create_session_factory
 from parley.headers import SecurityHeaders
 from parley.jobs.push import PushingPublisher, PushSender, load_vapid, public_key_of
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if (settings.static_dir / "index.html").is_file():
         spa = SpaFiles(directory=settings.static_dir, html=True)
         app.router.routes.append(SpaMount("/", app=spa, name="spa"))
+    app.add_middleware(ApiCompression)
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
     app.add_middleware(RequestObserver)
     return app
