@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The backend (uvicorn) listens here in development; in production it serves dist/ itself.
 const backend = process.env.PARLEY_DEV_BACKEND ?? 'http://127.0.0.1:8000';
@@ -31,8 +33,53 @@ function loadedUpFront(id: string, getModuleInfo: ModuleInfoOf): boolean {
   return found;
 }
 
+// The favicon's blue: the browser's bar and the splash screen of the installed app.
+const brand = '#4c6ef5';
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // Our own worker (src/sw.ts), so later handlers (Web Push) live beside the caching.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // main.tsx registers it (features/pwa): no generated registration script.
+      injectRegister: false,
+      // The worker waits for the user's "Reload" instead of swapping code under them.
+      registerType: 'prompt',
+      injectManifest: {
+        // The app shell and every chunk (lazy ones too, so an offline reload can open any
+        // screen already seen); never the source maps. The manifest's icons come on top.
+        globPatterns: ['**/*.{js,css,html}'],
+      },
+      includeAssets: ['favicon.svg', 'favicon.ico', 'apple-touch-icon-180x180.png'],
+      manifest: {
+        id: '/',
+        name: 'Parley',
+        short_name: 'Parley',
+        description: 'Real-time chat rooms',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: brand,
+        background_color: '#ffffff',
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+    // Hashed assets as .br and .gz beside the originals; backend/parley/spa.py picks one by
+    // the request's Accept-Encoding, so the server never compresses on the fly.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: [/\.(js|css)$/],
+      exclude: [/(^|\/)sw\.js$/],
+      threshold: 1024,
+    }),
+  ],
   server: {
     proxy: {
       // changeOrigin stays off: the backend checks the WebSocket Origin against the page's host.

@@ -11,7 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from parley.models import AuthorPublic, MessagePublic, ReactionPublic, RoomPublic, UploadPublic
+from parley.models import (
+    AuthorPublic,
+    MessagePublic,
+    NotificationSettings,
+    ReactionPublic,
+    RoomPublic,
+    UploadPublic,
+)
 
 MemberAction = Literal[
     "joined",
@@ -137,6 +144,29 @@ class UploadChanged:
     change_seq: int | None = None
 
 
+@dataclass(frozen=True)
+class ReadMoved:
+    """My read position in a room moved (read on one tab or device): my own sockets hear
+    it with the counts that remain, so every badge clears at once. Not in the room's
+    change log: it is mine, not the room's, and the room list a reconnecting client
+    fetches carries the position and the counts."""
+
+    user_id: int
+    room_id: int
+    last_read_seq: int
+    unread: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class NotificationsChanged:
+    """I chose what of a room notifies me: my other tabs and devices follow."""
+
+    user_id: int
+    room_id: int
+    settings: NotificationSettings
+
+
 Event = (
     MessageCreated
     | MessageEdited
@@ -152,6 +182,8 @@ Event = (
     | ReadersNarrowed
     | ReadAccessLost
     | SessionsEnded
+    | ReadMoved
+    | NotificationsChanged
 )
 
 

@@ -7,7 +7,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # No inline script anywhere (the built SPA has none); inline *styles* are allowed because
-# Mantine sets style attributes. Sockets go to the same origin (ws: / wss:).
+# Mantine sets style attributes. Sockets go to the same origin (ws: / wss:). The service
+# worker and the web manifest are this origin's files (default-src would cover them; named
+# so that a later change of default-src cannot silently break installing the app).
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -15,6 +17,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' blob: data:",
         "connect-src 'self' ws: wss:",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -24,12 +24,15 @@ from parley.api.routes import (
     health,
     messages,
     moderation,
+    push,
     rooms,
     uploads,
     users,
 )
+from parley.compression import ApiCompression
 from parley.db import create_engine, create_session_factory
 from parley.headers import SecurityHeaders
+from parley.jobs.push import PushingPublisher, PushSender, load_vapid, public_key_of
 from parley.jobs.queue import TaskiqJobs
 from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
@@ -83,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     runtime = _runtime(settings, realtime, jobs)
     engine = runtime.engine
+    pushing = _with_push(runtime)
     gateway = Gateway(runtime, realtime.hub, realtime.presence.publish_local)
 
     @asynccontextmanager
@@ -90,9 +94,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await realtime.broker.start(realtime.hub.deliver)
         await realtime.presence.start(gateway.announce_offline)
         await jobs.start(runtime)
+        if pushing is not None:
+            pushing.start()
         yield
+        stops = [jobs.stop, realtime.presence.stop, realtime.broker.stop, engine.dispose]
+        if pushing is not None:
+            stops.insert(0, pushing.stop)
         # Each step runs even if an earlier one fails (e.g. Redis already gone).
-        for stop in (jobs.stop, realtime.presence.stop, realtime.broker.stop, engine.dispose):
+        for stop in stops:
             try:
                 await stop()
             except Exception:
@@ -118,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rooms,
         directs,
         messages,
+        push,
         uploads,
         moderation,
         admin,
@@ -147,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if (settings.static_dir / "index.html").is_file():
         spa = SpaFiles(directory=settings.static_dir, html=True)
         app.router.routes.append(SpaMount("/", app=spa, name="spa"))
+    app.add_middleware(ApiCompression)
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)
     app.add_middleware(RequestObserver)
     return app
@@ -165,6 +176,22 @@ def _runtime(settings: Settings, realtime: Realtime, jobs: InProcessJobs | Taski
         jobs=jobs,
         checks={"broker": realtime.broker.ping},
     )
+
+
+def _with_push(runtime: Runtime) -> PushingPublisher | None:
+    """Web Push on the way out of every publish, when a VAPID key is there to sign it."""
+    vapid = load_vapid(runtime.settings)
+    if vapid is None:
+        return None
+    pushing = PushingPublisher(
+        runtime.publisher,
+        sessions=runtime.sessions,
+        presence=runtime.presence,
+        sender=PushSender(vapid, runtime.settings.vapid_subject),
+    )
+    runtime.publisher = pushing
+    runtime.push_public_key = public_key_of(vapid)
+    return pushing
 
 
 async def run_worker(settings: Settings) -> None:

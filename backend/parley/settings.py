@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -80,6 +81,23 @@ class Settings(BaseSettings):
     ws_backfill_limit: int = Field(default=500, ge=1)
     ws_ping_interval: float = Field(default=20.0, gt=0)
     ws_ping_timeout: float = Field(default=20.0, gt=0)
+    # Web Push: the VAPID private key (PEM) that signs every push. Empty: with SQLite one
+    # is generated on first start and kept in $PARLEY_DATA_DIR/vapid_private_key (0600);
+    # with any other database push stays off until it is set (every instance needs the
+    # same key, or browsers refuse the pushes of the others).
+    vapid_private_key: SecretStr = SecretStr("")
+    # Who push services may contact about our pushes (a mailto: or https: URL).
+    vapid_subject: str = "mailto:admin@localhost"
+    # The push services the server may POST to (a host or any of its subdomains): the
+    # browsers' own. A browser registering any other endpoint gets 422.
+    push_endpoint_hosts: list[str] = Field(
+        default_factory=lambda: [
+            "fcm.googleapis.com",
+            "push.services.mozilla.com",
+            "push.apple.com",
+            "notify.windows.com",
+        ]
+    )
 
     @model_validator(mode="after")
     def _derive_defaults(self) -> Settings:
@@ -136,12 +154,17 @@ def default_origins(host: str, port: int) -> list[str]:
     return sorted(f"http://{h}:{p}" for h in hosts for p in (port, 5173))
 
 
-def load_or_create_secret(data_dir: Path) -> str:
+def load_or_create_secret(
+    data_dir: Path,
+    name: str = SECRET_FILE_NAME,
+    make: Callable[[], str] = lambda: secrets.token_urlsafe(48),
+) -> str:
+    """The secret kept in `data_dir/name`, made by `make` on first use."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SECRET_FILE_NAME
+    path = data_dir / name
     if path.exists():
         return path.read_text().strip()
-    key = secrets.token_urlsafe(48)
+    key = make()
     # O_EXCL: two processes starting at once must not write two different keys.
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

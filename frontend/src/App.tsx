@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 
 import { useResetCacheOnSignOut } from './features/auth';
+import { UpdateNotice } from './features/pwa';
 import { createQueryClient } from './queryClient';
 import { router } from './router';
 import { theme } from './theme';
@@ -20,6 +21,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <SessionCacheGuard />
         <RouterProvider router={router} />
+        <UpdateNotice />
       </QueryClientProvider>
     </MantineProvider>
   );

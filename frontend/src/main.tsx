@@ -1,3 +1,5 @@
+// First: starts the session refresh before anything else is evaluated (startSession.ts).
+import './startSession';
 import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n';
@@ -5,11 +7,10 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { restoreSession } from './api';
 import { App } from './App';
+import { registerServiceWorker } from './features/pwa';
 
-// Started before the first render so the refresh overlaps with loading React.
-void restoreSession();
+registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing #root');

@@ -29,6 +29,16 @@ from parley.models.moderation import (
     ReportStatus,
     RoomBan,
 )
+from parley.models.push import (
+    NotificationSettings,
+    NotificationUpdate,
+    NotifyLevel,
+    PushConfig,
+    PushKeys,
+    PushSubscription,
+    PushSubscriptionCreate,
+    PushSubscriptionRemove,
+)
 from parley.models.reaction import EMOJI_MAX, Reaction, ReactionPublic
 from parley.models.room import (
     DirectCreate,
@@ -72,6 +82,14 @@ __all__ = [
     "MessagePublic",
     "ModerationAction",
     "ModerationRequest",
+    "NotificationSettings",
+    "NotificationUpdate",
+    "NotifyLevel",
+    "PushConfig",
+    "PushKeys",
+    "PushSubscription",
+    "PushSubscriptionCreate",
+    "PushSubscriptionRemove",
     "QuotedMessage",
     "Reaction",
     "ReactionPublic",

@@ -12,6 +12,7 @@ from sqlmodel import Field, SQLModel
 
 from parley.models.base import MAX_ID, TextInput, UTCDateTime, refuse_unsafe_name, utcnow
 from parley.models.message import AuthorPublic
+from parley.models.push import NotificationSettings
 
 ROOM_NAME_MAX = 64
 # A direct message holds its starter and up to this many others (8 people at most).
@@ -138,6 +139,8 @@ class RoomPublic(RoomSummary):
     mentions: int = 0
     # A direct message's other people (its name is theirs); empty for other rooms.
     direct_with: list[AuthorPublic] = []
+    # My notification choice here; None when not a member.
+    notifications: NotificationSettings | None = None
 
 
 class DirectCreate(SQLModel):
@@ -167,6 +170,9 @@ class Membership(SQLModel, table=True):
     muted_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_read_seq: int = 0
     joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # A NotifyLevel; None: the default for the kind of room (services.notifications).
+    notify_level: str | None = Field(default=None, max_length=16)
+    notify_muted: bool = False
 
 
 class RoomKick(SQLModel, table=True):

@@ -75,3 +75,5 @@ class ClientConfig(SQLModel):
     # The send limit (PARLEY_SEND_RATE_LIMIT), so the client paces under it.
     send_rate_count: int
     send_rate_period_seconds: float
+    # The VAPID public key for PushManager.subscribe(); null: this server sends no pushes.
+    push_public_key: str | None = None

@@ -9,11 +9,13 @@ from parley.events import (
     MessageCreated,
     MessageDeleted,
     MessageEdited,
+    NotificationsChanged,
     PresenceChanged,
     ProfileChanged,
     ReactionsChanged,
     ReadAccessLost,
     ReadersNarrowed,
+    ReadMoved,
     RoomChanged,
     SessionsEnded,
     Typing,
@@ -27,9 +29,11 @@ from parley.realtime.protocol import (
     MessageDeletedFrame,
     MessageEditedFrame,
     MessageFrame,
+    NotificationsFrame,
     PresenceFrame,
     ProfileFrame,
     ReactionsFrame,
+    ReadFrame,
     RevokedFrame,
     RoomFrame,
     TypingNoticeFrame,
@@ -94,6 +98,19 @@ def envelopes_for(event: Event) -> list[Envelope]:
                 Envelope(user_channel(user.id), frame),
                 *(Envelope(room_channel(room_id), frame) for room_id in room_ids),
             ]
+        case ReadMoved(user_id=user_id, room_id=room_id):
+            frame = encode(
+                ReadFrame(
+                    room=room_id,
+                    last_read_seq=event.last_read_seq,
+                    unread=event.unread,
+                    mentions=event.mentions,
+                )
+            )
+            return [Envelope(user_channel(user_id), frame)]
+        case NotificationsChanged(user_id=user_id, room_id=room_id, settings=settings):
+            frame = encode(NotificationsFrame(room=room_id, settings=settings))
+            return [Envelope(user_channel(user_id), frame)]
         case UploadChanged(upload=upload, change_seq=change_seq):
             frame = encode(UploadFrame(room=upload.room_id, upload=upload, change_seq=change_seq))
             envelopes = [Envelope(user_channel(upload.uploader_id), frame)]

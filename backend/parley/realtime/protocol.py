@@ -20,6 +20,7 @@ from parley.events import MemberAction
 from parley.models import (
     AuthorPublic,
     MessagePublic,
+    NotificationSettings,
     ReactionPublic,
     RoomSummary,
     UploadPublic,
@@ -264,6 +265,25 @@ class ProfileFrame(_Sent):
     user: AuthorPublic
 
 
+class ReadFrame(_Sent):
+    """Your read position in a room moved, on this or another tab or device; `unread` and
+    `mentions` are what remains unread there (the server's counts, as in the room list)."""
+
+    type: Literal["read"] = "read"
+    room: int
+    last_read_seq: int
+    unread: int
+    mentions: int
+
+
+class NotificationsFrame(_Sent):
+    """You changed what of a room notifies you (on this or another tab or device)."""
+
+    type: Literal["notifications"] = "notifications"
+    room: int
+    settings: NotificationSettings
+
+
 class MemberFrame(_Sent):
     """A membership changed; also sent to the affected user's own sockets."""
 
@@ -333,6 +353,8 @@ AnyServerFrame = (
     | TypingNoticeFrame
     | PresenceFrame
     | ProfileFrame
+    | ReadFrame
+    | NotificationsFrame
     | MemberFrame
     | RoomFrame
     | UploadFrame

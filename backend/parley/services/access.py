@@ -58,6 +58,8 @@ class Action(StrEnum):
     delete_own = "delete_own"
     report = "report"
     mark_read = "mark_read"
+    # choose what of the room notifies me (one's own setting: members only)
+    set_notifications = "set_notifications"
     delete_any = "delete_any"
     moderate = "moderate"  # mute, unmute, kick, ban, unban members ranked below you
     promote = "promote"  # promote members, demote moderators
@@ -209,6 +211,7 @@ RULES: Mapping[Action, Rule] = {
     Action.delete_own: _readable,
     Action.report: _member,
     Action.mark_read: _member,
+    Action.set_notifications: _member,
     Action.delete_any: _not_direct(_MANAGERS_ONLY),
     Action.moderate: _not_direct(_MANAGERS_ONLY),
     Action.promote: _not_direct(_OWNER_ONLY),

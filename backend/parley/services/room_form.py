@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from parley.models import AuthorPublic, Membership, Room, RoomPublic
 from parley.services import access
 from parley.services.access import Standing
+from parley.services.notifications import settings_of
 from parley.services.unread import NONE, Unread
 
 
@@ -31,5 +32,8 @@ def room_public_form(
             "kind": "dm" if room.is_direct else "room",
             "unread": unread.messages if membership else 0,
             "mentions": unread.mentions if membership else 0,
+            "notifications": settings_of(membership, is_direct=room.is_direct)
+            if membership
+            else None,
         },
     )

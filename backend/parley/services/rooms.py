@@ -18,6 +18,7 @@ from parley.events import (
     PresenceReader,
     Publisher,
     ReadersNarrowed,
+    ReadMoved,
     RoomChanged,
 )
 from parley.models import (
@@ -423,15 +424,30 @@ async def list_members(
     ]
 
 
-async def mark_read(*, session: AsyncSession, user: User, room_id: int, seq: int) -> None:
+async def mark_read(
+    *, session: AsyncSession, publisher: Publisher, user: User, room_id: int, seq: int
+) -> None:
     room, membership, _standing = await access.require_room(
         session=session, user=user, room_id=room_id, action=Action.mark_read
     )
-    assert membership is not None
+    assert membership is not None and user.id is not None
     # Read markers only move forward, and never past the last message.
-    membership.last_read_seq = max(membership.last_read_seq, min(seq, room.last_seq))
+    marker = max(membership.last_read_seq, min(seq, room.last_seq))
+    if marker == membership.last_read_seq:
+        return
+    membership.last_read_seq = marker
     session.add(membership)
     await session.commit()
+    left = (await unread_counts(session=session, room_ids=[room_id], me=user.id)).get(room_id, NONE)
+    await publisher.publish(
+        ReadMoved(
+            user_id=user.id,
+            room_id=room_id,
+            last_read_seq=marker,
+            unread=left.messages,
+            mentions=left.mentions,
+        )
+    )
 
 
 async def room_ids_by_member(

@@ -24,5 +24,7 @@ class Runtime:
     presence: PresenceReader
     store: FileStore
     jobs: UploadJobs
+    # The VAPID public key browsers subscribe to pushes with; None: web push is off.
+    push_public_key: str | None = None
     # Dependencies /api/ready checks besides the database, by name (e.g. the broker).
     checks: dict[str, Callable[[], Awaitable[bool]]] = field(default_factory=dict)

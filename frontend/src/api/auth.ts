@@ -2,6 +2,7 @@ import { ApiError, unwrap } from './errors';
 import { authLogin, authLogout, authSignup, usersReadMe, usersSignOutEverywhere } from './generated';
 import type { UserCreate, UserPublic } from './generated';
 import { session } from './client';
+import { clearOfflineApiCache } from './offlineCache';
 
 export interface Credentials {
   username: string;
@@ -10,6 +11,8 @@ export interface Credentials {
 
 export async function logIn({ username, password }: Credentials): Promise<void> {
   const grant = await unwrap(authLogin({ body: { username, password } }));
+  // Whoever used this device before may not have signed out (the cookie just lapsed).
+  await clearOfflineApiCache();
   session.signIn(grant);
 }
 

@@ -2,7 +2,9 @@ import { createAuthFetch } from './authFetch';
 import { ApiError, unwrap } from './errors';
 import { authRefresh } from './generated';
 import { client } from './generated/client.gen';
+import { clearOfflineApiCache } from './offlineCache';
 import { createAuthSession, type TokenGrant } from './session';
+import { signInMemory } from './signInMemory';
 
 async function requestRefresh(): Promise<TokenGrant | null> {
   try {
@@ -15,7 +17,12 @@ async function requestRefresh(): Promise<TokenGrant | null> {
 }
 
 /** The app's one session: the access token exists nowhere else. */
-export const session = createAuthSession({ requestRefresh });
+export const session = createAuthSession({ requestRefresh, rememberSignIn: signInMemory });
+
+// Signed out, by choice or by an expired cookie: the offline copy was that account's.
+session.subscribe(() => {
+  if (session.getStatus() === 'signedOut') void clearOfflineApiCache();
+});
 
 client.setConfig({
   // Absolute URLs keep Request() happy outside a page too (tests run under Node's fetch).

@@ -108,3 +108,55 @@ describe('proactive refresh', () => {
     expect(refreshDelayMs(10)).toBe(5_000);
   });
 });
+
+describe('AuthSession offline start', () => {
+  function remembering(initially: boolean) {
+    let signedIn = initially;
+    return {
+      wasSignedIn: () => signedIn,
+      set: vi.fn((value: boolean) => {
+        signedIn = value;
+      }),
+      current: () => signedIn,
+    };
+  }
+
+  function sessionWith(requestRefresh: () => Promise<TokenGrant | null>, memory: ReturnType<typeof remembering>) {
+    return createAuthSession({
+      requestRefresh,
+      withLock: (work) => work(),
+      setTimer: () => 0,
+      clearTimer: () => undefined,
+      rememberSignIn: memory,
+    });
+  }
+
+  it('opens the app without a token when the network is down and this device was signed in', async () => {
+    const memory = remembering(true);
+    const session = sessionWith(() => Promise.reject(new TypeError('Failed to fetch')), memory);
+    await expect(session.refresh()).rejects.toThrow('Failed to fetch');
+    expect(session.getStatus()).toBe('signedIn');
+    expect(session.getToken()).toBeNull();
+    expect(memory.current()).toBe(true);
+  });
+
+  it('shows the login screen offline when nobody was signed in here', async () => {
+    const session = sessionWith(() => Promise.reject(new TypeError('Failed to fetch')), remembering(false));
+    await expect(session.refresh()).rejects.toThrow();
+    expect(session.getStatus()).toBe('signedOut');
+  });
+
+  it('forgets the sign-in once the server refuses the cookie, and remembers a new one', async () => {
+    const memory = remembering(true);
+    const requestRefresh = vi
+      .fn<() => Promise<TokenGrant | null>>()
+      .mockResolvedValueOnce(null)
+      .mockResolvedValueOnce(grant('again'));
+    const session = sessionWith(requestRefresh, memory);
+    await session.refresh();
+    expect(session.getStatus()).toBe('signedOut');
+    expect(memory.current()).toBe(false);
+    await session.refresh();
+    expect(memory.current()).toBe(true);
+  });
+});

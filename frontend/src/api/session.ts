@@ -22,6 +22,12 @@ export interface SessionDeps {
   withLock?: <T>(work: () => Promise<T>) => Promise<T>;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * Whether this device was signed in when last seen (no secret: the token stays in memory
+   * only). Lets a start-up without network open the app on its offline copy of the data
+   * instead of the login page; the first refresh that reaches the server settles it.
+   */
+  rememberSignIn?: { wasSignedIn: () => boolean; set: (signedIn: boolean) => void };
 }
 
 // Renew well before expiry so a slow network never sends an expired token, but not
@@ -58,6 +64,7 @@ export function createAuthSession(deps: SessionDeps): AuthSession {
   const withLock = deps.withLock ?? webLock;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as number));
+  const remembered = deps.rememberSignIn;
 
   let token: string | null = null;
   let status: AuthStatus = 'unknown';
@@ -84,12 +91,14 @@ export function createAuthSession(deps: SessionDeps): AuthSession {
       // A failed proactive refresh is not fatal: the next 401 retries it.
       refresh().catch(() => undefined);
     }, refreshDelayMs(grant.expires_in));
+    remembered?.set(true);
     setStatus('signedIn');
   }
 
   function signOut(): void {
     token = null;
     cancelTimer();
+    remembered?.set(false);
     setStatus('signedOut');
   }
 
@@ -98,9 +107,11 @@ export function createAuthSession(deps: SessionDeps): AuthSession {
     try {
       grant = await withLock(deps.requestRefresh);
     } catch (error) {
-      // Unreachable server: on start-up we cannot know who the user is, so show the
-      // login screen; later, keep the current state and let the caller see the error.
-      if (status === 'unknown') setStatus('signedOut');
+      // Unreachable server on start-up: someone who was signed in here gets the app, still
+      // without a token (what they saw is served from the offline cache, and the socket
+      // refreshes once the network is back); anyone else gets the login screen. Later,
+      // keep the current state and let the caller see the error.
+      if (status === 'unknown') setStatus(remembered?.wasSignedIn() ? 'signedIn' : 'signedOut');
       throw error;
     }
     if (grant === null) {

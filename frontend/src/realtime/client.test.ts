@@ -78,9 +78,11 @@ function setup(token: { value: string | null } = { value: 'token-1' }) {
     },
     random: () => 1,
   });
-  const connect = (socket: FakeSocket | undefined) => {
+  // Ready, and the stored outbox (async) opened: sends made before it wait for it.
+  const connect = async (socket: FakeSocket | undefined) => {
     socket!.open();
     socket!.receive({ type: 'ready', user });
+    await vi.advanceTimersByTimeAsync(0);
   };
   return { client, sockets, refreshToken, loadLatest, markRead, connect, latest: () => sockets.at(-1)! };
 }
@@ -96,13 +98,13 @@ describe('RealtimeClient', () => {
     vi.unstubAllGlobals();
   });
 
-  it('authenticates first, then joins followed rooms from their last seq', () => {
+  it('authenticates first, then joins followed rooms from their last seq', async () => {
     const { client, sockets, connect } = setup();
     client.seed(7, { lastSeq: 41, lastChangeSeq: 41, lastReadSeq: 40 });
     client.track(7);
     client.start();
     expect(client.socket.getStatus()).toBe('connecting');
-    connect(sockets[0]);
+    await connect(sockets[0]);
     expect(sockets[0]!.sent).toEqual([
       { type: 'auth', token: 'token-1' },
       { type: 'join', room: 7, since: 41 },
@@ -111,12 +113,12 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('resends an unacknowledged message with the same client_id after a reconnect', () => {
+  it('resends an unacknowledged message with the same client_id after a reconnect', async () => {
     const { client, sockets, connect, latest } = setup();
     client.seed(7, { lastSeq: 5, lastChangeSeq: 5, lastReadSeq: 5 });
     client.track(7);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 5, last_change_seq: 5, online: [1] });
     client.send(7, 'hello');
     const first = sockets[0]!.sent.find((frame) => frame.type === 'send');
@@ -127,7 +129,7 @@ describe('RealtimeClient', () => {
     expect(client.socket.getStatus()).toBe('reconnecting');
     vi.advanceTimersByTime(600);
     expect(sockets).toHaveLength(2);
-    connect(latest());
+    await connect(latest());
     expect(latest().sent.at(-1)).toEqual({ type: 'join', room: 7, since: 5 });
     // Nothing is resent before the room's backlog has been replayed.
     expect(latest().types()).not.toContain('send');
@@ -145,11 +147,11 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('marks a refused send failed and retries it on demand', () => {
+  it('marks a refused send failed and retries it on demand', async () => {
     const { client, sockets, connect } = setup();
     client.track(7);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     client.send(7, 'x');
     const { client_id } = sockets[0]!.sent.at(-1) as { client_id: string };
@@ -164,7 +166,7 @@ describe('RealtimeClient', () => {
   it('refreshes the token on 4401 and stops for good on 4403', async () => {
     const { client, sockets, refreshToken, connect, latest } = setup();
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.serverClose(4401);
     await vi.advanceTimersByTimeAsync(600);
     expect(refreshToken).toHaveBeenCalledTimes(1);
@@ -179,10 +181,10 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('pings every 25 s and reconnects when nothing comes back within 10 s', () => {
+  it('pings every 25 s and reconnects when nothing comes back within 10 s', async () => {
     const { client, sockets, connect } = setup();
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     vi.advanceTimersByTime(25_000);
     expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'ping' });
     sockets[0]!.receive({ type: 'pong' });
@@ -195,21 +197,21 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('re-sends the auth frame when the app has refreshed its token', () => {
+  it('re-sends the auth frame when the app has refreshed its token', async () => {
     const token = { value: 'token-1' as string | null };
     const { client, sockets, connect } = setup(token);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     token.value = 'token-9';
     vi.advanceTimersByTime(25_000);
     expect(sockets[0]!.sent.slice(-2)).toEqual([{ type: 'auth', token: 'token-9' }, { type: 'ping' }]);
     client.stop();
   });
 
-  it('sends at most one typing notice per room every 2 s', () => {
+  it('sends at most one typing notice per room every 2 s', async () => {
     const { client, sockets, connect } = setup();
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     client.typing(7);
     client.typing(7);
     vi.advanceTimersByTime(1000);
@@ -220,11 +222,11 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('paces a backlog to the server rate limit instead of flooding', () => {
+  it('paces a backlog to the server rate limit instead of flooding', async () => {
     const { client, sockets, connect } = setup();
     client.track(7);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     for (let i = 0; i < 15; i += 1) client.send(7, `m${i}`);
     const sends = () => sockets[0]!.types().filter((type) => type === 'send').length;
@@ -243,7 +245,7 @@ describe('RealtimeClient', () => {
     client.seed(7, { lastSeq: 3, lastChangeSeq: 3, lastReadSeq: 3 });
     client.track(7);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 91, last_change_seq: 91, online: [] });
     sockets[0]!.receive({ type: 'reset', room: 7, last_seq: 91, last_change_seq: 91 });
     const viewAsks = client.reloadLatest(7);
@@ -256,12 +258,12 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('does not count my own messages as unread', () => {
+  it('does not count my own messages as unread', async () => {
     const { client, sockets, connect, markRead } = setup();
     client.seed(7, { lastSeq: 4, lastChangeSeq: 4, lastReadSeq: 4 });
     client.track(7);
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     sockets[0]!.receive({ type: 'message', room: 7, message: message(5) });
     expect(client.store.get(7).lastReadSeq).toBe(5);
     expect(markRead).toHaveBeenCalledWith(7, 5);
@@ -276,7 +278,7 @@ describe('RealtimeClient', () => {
   it('does not leave and re-join when a room is released and tracked again at once', async () => {
     const { client, sockets, connect } = setup();
     client.start();
-    connect(sockets[0]);
+    await connect(sockets[0]);
     const release = client.track(7);
     release();
     const releaseAgain = client.track(7);
@@ -289,11 +291,11 @@ describe('RealtimeClient', () => {
     client.stop();
   });
 
-  it('sends a reply with reply_to and keeps its quote across a reload', () => {
+  it('sends a reply with reply_to and keeps its quote across a reload', async () => {
     const first = setup();
     first.client.track(7);
     first.client.start();
-    first.connect(first.sockets[0]);
+    await first.connect(first.sockets[0]);
     first.sockets[0]!.serverClose(1006);
     const quote = { id: 812, seq: 41, author: user, snippet: 'Friday?', deleted: false };
     first.client.send(7, 'yes', [], quote);
@@ -303,7 +305,7 @@ describe('RealtimeClient', () => {
     const second = setup();
     second.client.track(7);
     second.client.start();
-    second.connect(second.sockets[0]);
+    await second.connect(second.sockets[0]);
     expect(second.client.store.get(7).pending[0]?.replyTo).toEqual(quote);
     second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     vi.advanceTimersByTime(SendPacer.interval(10, 5_000) + 60);
@@ -311,11 +313,11 @@ describe('RealtimeClient', () => {
     second.client.stop();
   });
 
-  it('keeps unsent messages across a reload of the tab and sends them with the same client_id', () => {
+  it('keeps unsent messages across a reload of the tab and sends them with the same client_id', async () => {
     const first = setup();
     first.client.track(7);
     first.client.start();
-    first.connect(first.sockets[0]);
+    await first.connect(first.sockets[0]);
     first.sockets[0]!.serverClose(1006);
     first.client.send(7, 'written offline');
     const { clientId } = first.client.store.get(7).pending[0]!;
@@ -324,7 +326,7 @@ describe('RealtimeClient', () => {
     const second = setup();
     second.client.track(7);
     second.client.start();
-    second.connect(second.sockets[0]);
+    await second.connect(second.sockets[0]);
     expect(second.client.store.get(7).pending.map((entry) => entry.body)).toEqual(['written offline']);
     second.sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] });
     // The earlier page may have sent a moment ago: the first resend waits one interval.

@@ -1,6 +1,6 @@
 import type { MessagePage, QuotedMessage } from '../api';
 import { Outbox } from './outbox';
-import { loadOutbox, saveOutbox } from './outboxStorage';
+import { type OutboxLease, type OutboxStore, sessionOutboxStore } from './outboxStorage';
 import type { ServerFrame, WireMessage } from './protocol';
 import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
@@ -14,6 +14,8 @@ export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refre
   loadLatest: (roomId: number) => Promise<MessagePage>;
   /** POST /read: moves the server's read marker. */
   markRead: (roomId: number, seq: number) => Promise<unknown>;
+  /** Where unsent messages outlive the page (create.ts: IndexedDB); this tab's sessionStorage if absent. */
+  outboxStore?: OutboxStore;
 }
 
 type FrameListener = (frame: ServerFrame) => void;
@@ -38,6 +40,19 @@ export class RealtimeClient {
   private frameListeners = new Set<FrameListener>();
   private userId: number | null = null;
   private reloading = new Map<number, Promise<void>>();
+  private readonly outboxStore: OutboxStore;
+  /** The user whose sends the outbox holds, and this page's hold on their stored ones. */
+  private outboxUser: number | null = null;
+  private lease: OutboxLease | null = null;
+  /** Bumped on every open, so a late answer for an earlier user or start is ignored. */
+  private leaseTurn = 0;
+  private readonly warnBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.outbox.hasUnsent()) return;
+    // Browsers show their own words; both calls are needed across them.
+    event.preventDefault();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- older Chromium and Safari ask only when it is set
+    event.returnValue = '';
+  };
 
   constructor(private readonly deps: ClientDeps) {
     this.socket = new ResilientSocket({
@@ -51,14 +66,27 @@ export class RealtimeClient {
       (frame) => this.socket.send(frame),
       (roomId) => this.joined.has(roomId),
     );
+    this.outboxStore = deps.outboxStore ?? sessionOutboxStore();
   }
 
   start(): void {
     this.socket.start();
+    if (typeof window !== 'undefined') window.addEventListener('beforeunload', this.warnBeforeUnload);
   }
 
   stop(): void {
     this.socket.stop();
+    if (typeof window !== 'undefined') window.removeEventListener('beforeunload', this.warnBeforeUnload);
+    // What is unsent is stored already; a later start takes it up again (same entries, skipped).
+    this.leaseTurn += 1;
+    this.lease?.close();
+    this.lease = null;
+    this.outboxUser = null;
+  }
+
+  /** Some message is still on its way (not failed): closing the tab now would leave it unsent. */
+  hasUnsent(): boolean {
+    return this.outbox.hasUnsent();
   }
 
   getUserId(): number | null {
@@ -186,13 +214,13 @@ export class RealtimeClient {
     this.outbox.failRoom(roomId, code);
   }
 
-  /** My own message is not news to me: if I had read up to it, I have read it too. */
   /** Someone else's message that names me or calls the room (not a tombstone). */
   private mentionsMe(message: WireMessage): boolean {
     if (this.userId === null || message.author.id === this.userId || message.deleted_at !== null) return false;
     return message.mentions_room === true || (message.mentions ?? []).includes(this.userId);
   }
 
+  /** My own message is not news to me: if I had read up to it, I have read it too. */
   private readOwn(roomId: number, seq: number, authorId: number): void {
     if (authorId !== this.userId) return;
     const { lastReadSeq, lastSeq } = this.store.get(roomId);
@@ -202,12 +230,47 @@ export class RealtimeClient {
   }
 
   private onReady(userId: number): void {
-    if (this.userId !== userId) {
-      // First connection: pick up sends an earlier page of this tab could not deliver.
-      this.outbox.restore(loadOutbox(userId), (entries) => saveOutbox(userId, entries));
-    }
+    if (this.outboxUser !== userId) this.openOutbox(userId);
     this.userId = userId;
     for (const roomId of this.tracked.keys()) this.join(roomId);
+  }
+
+  /**
+   * First connection as this user: pick up the sends an earlier page (or a closed tab)
+   * could not deliver. Loading is async; sends made meanwhile wait, so the older go first.
+   */
+  private openOutbox(userId: number): void {
+    this.leaseTurn += 1;
+    const turn = this.leaseTurn;
+    this.lease?.close();
+    this.lease = null;
+    if (this.userId !== null && this.userId !== userId) this.outbox.dropAll();
+    this.outboxUser = userId;
+    this.outbox.hold();
+    const current = () => turn === this.leaseTurn;
+    this.outboxStore
+      .open(userId, (adopted) => {
+        if (!current()) return;
+        this.outbox.restore(adopted);
+        this.outbox.flush();
+      })
+      .then(
+        (lease) => {
+          if (!current()) {
+            lease.close();
+            return;
+          }
+          this.lease = lease;
+          this.outbox.restore(lease.entries, (entries) => lease.save(entries));
+        },
+        () => {
+          // No store at all: the outbox still works for this page's lifetime.
+          if (current()) this.outbox.restore([], null);
+        },
+      )
+      .finally(() => {
+        if (current()) this.outbox.flush();
+      });
   }
 
   private onDown(): void {
@@ -294,6 +357,10 @@ export class RealtimeClient {
           if (this.tracked.has(frame.room) && !this.subscribed.has(frame.room)) this.join(frame.room);
         }
         store.dispatch(frame.room, { type: 'standing', action: frame.action, reason: frame.reason, until: frame.until });
+        return;
+      case 'read':
+        // Read on another tab or device (or this one, echoed): the badges here clear too.
+        store.dispatch(frame.room, { type: 'read', seq: frame.last_read_seq, mentions: frame.mentions });
         return;
       case 'upload':
         store.dispatch(frame.room, { type: 'upload', upload: frame.upload, changeSeq: frame.change_seq });

@@ -1,14 +1,18 @@
 import { listMessages, markRead, session } from '../api';
 import { RealtimeClient } from './client';
-import { clearStoredOutboxes } from './outboxStorage';
+import { browserOutboxStore } from './outboxDb';
 
-// Unsent messages are the signed-in user's; nobody else on this tab should inherit them.
-// Only a sign-out from a signed-in state counts: failing to reach the server at start-up
-// also ends in 'signedOut', and must not throw away what was written offline.
+/** One per page: every client of this tab shares its hold on the stored outbox. */
+const outboxStore = browserOutboxStore();
+
+// Unsent messages are the signed-in user's; nobody who signs in next on this browser
+// should inherit them. Only a sign-out from a signed-in state counts: failing to reach
+// the server at start-up also ends in 'signedOut', and must not throw away what was
+// written offline.
 let lastStatus = session.getStatus();
 session.subscribe(() => {
   const status = session.getStatus();
-  if (lastStatus === 'signedIn' && status === 'signedOut') clearStoredOutboxes();
+  if (lastStatus === 'signedIn' && status === 'signedOut') void outboxStore.clear();
   lastStatus = status;
 });
 
@@ -20,5 +24,6 @@ export function createRealtimeClient(): RealtimeClient {
     refreshToken: () => session.refresh(),
     loadLatest: (roomId) => listMessages(roomId),
     markRead,
+    outboxStore,
   });
 }

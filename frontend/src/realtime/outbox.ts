@@ -17,6 +17,8 @@ interface Entry {
   inFlight: boolean;
   /** The refusal's code (or 'timeout'): kept, shown with Retry, never sent again by itself. */
   failed: string | null;
+  /** When it was written (ms), kept across pages: entries restored later still go out first. */
+  queuedAt: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -31,6 +33,8 @@ export class Outbox {
   private pacer = new SendPacer();
   private pacedFlush: ReturnType<typeof setTimeout> | null = null;
   private persist: ((entries: StoredSend[]) => void) | null = null;
+  /** Stored entries are loading: nothing goes out until they are in, so they go first. */
+  private restoring = false;
 
   constructor(
     private readonly store: RoomStore,
@@ -46,30 +50,61 @@ export class Outbox {
     attachments: readonly string[] = [],
     failed: string | null = null,
     replyTo: QuotedMessage | null = null,
+    queuedAt: number = Date.now(),
   ): void {
     if (this.entries.has(clientId)) return;
-    this.entries.set(clientId, { roomId, clientId, body, attachments, replyTo, inFlight: false, failed, timer: null });
+    const entry: Entry = { roomId, clientId, body, attachments, replyTo, inFlight: false, failed, queuedAt, timer: null };
+    this.entries.set(clientId, entry);
     this.store.dispatch(roomId, {
       type: 'queued',
       clientId,
       body,
       attachments,
-      now: Date.now(),
+      now: queuedAt,
       ...(replyTo ? { replyTo } : {}),
     });
     if (failed !== null) this.store.dispatch(roomId, { type: 'failed', clientId, error: failed });
     this.save();
   }
 
-  /** Takes back sends stored by an earlier page, and mirrors every later change. */
-  restore(stored: StoredSend[], persist: (entries: StoredSend[]) => void): void {
+  /** Stored entries are on their way (restore): sends made meanwhile wait for them. */
+  hold(): void {
+    this.restoring = true;
+  }
+
+  /**
+   * Takes in sends stored by an earlier page or a closed tab (those already here are
+   * skipped), in the order they were written, and mirrors every later change to
+   * `persist` when given. Call flush() after.
+   */
+  restore(stored: StoredSend[], persist?: ((entries: StoredSend[]) => void) | null): void {
+    const fresh = stored.filter((entry) => !this.entries.has(entry.clientId));
     // The page before this one may have sent a moment ago: its sends count on the server too.
-    if (stored.length > 0) this.pacer.record(Date.now());
-    for (const entry of stored) {
-      this.add(entry.roomId, entry.clientId, entry.body, entry.attachments, entry.failed ?? null, entry.replyTo ?? null);
+    if (fresh.length > 0) this.pacer.record(Date.now());
+    for (const entry of fresh) {
+      const { roomId, clientId, body, attachments, failed, replyTo, queuedAt } = entry;
+      this.add(roomId, clientId, body, attachments, failed ?? null, replyTo ?? null, queuedAt ?? Date.now());
     }
-    this.persist = persist;
+    // Sends are made in order, so older ones (written before this page) go first.
+    this.entries = new Map([...this.entries].sort(([, a], [, b]) => a.queuedAt - b.queuedAt));
+    if (persist !== undefined) this.persist = persist;
+    this.restoring = false;
     this.save();
+  }
+
+  /**
+   * Another account is signed in on this page now: the previous one's sends must never go
+   * out as this one's. They stay stored for their owner; here they are forgotten.
+   */
+  dropAll(): void {
+    this.persist = null;
+    for (const entry of [...this.entries.values()]) this.discard(entry.roomId, entry.clientId);
+  }
+
+  /** Messages still on their way (failed ones wait for the user, stored, and are not counted). */
+  hasUnsent(): boolean {
+    for (const entry of this.entries.values()) if (entry.failed === null) return true;
+    return false;
   }
 
   /** The server's send limit (GET /api/config). */
@@ -92,6 +127,7 @@ export class Outbox {
 
   /** Sends every waiting entry (of joined rooms) that is not on the wire yet, in order, paced. */
   flush(): void {
+    if (this.restoring) return;
     for (const entry of this.entries.values()) {
       if (entry.inFlight || entry.failed !== null || !this.isJoined(entry.roomId)) continue;
       const now = Date.now();
@@ -172,10 +208,11 @@ export class Outbox {
 
   private save(): void {
     this.persist?.(
-      [...this.entries.values()].map(({ roomId, clientId, body, attachments, replyTo, failed }) => ({
+      [...this.entries.values()].map(({ roomId, clientId, body, attachments, replyTo, failed, queuedAt }) => ({
         roomId,
         clientId,
         body,
+        queuedAt,
         ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
         ...(replyTo ? { replyTo } : {}),
         ...(failed !== null ? { failed } : {}),

@@ -99,7 +99,8 @@ export type RoomAction =
   | { type: 'deleted' }
   | { type: 'typing'; userId: number; name: string; now: number }
   | { type: 'typingPrune'; now: number }
-  | { type: 'read'; seq: number }
+  /** `mentions`: the server's count of what stays unread past `seq` (a `read` frame). */
+  | { type: 'read'; seq: number; mentions?: number }
   | {
       type: 'queued';
       clientId: string;
@@ -331,7 +332,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return typing.length === state.typing.length ? state : { ...state, typing };
     }
     case 'read':
-      return action.seq > state.lastReadSeq ? { ...state, lastReadSeq: action.seq } : state;
+      if (action.seq <= state.lastReadSeq) return state;
+      return withServerMentions({ ...state, lastReadSeq: action.seq }, action.mentions);
     case 'queued': {
       const entry: PendingSend = {
         clientId: action.clientId,
@@ -342,7 +344,10 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         error: null,
         createdAt: action.now,
       };
-      return { ...state, pending: [...state.pending, entry] };
+      // A send restored from an earlier page is older than any made on this one: it goes first.
+      const at = state.pending.findIndex((other) => other.createdAt > action.now);
+      if (at < 0) return { ...state, pending: [...state.pending, entry] };
+      return { ...state, pending: [...state.pending.slice(0, at), entry, ...state.pending.slice(at)] };
     }
     case 'failed':
       return updatePending(state, action.clientId, { status: 'failed', error: action.error });
@@ -374,6 +379,19 @@ function withMentionSeed(state: RoomState, action: Extract<RoomAction, { type: '
       seededThrough: action.lastSeq,
       live: state.mentions.live.filter((seq) => seq > action.lastSeq),
     },
+  };
+}
+
+/**
+ * Read elsewhere: the room list's seed counted mentions without saying which messages
+ * they were, so only the server can say how many a partial read left.
+ */
+function withServerMentions(state: RoomState, mentions: number | undefined): RoomState {
+  if (mentions === undefined) return state;
+  const through = Math.max(state.mentions.seededThrough, state.lastSeq);
+  return {
+    ...state,
+    mentions: { seeded: mentions, seededThrough: through, live: state.mentions.live.filter((seq) => seq > through) },
   };
 }
 

@@ -1,4 +1,5 @@
 import { RealtimeClient } from './client';
+import { unreadCount, unreadMentions } from './roomState';
 import type { ClientFrame, ServerFrame } from './protocol';
 
 // A minimal socket double (client.test.ts has the full one).
@@ -108,8 +109,11 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     expect([...client.store.get(7).online]).toEqual([1, 3]);
   });
 
-  it('keeps a refused send, failed with its reason, across a reload of the tab', () => {
+  it('keeps a refused send, failed with its reason, across a reload of the tab', async () => {
+    // The stored outbox opens asynchronously after `ready`.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     const first = connected(7);
+    await settle();
     first.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
     first.client.send(7, 'too soon');
     const { clientId } = first.client.store.get(7).pending[0]!;
@@ -117,11 +121,24 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     first.client.stop();
 
     const second = connected(7);
+    await settle();
     second.socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
     expect(second.client.store.get(7).pending).toMatchObject([{ clientId, status: 'failed', error: 'slow_mode' }]);
     // Not resent by itself: only Retry sends it again.
     expect(second.socket.sent.some((frame) => frame.type === 'send')).toBe(false);
     second.client.discard(7, clientId);
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('clears the unread and mention counts when the room is read on another tab', () => {
+    const { client, socket } = connected(7);
+    client.seed(7, { lastSeq: 4, lastChangeSeq: 4, lastReadSeq: 1, mentionCount: 1 });
+    expect([unreadCount(client.store.get(7)), unreadMentions(client.store.get(7))]).toEqual([3, 1]);
+
+    socket.receive({ type: 'read', room: 7, last_read_seq: 3, unread: 1, mentions: 0 });
+    expect([unreadCount(client.store.get(7)), unreadMentions(client.store.get(7))]).toEqual([1, 0]);
+    // An older position (a late echo) never moves the marker back.
+    socket.receive({ type: 'read', room: 7, last_read_seq: 2, unread: 2, mentions: 0 });
+    expect(client.store.get(7).lastReadSeq).toBe(3);
   });
 });

@@ -21,6 +21,8 @@ from parley.models import (
     MemberInvite,
     MemberPublic,
     MessagePage,
+    NotificationSettings,
+    NotificationUpdate,
     ReadMarker,
     RoomCreate,
     RoomPage,
@@ -29,7 +31,7 @@ from parley.models import (
 )
 from parley.models.base import MAX_ID, CleanText
 from parley.models.room import ROOM_NAME_MAX
-from parley.services import history, rooms
+from parley.services import history, notifications, rooms
 from parley.services.history import HISTORY_PAGE_MAX
 from parley.services.rooms import ROOM_PAGE_MAX
 
@@ -159,9 +161,30 @@ async def invite_member(
 
 @router.post("/{room_id}/read", status_code=status.HTTP_204_NO_CONTENT)
 async def mark_read(
-    session: SessionDep, user: CurrentUser, room_id: RoomId, marker: ReadMarker
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    marker: ReadMarker,
 ) -> None:
-    await rooms.mark_read(session=session, user=user, room_id=room_id, seq=marker.seq)
+    await rooms.mark_read(
+        session=session, publisher=publisher, user=user, room_id=room_id, seq=marker.seq
+    )
+
+
+@router.put("/{room_id}/notifications")
+async def set_notifications(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    update: NotificationUpdate,
+) -> NotificationSettings:
+    """What of this room notifies me: a level (null: the default for the kind of room)
+    and mute. My other tabs and devices hear it as a `notifications` frame."""
+    return await notifications.set_room_notifications(
+        session=session, publisher=publisher, user=user, room_id=room_id, update=update
+    )
 
 
 @router.get("/{room_id}/messages", response_model=MessagePage)

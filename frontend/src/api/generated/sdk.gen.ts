@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -220,6 +220,37 @@ export const moderationReportMessage = <ThrowOnError extends boolean = false>(op
 export const protocolProtocolSchema = <ThrowOnError extends boolean = false>(options?: Options<ProtocolProtocolSchemaData, ThrowOnError>) => (options?.client ?? client).get<ProtocolProtocolSchemaResponses, unknown, ThrowOnError>({ url: '/api/protocol.json', ...options });
 
 /**
+ * Subscribe
+ *
+ * PushSubscription.toJSON() of this browser: its mentions and DMs arrive as pushes
+ * while none of the user's tabs is open. Registering the same endpoint again updates it.
+ */
+export const pushSubscribe = <ThrowOnError extends boolean = false>(options: Options<PushSubscribeData, ThrowOnError>) => (options.client ?? client).post<PushSubscribeResponses, PushSubscribeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/push/subscriptions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Unsubscribe
+ *
+ * Stop pushing to this endpoint (a body, not a path: endpoints are long URLs).
+ */
+export const pushUnsubscribe = <ThrowOnError extends boolean = false>(options: Options<PushUnsubscribeData, ThrowOnError>) => (options.client ?? client).post<PushUnsubscribeResponses, PushUnsubscribeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/push/subscriptions/remove',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Ready
  */
 export const healthReady = <ThrowOnError extends boolean = false>(options?: Options<HealthReadyData, ThrowOnError>) => (options?.client ?? client).get<HealthReadyResponses, HealthReadyErrors, ThrowOnError>({ url: '/api/ready', ...options });
@@ -356,6 +387,22 @@ export const roomsListMessages = <ThrowOnError extends boolean = false>(options:
 export const moderationModerateMember = <ThrowOnError extends boolean = false>(options: Options<ModerationModerateMemberData, ThrowOnError>) => (options.client ?? client).post<ModerationModerateMemberResponses, ModerationModerateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/rooms/{room_id}/moderation',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set Notifications
+ *
+ * What of this room notifies me: a level (null: the default for the kind of room)
+ * and mute. My other tabs and devices hear it as a `notifications` frame.
+ */
+export const roomsSetNotifications = <ThrowOnError extends boolean = false>(options: Options<RoomsSetNotificationsData, ThrowOnError>) => (options.client ?? client).put<RoomsSetNotificationsResponses, RoomsSetNotificationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/notifications',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -240,6 +240,10 @@ export type ClientConfig = {
      */
     max_upload_bytes: number;
     /**
+     * Push Public Key
+     */
+    push_public_key?: string | null;
+    /**
      * Send Rate Count
      */
     send_rate_count: number;
@@ -447,6 +451,78 @@ export type ModerationRequest = {
      * User Id
      */
     user_id: number;
+};
+
+/**
+ * NotificationSettings
+ *
+ * A member's notification choice for one room, as it is in effect.
+ */
+export type NotificationSettings = {
+    /**
+     * Is Default
+     */
+    is_default?: boolean;
+    level: NotifyLevel;
+    /**
+     * Muted
+     */
+    muted?: boolean;
+};
+
+/**
+ * NotificationUpdate
+ *
+ * A level, or null to go back to the default for the kind of room.
+ */
+export type NotificationUpdate = {
+    level?: NotifyLevel | null;
+    /**
+     * Muted
+     */
+    muted?: boolean;
+};
+
+/**
+ * NotifyLevel
+ *
+ * What of a room reaches a member as a notification (the unread count is separate).
+ */
+export type NotifyLevel = 'all' | 'mentions' | 'nothing';
+
+/**
+ * PushKeys
+ */
+export type PushKeys = {
+    /**
+     * Auth
+     */
+    auth: string;
+    /**
+     * P256Dh
+     */
+    p256dh: string;
+};
+
+/**
+ * PushSubscriptionCreate
+ */
+export type PushSubscriptionCreate = {
+    /**
+     * Endpoint
+     */
+    endpoint: string;
+    keys: PushKeys;
+};
+
+/**
+ * PushSubscriptionRemove
+ */
+export type PushSubscriptionRemove = {
+    /**
+     * Endpoint
+     */
+    endpoint: string;
 };
 
 /**
@@ -689,6 +765,7 @@ export type RoomPublic = {
      * Name
      */
     name: string;
+    notifications?: NotificationSettings | null;
     /**
      * Slow Mode Seconds
      */
@@ -1799,6 +1876,72 @@ export type ProtocolProtocolSchemaResponses = {
     200: unknown;
 };
 
+export type PushSubscribeData = {
+    body: PushSubscriptionCreate;
+    path?: never;
+    query?: never;
+    url: '/api/push/subscriptions';
+};
+
+export type PushSubscribeErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type PushSubscribeError = PushSubscribeErrors[keyof PushSubscribeErrors];
+
+export type PushSubscribeResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PushSubscribeResponse = PushSubscribeResponses[keyof PushSubscribeResponses];
+
+export type PushUnsubscribeData = {
+    body: PushSubscriptionRemove;
+    path?: never;
+    query?: never;
+    url: '/api/push/subscriptions/remove';
+};
+
+export type PushUnsubscribeErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type PushUnsubscribeError = PushUnsubscribeErrors[keyof PushUnsubscribeErrors];
+
+export type PushUnsubscribeResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PushUnsubscribeResponse = PushUnsubscribeResponses[keyof PushUnsubscribeResponses];
+
 export type HealthReadyData = {
     body?: never;
     path?: never;
@@ -2550,6 +2693,60 @@ export type ModerationModerateMemberResponses = {
 };
 
 export type ModerationModerateMemberResponse = ModerationModerateMemberResponses[keyof ModerationModerateMemberResponses];
+
+export type RoomsSetNotificationsData = {
+    body: NotificationUpdate;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/notifications';
+};
+
+export type RoomsSetNotificationsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type RoomsSetNotificationsError = RoomsSetNotificationsErrors[keyof RoomsSetNotificationsErrors];
+
+export type RoomsSetNotificationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: NotificationSettings;
+};
+
+export type RoomsSetNotificationsResponse = RoomsSetNotificationsResponses[keyof RoomsSetNotificationsResponses];
 
 export type RoomsMarkReadData = {
     body: ReadMarker;

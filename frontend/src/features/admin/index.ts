@@ -1,3 +1,3 @@
 // The admin feature's public face: the /admin page and its header menu entry.
 export { AdminMenuItem } from './AdminMenuItem';
-export { AdminPage } from './AdminPage';
+export { AdminPage } from './LazyAdminPage';

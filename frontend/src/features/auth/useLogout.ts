@@ -16,6 +16,10 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
     void navigate('/login', { replace: true });
   };
   return useMutation(
-    everywhere ? { mutationFn: logOutEverywhere, onSuccess: leave } : { mutationFn: logOut, onSettled: leave },
+    everywhere
+      ? { mutationFn: logOutEverywhere, onSuccess: leave }
+      : // Offline too, at once: React Query would hold the request until the network is back,
+        // and this device's unsent messages and drafts must go when the user leaves it.
+        { mutationFn: logOut, onSettled: leave, networkMode: 'always' },
   );
 }

@@ -54,4 +54,21 @@ describe('useHeldSend', () => {
     expect(deliver).not.toHaveBeenCalled();
     expect(result.current.held).toBeNull();
   });
+
+  it('asks before the tab closes while a message waits for its files, not after it went', () => {
+    const closing = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const { result, rerender } = renderHook(
+      (props: { waiting: boolean }) => useHeldSend({ waiting: props.waiting, hasFiles: true, deliver: vi.fn() }),
+      { initialProps: { waiting: true } },
+    );
+    expect(closing()).toBe(false);
+    act(() => result.current.hold({ typed: 'look', body: 'look' }));
+    expect(closing()).toBe(true);
+    rerender({ waiting: false });
+    expect(closing()).toBe(false);
+  });
 });

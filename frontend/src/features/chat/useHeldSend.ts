@@ -36,6 +36,18 @@ export function useHeldSend({ waiting, hasFiles, deliver }: HeldSendOptions) {
     if (held.body === '' && !hasFiles) return;
     deliver(held.body, held.replyTo ?? null);
   }, [held, waiting, hasFiles, deliver]);
+  // A held message is in no outbox yet (its files are still going up): closing the tab
+  // would lose it, so the browser asks first, as it does for the outbox's unsent ones.
+  useEffect(() => {
+    if (held === null) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- older Chromium and Safari ask only when it is set
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [held]);
   const cancel = useCallback((): HeldMessage | null => {
     setHeld(null);
     return held;

@@ -11,7 +11,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -19,7 +19,13 @@ import { deleteRoom, type RoomPublic, type RoomUpdate, updateRoom } from '../../
 import { can, RoomDetailsDialog, type RoomAction, useLeaveRoom } from '../rooms';
 import { refusalText } from './errors';
 import { ReasonDialog } from './ReasonDialog';
-import { type RoomPanel, RoomModerationModal } from './RoomModerationModal';
+import type { RoomPanel } from './RoomModerationModal';
+
+// The reports and audit panels are for moderators, and even they open them rarely: fetched
+// on first use, so the chat screen does not carry them.
+const RoomModerationModal = lazy(() =>
+  import('./RoomModerationModal').then((module) => ({ default: module.RoomModerationModal })),
+);
 
 const SLOW_MODES = [0, 10, 30, 60, 300] as const;
 /** The actions this menu has an entry for; without any of them there is no menu. */
@@ -135,7 +141,11 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
         onConfirm={leaving.leave}
         onDone={leaving.afterLeaving}
       />
-      <RoomModerationModal room={room} panel={panel} onPanel={setPanel} onClose={() => setPanel(null)} />
+      {panel !== null ? (
+        <Suspense fallback={null}>
+          <RoomModerationModal room={room} panel={panel} onPanel={setPanel} onClose={() => setPanel(null)} />
+        </Suspense>
+      ) : null}
       <ReasonDialog
         opened={confirmDelete}
         onClose={() => setConfirmDelete(false)}

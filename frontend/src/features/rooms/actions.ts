@@ -16,6 +16,7 @@ export type RoomAction =
   | 'delete_own'
   | 'report'
   | 'mark_read'
+  | 'set_notifications'
   | 'delete_any'
   | 'moderate'
   | 'promote'

@@ -18,12 +18,18 @@ export type ServerFrame =
   | TypingNoticeFrame
   | PresenceFrame
   | ProfileFrame
+  | ReadFrame
+  | NotificationsFrame
   | MemberFrame
   | RoomFrame
   | UploadFrame
   | RevokedFrame
   | ErrorFrame;
 export type UploadStatus = 'pending' | 'processing' | 'ready' | 'failed';
+/**
+ * What of a room reaches a member as a notification (the unread count is separate).
+ */
+export type NotifyLevel = 'all' | 'mentions' | 'nothing';
 export type ErrorCode =
   | 'bad_json'
   | 'unknown_type'
@@ -281,6 +287,33 @@ export interface PresenceFrame {
 export interface ProfileFrame {
   type: 'profile';
   user: AuthorPublic;
+}
+/**
+ * Your read position in a room moved, on this or another tab or device; `unread` and
+ * `mentions` are what remains unread there (the server's counts, as in the room list).
+ */
+export interface ReadFrame {
+  type: 'read';
+  room: number;
+  last_read_seq: number;
+  unread: number;
+  mentions: number;
+}
+/**
+ * You changed what of a room notifies you (on this or another tab or device).
+ */
+export interface NotificationsFrame {
+  type: 'notifications';
+  room: number;
+  settings: NotificationSettings;
+}
+/**
+ * A member's notification choice for one room, as it is in effect.
+ */
+export interface NotificationSettings {
+  level: NotifyLevel;
+  muted: boolean;
+  is_default: boolean;
 }
 /**
  * A membership changed; also sent to the affected user's own sockets.

@@ -1,0 +1,56 @@
+/// <reference lib="webworker" />
+/**
+ * Parley's service worker: the app opens without a network.
+ *
+ * - The build's files (index.html and the hashed assets) are precached, so a reload
+ *   offline shows the app, and client routes get index.html (never /api, /ws, /metrics).
+ * - API reads the first screens need go network-first into one cache, so offline the app
+ *   shows the rooms and messages last seen; the page empties that cache on every sign-out
+ *   and sign-in (api/offlineCache.ts). Only GETs and only 200s are kept: no auth POST or
+ *   refusal is ever stored.
+ * - A new version waits until the page asks it to take over (the "new version" notice).
+ */
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+
+import { API_CACHE, isOfflineReadable } from './api/offlineCache';
+
+declare const self: ServiceWorkerGlobalScope;
+
+export type WorkerMessage = { type: 'SKIP_WAITING' };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api\//, /^\/ws/, /^\/metrics/],
+  }),
+);
+
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && isOfflineReadable(url.pathname),
+  new NetworkFirst({
+    cacheName: API_CACHE,
+    // Answers are gzipped (Vary: Accept-Encoding); the offline match must not care.
+    matchOptions: { ignoreVary: true },
+    plugins: [
+      { cacheWillUpdate: ({ response }) => Promise.resolve(response.status === 200 ? response : null) },
+      // Each room's newest page, a few older ones, the lists: bounded so it never grows.
+      new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }),
+    ],
+  }),
+  'GET',
+);
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const message = event.data as WorkerMessage | undefined;
+  if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The first install controls the open page at once, so its API reads are kept from then
+// on; an update only activates through SKIP_WAITING above, then takes the pages over.
+clientsClaim();
