@@ -9,6 +9,7 @@ frames, with every field the catalogue names and no other.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import socket
 from functools import cache
@@ -205,3 +206,26 @@ class StalledSocket:
             self.protocol.events_received()
         self.sock.close()
         return self.protocol.close_rcvd.code if self.protocol.close_rcvd else None
+
+
+_send_ids = itertools.count()
+
+
+async def send_and_answer(
+    socket: WsClient, room_id: int, body: str, **extra: Any
+) -> dict[str, Any]:
+    """Sends a message and returns the server's answer to it: its `ack` or its `error`."""
+    client_id = f"t-{next(_send_ids)}"
+    await socket.send(type="send", room=room_id, client_id=client_id, body=body, **extra)
+    frame = await socket.recv()
+    while frame["type"] not in {"ack", "error"}:
+        frame = await socket.recv()
+    return frame
+
+
+async def send_message(socket: WsClient, room_id: int, body: str, **extra: Any) -> dict[str, Any]:
+    """Sends a message that must be accepted; returns the acknowledged message."""
+    frame = await send_and_answer(socket, room_id, body, **extra)
+    assert frame["type"] == "ack", frame
+    message: dict[str, Any] = frame["message"]
+    return message

@@ -211,10 +211,8 @@ class PushingPublisher:
             room = await session.get(Room, message.room_id)
             if room is None:
                 return
-            members = await notifications.member_ids(session=session, room_id=room.id or 0)
-            offline = [user_id for user_id in members if user_id not in online]
             targets = await notifications.recipients(
-                session=session, message=message, is_direct=room.is_direct, offline=offline
+                session=session, message=message, is_direct=room.is_direct, online=online
             )
             subscriptions = await push.subscriptions_of(session=session, user_ids=targets)
             if not subscriptions:

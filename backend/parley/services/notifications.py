@@ -72,23 +72,16 @@ def wants(settings: NotificationSettings, message: MessagePublic, user_id: int) 
     return False
 
 
-async def member_ids(*, session: AsyncSession, room_id: int) -> list[int]:
-    statement = select(Membership.user_id).where(col(Membership.room_id) == room_id)
-    return list((await session.exec(statement)).all())
-
-
 async def recipients(
-    *, session: AsyncSession, message: MessagePublic, is_direct: bool, offline: Collection[int]
+    *, session: AsyncSession, message: MessagePublic, is_direct: bool, online: Collection[int]
 ) -> list[int]:
-    """The members among `offline` whom `message` should notify, by their settings."""
-    if not offline:
-        return []
-    statement = select(Membership).where(
-        col(Membership.room_id) == message.room_id, col(Membership.user_id).in_(list(offline))
-    )
+    """The members with no socket open (not in `online`) whom `message` should notify,
+    by their settings: one query of the room's memberships."""
+    statement = select(Membership).where(col(Membership.room_id) == message.room_id)
     members = (await session.exec(statement)).all()
     return sorted(
         member.user_id
         for member in members
-        if wants(settings_of(member, is_direct=is_direct), message, member.user_id)
+        if member.user_id not in online
+        and wants(settings_of(member, is_direct=is_direct), message, member.user_id)
     )

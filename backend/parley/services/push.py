@@ -12,7 +12,7 @@ import ipaddress
 from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Invalid
@@ -69,13 +69,9 @@ async def subscribe(
         await session.exec(select(PushSubscription).where(PushSubscription.endpoint == endpoint))
     ).first()
     if existing is None:
-        count = len(
-            (
-                await session.exec(
-                    select(PushSubscription.id).where(PushSubscription.user_id == user.id)
-                )
-            ).all()
-        )
+        count = (
+            await session.exec(select(func.count()).where(col(PushSubscription.user_id) == user.id))
+        ).one()
         if count >= SUBSCRIPTIONS_PER_USER_MAX:
             raise Invalid(
                 f"At most {SUBSCRIPTIONS_PER_USER_MAX} devices get notifications: remove one first"

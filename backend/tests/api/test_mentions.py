@@ -3,16 +3,11 @@ clears when read, and calling the whole room (`<!room>`) is for the room's manag
 
 from __future__ import annotations
 
-import itertools
-from typing import Any
-
 import httpx
 
 from tests.conftest import RunningServer
 from tests.moderation.helpers import Person, person
-from tests.wsclient import WsClient, create_room, join_room
-
-_ids = itertools.count()
+from tests.wsclient import WsClient, create_room, join_room, send_and_answer
 
 
 async def _socket(server: RunningServer, who: Person, room_id: int) -> WsClient:
@@ -20,14 +15,6 @@ async def _socket(server: RunningServer, who: Person, room_id: int) -> WsClient:
     await socket.auth(who.token)
     await socket.join(room_id)
     return socket
-
-
-async def _send(socket: WsClient, room_id: int, body: str) -> dict[str, Any]:
-    await socket.send(type="send", room=room_id, client_id=f"m-{next(_ids)}", body=body)
-    frame = await socket.recv()
-    while frame["type"] not in {"ack", "error"}:
-        frame = await socket.recv()
-    return frame
 
 
 async def _mention_count(client: httpx.AsyncClient, who: Person, room_id: int) -> int:
@@ -48,7 +35,7 @@ async def test_mentions_name_members_and_count_until_read(
     await join_room(client, bob.token, room["id"])
     socket = await _socket(server, alice, room["id"])
 
-    sent = await _send(
+    sent = await send_and_answer(
         socket, room["id"], f"<@{bob.id}> and <@{carol.id}>, also <@{bob.id}> <@0> <@{10**19}>"
     )
     message = sent["message"]
@@ -56,7 +43,7 @@ async def test_mentions_name_members_and_count_until_read(
     assert message["mentions"] == [bob.id] and message["mentions_room"] is False
     assert await _mention_count(client, bob, room["id"]) == 1
     assert await _mention_count(client, alice, room["id"]) == 0
-    await _send(socket, room["id"], f"again <@{bob.id}>")
+    await send_and_answer(socket, room["id"], f"again <@{bob.id}>")
     assert await _mention_count(client, bob, room["id"]) == 2
 
     read = await client.post(
@@ -89,11 +76,11 @@ async def test_calling_the_room_is_for_its_managers(
     room = await create_room(client, owner.token, name="Everyone")
     await join_room(client, member.token, room["id"])
     member_socket = await _socket(server, member, room["id"])
-    refused = await _send(member_socket, room["id"], "<!room> lunch?")
+    refused = await send_and_answer(member_socket, room["id"], "<!room> lunch?")
     assert refused["type"] == "error" and refused["code"] == "forbidden", refused
 
     owner_socket = await _socket(server, owner, room["id"])
-    called = await _send(owner_socket, room["id"], "<!room> standup in 5")
+    called = await send_and_answer(owner_socket, room["id"], "<!room> standup in 5")
     assert called["message"]["mentions_room"] is True
     assert await _mention_count(client, member, room["id"]) == 1
     assert await _mention_count(client, owner, room["id"]) == 0

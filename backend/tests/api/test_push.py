@@ -6,7 +6,6 @@ push service calls gone is deleted; endpoints outside the allow-list are refused
 from __future__ import annotations
 
 import asyncio
-import itertools
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,7 @@ from parley.settings import Settings
 from tests.conftest import RunningServer, make_settings
 from tests.moderation.helpers import Person, person
 from tests.pushservice import PushService
-from tests.wsclient import WsClient, create_room, join_room
-
-_ids = itertools.count()
+from tests.wsclient import WsClient, create_room, join_room, send_message
 
 
 def _vapid_pem() -> str:
@@ -54,16 +51,6 @@ async def _subscribe(client: httpx.AsyncClient, who: Person, subscription: dict[
     assert response.status_code == 204, response.text
 
 
-async def _post(socket: WsClient, room_id: int, body: str) -> dict[str, Any]:
-    await socket.send(type="send", room=room_id, client_id=f"p-{next(_ids)}", body=body)
-    frame = await socket.recv()
-    while frame["type"] not in {"ack", "error"}:
-        frame = await socket.recv()
-    assert frame["type"] == "ack", frame
-    message: dict[str, Any] = frame["message"]
-    return message
-
-
 async def _author_socket(server: RunningServer, who: Person, room_id: int) -> WsClient:
     socket = await WsClient.open(server.base_url)
     await socket.auth(who.token)
@@ -82,7 +69,7 @@ async def test_a_dm_and_a_mention_reach_an_offline_browser_decrypted(
         direct = await client.post("/api/dms", json={"user_ids": [bob.id]}, headers=alice.headers)
         dm = direct.json()
         alices = await _author_socket(server, alice, dm["id"])
-        sent = await _post(alices, dm["id"], "lunch at **noon**?")
+        sent = await send_message(alices, dm["id"], "lunch at **noon**?")
         push = await phone.next_push()
         assert push == {
             "title": sent["author"]["display_name"],
@@ -97,8 +84,8 @@ async def test_a_dm_and_a_mention_reach_an_offline_browser_decrypted(
         await join_room(client, bob.token, room["id"])
         await alices.join(room["id"])
         # Rooms notify of mentions only by default: this one is not for Bob's phone.
-        await _post(alices, room["id"], "anyone around?")
-        named = await _post(alices, room["id"], f"<@{bob.id}> can you   look?")
+        await send_message(alices, room["id"], "anyone around?")
+        named = await send_message(alices, room["id"], f"<@{bob.id}> can you   look?")
         push = await phone.next_push()
         assert push["seq"] == named["seq"] and push["room"] == room["id"]
         assert push["body"] == f"@{bob.username} can you look?"
@@ -122,7 +109,7 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
         await bobs.auth(bob.token)
         while bob.id not in (await _online(client, alice, room["id"])):
             await asyncio.sleep(0.05)
-        while_online = await _post(alices, room["id"], f"<@{bob.id}> seen it here")
+        while_online = await send_message(alices, room["id"], f"<@{bob.id}> seen it here")
         await bobs.close()
         while bob.id in (await _online(client, alice, room["id"])):
             await asyncio.sleep(0.05)
@@ -133,7 +120,7 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
             headers=bob.headers,
         )
         assert muted.json() == {"level": "all", "muted": True, "is_default": False}
-        while_muted = await _post(alices, room["id"], f"<@{bob.id}> muted")
+        while_muted = await send_message(alices, room["id"], f"<@{bob.id}> muted")
 
         everything = await client.put(
             f"/api/rooms/{room['id']}/notifications",
@@ -141,7 +128,7 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
             headers=bob.headers,
         )
         assert everything.status_code == 200
-        plain = await _post(alices, room["id"], "no mention, level all")
+        plain = await send_message(alices, room["id"], "no mention, level all")
         # Pushes go out in order, so by the time this one arrives the two before it were
         # decided: neither went out.
         push = await laptop.next_push()
@@ -155,12 +142,12 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
             headers=bob.headers,
         )
         assert nothing.json()["level"] == "nothing"
-        await _post(alices, room["id"], f"<@{bob.id}> level nothing")
+        await send_message(alices, room["id"], f"<@{bob.id}> level nothing")
         back = await client.put(
             f"/api/rooms/{room['id']}/notifications", json={"level": None}, headers=bob.headers
         )
         assert back.json() == {"level": "mentions", "muted": False, "is_default": True}
-        last = await _post(alices, room["id"], f"<@{bob.id}> default again")
+        last = await send_message(alices, room["id"], f"<@{bob.id}> default again")
         assert (await laptop.next_push())["seq"] == last["seq"]
         assert laptop.hits == 2
         await alices.close()
@@ -183,10 +170,10 @@ async def test_a_subscription_the_push_service_calls_gone_is_deleted(
         await _subscribe(client, bob, old.subscription())
         await _subscribe(client, bob, new.subscription())
         alices = await _author_socket(server, alice, dm["id"])
-        await _post(alices, dm["id"], "one")
+        await send_message(alices, dm["id"], "one")
         await new.next_push()
         assert old.hits == 1
-        second = await _post(alices, dm["id"], "two")
+        second = await send_message(alices, dm["id"], "two")
         assert (await new.next_push())["seq"] == second["seq"]
         assert old.hits == 1  # deleted after its 410: never asked again
         await alices.close()
@@ -295,7 +282,7 @@ async def test_a_removed_subscription_gets_nothing_and_pushing_needs_an_account(
         )
         assert removed.status_code == 204
         alices = await _author_socket(server, alice, dm["id"])
-        sent = await _post(alices, dm["id"], "still there?")
+        sent = await send_message(alices, dm["id"], "still there?")
         assert (await kept.next_push())["seq"] == sent["seq"]
         assert gone.hits == 0
         await alices.close()

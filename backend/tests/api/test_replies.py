@@ -3,7 +3,6 @@ deletion of the original shows in every reply. Pages around a message serve jump
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 import httpx
@@ -11,18 +10,7 @@ import pytest
 
 from tests.conftest import RunningServer
 from tests.factories import bearer
-from tests.wsclient import WsClient, create_room, join_room, user_socket
-
-_client_ids = itertools.count()
-
-
-async def _send(socket: WsClient, room_id: int, body: str, **extra: Any) -> dict[str, Any]:
-    client_id = f"c-{next(_client_ids)}"
-    await socket.send(type="send", room=room_id, client_id=client_id, body=body, **extra)
-    frame = await socket.recv()
-    while frame["type"] not in {"ack", "error"}:
-        frame = await socket.recv()
-    return frame
+from tests.wsclient import create_room, join_room, send_and_answer, user_socket
 
 
 async def test_a_reply_quotes_its_original_as_it_is_now(
@@ -35,10 +23,10 @@ async def test_a_reply_quotes_its_original_as_it_is_now(
     await alice.join(room["id"])
     await bob.join(room["id"])
     long_body = "Are we shipping on Friday? " + "x" * 300
-    original = (await _send(alice, room["id"], long_body))["message"]
+    original = (await send_and_answer(alice, room["id"], long_body))["message"]
     assert original["reply_to"] is None
 
-    reply = await _send(bob, room["id"], "Yes!", reply_to=original["id"])
+    reply = await send_and_answer(bob, room["id"], "Yes!", reply_to=original["id"])
     assert reply["type"] == "ack", reply
     quote = reply["message"]["reply_to"]
     assert quote["id"] == original["id"] and quote["seq"] == original["seq"]
@@ -78,15 +66,15 @@ async def test_a_reply_answers_a_standing_message_of_its_own_room(
     there = await create_room(client, token, name="There")
     await socket.join(here["id"])
     await socket.join(there["id"])
-    elsewhere = (await _send(socket, there["id"], "elsewhere"))["message"]
-    gone = (await _send(socket, here["id"], "gone"))["message"]
+    elsewhere = (await send_and_answer(socket, there["id"], "elsewhere"))["message"]
+    gone = (await send_and_answer(socket, here["id"], "gone"))["message"]
     await client.delete(f"/api/messages/{gone['id']}", headers=bearer(token))
 
     for target in (elsewhere["id"], gone["id"], 999_999):
-        refused = await _send(socket, here["id"], f"re {target}", reply_to=target)
+        refused = await send_and_answer(socket, here["id"], f"re {target}", reply_to=target)
         assert refused["type"] == "error" and refused["code"] == "invalid", refused
     # Nothing was stored: the next message takes the next seq.
-    fine = await _send(socket, here["id"], "fine")
+    fine = await send_and_answer(socket, here["id"], "fine")
     assert fine["message"]["seq"] == gone["seq"] + 1
 
 
@@ -95,7 +83,7 @@ async def test_a_page_around_a_message(client: httpx.AsyncClient, server: Runnin
     room = await create_room(client, token, name="Jump")
     await socket.join(room["id"])
     for n in range(1, 11):  # within the send rate limit (10 per 5 s)
-        assert (await _send(socket, room["id"], f"m{n}"))["type"] == "ack"
+        assert (await send_and_answer(socket, room["id"], f"m{n}"))["type"] == "ack"
     path = f"/api/rooms/{room['id']}/messages"
 
     async def around(seq: int, limit: int) -> dict[str, Any]:

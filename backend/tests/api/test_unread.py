@@ -5,26 +5,13 @@ room, cleared by reading."""
 from __future__ import annotations
 
 import asyncio
-import itertools
 
 import httpx
 import pytest
 
 from tests.conftest import RunningServer
 from tests.moderation.helpers import Person, person
-from tests.wsclient import WsClient, create_room, join_room
-
-_ids = itertools.count()
-
-
-async def _send(socket: WsClient, room_id: int, body: str) -> dict[str, object]:
-    await socket.send(type="send", room=room_id, client_id=f"u-{next(_ids)}", body=body)
-    frame = await socket.recv()
-    while frame["type"] not in {"ack", "error"}:
-        frame = await socket.recv()
-    assert frame["type"] == "ack", frame
-    message: dict[str, object] = frame["message"]
-    return message
+from tests.wsclient import WsClient, create_room, join_room, send_message
 
 
 async def _unread(client: httpx.AsyncClient, who: Person, room_id: int) -> int:
@@ -49,10 +36,10 @@ async def test_unread_counts_others_standing_messages_until_read(
     await bobs.auth(bob.token)
     await bobs.join(room["id"])
 
-    first = await _send(alices, room["id"], "one")
-    await _send(alices, room["id"], "two")
-    doomed = await _send(alices, room["id"], "three")
-    await _send(bobs, room["id"], "mine")
+    first = await send_message(alices, room["id"], "one")
+    await send_message(alices, room["id"], "two")
+    doomed = await send_message(alices, room["id"], "three")
+    await send_message(bobs, room["id"], "mine")
     assert await _unread(client, bob, room["id"]) == 3
     # Alice's own messages are never unread to her, whatever her read position.
     assert await _unread(client, alice, room["id"]) == 1
@@ -84,9 +71,9 @@ async def test_reading_on_one_tab_clears_the_counts_on_every_other(
     await bob_tab.auth(bob.token)
     await bob_phone.auth(bob.token)
 
-    first = await _send(alices, room["id"], "one")
-    await _send(alices, room["id"], f"<@{bob.id}> two")
-    last = await _send(alices, room["id"], "three")
+    first = await send_message(alices, room["id"], "one")
+    await send_message(alices, room["id"], f"<@{bob.id}> two")
+    last = await send_message(alices, room["id"], "three")
 
     read = await client.post(
         f"/api/rooms/{room['id']}/read", json={"seq": first["seq"]}, headers=bob.headers
