@@ -61,6 +61,13 @@ class Device:
     async def next_push(self, timeout: float = 15.0) -> dict[str, Any]:
         return await asyncio.wait_for(self.received.get(), timeout)
 
+    async def called(self, times: int, timeout: float = 15.0) -> None:
+        """Until the server has called this endpoint `times` times: the server sends to
+        a user's devices side by side, so another device's push may arrive first."""
+        async with asyncio.timeout(timeout):
+            while self.hits < times:
+                await asyncio.sleep(0.01)
+
 
 class PushService:
     def __init__(self, server_public_key: str) -> None:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import UTCDateTime, utcnow
+from parley.models.base import TextInput, UTCDateTime, utcnow
 
 
 class NotifyLevel(StrEnum):
@@ -50,18 +50,18 @@ class PushSubscription(SQLModel, table=True):
     last_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class PushKeys(SQLModel):
+class PushKeys(TextInput):
     # base64url, as the browser's PushSubscription.toJSON() gives them.
     p256dh: str = Field(min_length=16, max_length=128, regex=r"^[A-Za-z0-9_-]+=*$")
     auth: str = Field(min_length=8, max_length=64, regex=r"^[A-Za-z0-9_-]+=*$")
 
 
-class PushSubscriptionCreate(SQLModel):
+class PushSubscriptionCreate(TextInput):
     endpoint: str = Field(min_length=8, max_length=2048)
     keys: PushKeys
 
 
-class PushSubscriptionRemove(SQLModel):
+class PushSubscriptionRemove(TextInput):
     endpoint: str = Field(min_length=8, max_length=2048)
 
 

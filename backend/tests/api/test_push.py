@@ -172,7 +172,7 @@ async def test_a_subscription_the_push_service_calls_gone_is_deleted(
         alices = await _author_socket(server, alice, dm["id"])
         await send_message(alices, dm["id"], "one")
         await new.next_push()
-        assert old.hits == 1
+        await old.called(1)
         second = await send_message(alices, dm["id"], "two")
         assert (await new.next_push())["seq"] == second["seq"]
         assert old.hits == 1  # deleted after its 410: never asked again
@@ -256,6 +256,17 @@ async def test_malformed_subscription_keys_are_422(
         headers=bob.headers,
     )
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/push/subscriptions", "/api/push/subscriptions/remove"])
+async def test_a_nul_in_an_endpoint_is_422_on_both_databases(
+    client: httpx.AsyncClient, server: RunningServer, path: str
+) -> None:
+    bob = await person(client)
+    body = {"endpoint": "http://127.0.0.1:9/push/\u0000x", "keys": _KEYS}
+    response = await client.post(path, json=body, headers=bob.headers)
+    assert response.status_code == 422, response.text
+    assert "NUL" in response.text
 
 
 async def test_a_removed_subscription_gets_nothing_and_pushing_needs_an_account(
