@@ -159,6 +159,18 @@ class ReadMoved:
 
 
 @dataclass(frozen=True)
+class ReceiptMoved:
+    """A reader who shares read receipts moved on: the room's members who share them too
+    hear it (services.receipts decides who). Not in the change log, like ReadMoved: a
+    reconnecting client fetches the room's receipts."""
+
+    room_id: int
+    user_id: int
+    last_read_seq: int
+    watcher_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class NotificationsChanged:
     """I chose what of a room notifies me: my other tabs and devices follow."""
 
@@ -183,6 +195,7 @@ Event = (
     | ReadAccessLost
     | SessionsEnded
     | ReadMoved
+    | ReceiptMoved
     | NotificationsChanged
 )
 

@@ -203,5 +203,19 @@ class MemberInvite(TextInput):
     username: str = Field(min_length=1, max_length=32)
 
 
+class ReadReceipt(SQLModel):
+    user_id: int
+    last_read_seq: int
+
+
+class ReadReceipts(SQLModel):
+    """Where the other members of a room read, as far as they share it."""
+
+    # False: I have read receipts off, or the room is too big for them: nothing shown.
+    available: bool
+    # The members other than me who turned read receipts on.
+    readers: list[ReadReceipt] = []
+
+
 class ReadMarker(SQLModel):
     seq: int = Field(ge=0, le=MAX_ID)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from enum import StrEnum
 
@@ -27,6 +28,13 @@ class Role(StrEnum):
     user = "user"
 
 
+def name_key(name: str) -> str:
+    """A name as people search it: compatibility forms folded (full-width letters), then
+    case-folded the Unicode way. Computed in Python for both databases, since SQLite's
+    lower() folds ASCII only ("ÉMILE" would never match "émile")."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 class UserBase(SQLModel):
     display_name: str = Field(default="", max_length=64)
 
@@ -45,6 +53,14 @@ class User(UserBase, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # The file store's key of the current avatar (services/avatars.py); None: initials.
     avatar_key: str | None = Field(default=None, max_length=32)
+    # name_key(display_name), kept with it (set_display_name): what people search matches.
+    display_name_key: str = Field(default="", max_length=256)
+    # Opted in to read receipts: shares where I read, and sees where others read.
+    read_receipts: bool = False
+
+    def set_display_name(self, display_name: str) -> None:
+        self.display_name = display_name
+        self.display_name_key = name_key(display_name)
 
     @property
     def is_admin(self) -> bool:
@@ -92,6 +108,7 @@ class UserCreate(TextInput):
 
 class UserUpdate(TextInput):
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
+    read_receipts: bool | None = None
 
     @field_validator("display_name")
     @classmethod
@@ -109,3 +126,4 @@ class UserPublic(UserBase):
     role: str
     created_at: datetime
     avatar_url: str | None = None
+    read_receipts: bool = False

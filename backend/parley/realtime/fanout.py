@@ -16,6 +16,7 @@ from parley.events import (
     ReadAccessLost,
     ReadersNarrowed,
     ReadMoved,
+    ReceiptMoved,
     RoomChanged,
     SessionsEnded,
     Typing,
@@ -34,6 +35,7 @@ from parley.realtime.protocol import (
     ProfileFrame,
     ReactionsFrame,
     ReadFrame,
+    ReceiptFrame,
     RevokedFrame,
     RoomFrame,
     TypingNoticeFrame,
@@ -108,6 +110,11 @@ def envelopes_for(event: Event) -> list[Envelope]:
                 )
             )
             return [Envelope(user_channel(user_id), frame)]
+        case ReceiptMoved(room_id=room_id, user_id=user_id, watcher_ids=watcher_ids):
+            frame = encode(
+                ReceiptFrame(room=room_id, user_id=user_id, last_read_seq=event.last_read_seq)
+            )
+            return [Envelope(user_channel(watcher), frame) for watcher in watcher_ids]
         case NotificationsChanged(user_id=user_id, room_id=room_id, settings=settings):
             frame = encode(NotificationsFrame(room=room_id, settings=settings))
             return [Envelope(user_channel(user_id), frame)]

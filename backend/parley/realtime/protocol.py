@@ -276,6 +276,16 @@ class ReadFrame(_Sent):
     mentions: int
 
 
+class ReceiptFrame(_Sent):
+    """Someone in a room you share moved their read position: sent only when both of you
+    turned read receipts on and the room is small (services.receipts)."""
+
+    type: Literal["receipt"] = "receipt"
+    room: int
+    user_id: int
+    last_read_seq: int
+
+
 class NotificationsFrame(_Sent):
     """You changed what of a room notifies you (on this or another tab or device)."""
 
@@ -354,6 +364,7 @@ AnyServerFrame = (
     | PresenceFrame
     | ProfileFrame
     | ReadFrame
+    | ReceiptFrame
     | NotificationsFrame
     | MemberFrame
     | RoomFrame

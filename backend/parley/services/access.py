@@ -58,6 +58,8 @@ class Action(StrEnum):
     delete_own = "delete_own"
     report = "report"
     mark_read = "mark_read"
+    # see the read positions of the others (receipts are opt-in on top: services.receipts)
+    read_receipts = "read_receipts"
     # choose what of the room notifies me (one's own setting: members only)
     set_notifications = "set_notifications"
     delete_any = "delete_any"
@@ -211,6 +213,7 @@ RULES: Mapping[Action, Rule] = {
     Action.delete_own: _readable,
     Action.report: _member,
     Action.mark_read: _member,
+    Action.read_receipts: _member,
     Action.set_notifications: _member,
     Action.delete_any: _not_direct(_MANAGERS_ONLY),
     Action.moderate: _not_direct(_MANAGERS_ONLY),

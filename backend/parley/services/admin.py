@@ -23,6 +23,7 @@ from parley.models import (
     UserPublic,
 )
 from parley.models.base import utcnow
+from parley.models.user import name_key
 from parley.services import access, audit, auth
 
 
@@ -47,9 +48,12 @@ async def search_users(
     access.require_site_admin(actor)
     statement = select(User).order_by(col(User.username)).limit(min(limit, 200))
     if query:
-        pattern = f"%{query.strip().lower()}%"
+        needle = name_key(query.strip())
         statement = statement.where(
-            or_(col(User.username).like(pattern), func.lower(User.display_name).like(pattern))
+            or_(
+                col(User.username).contains(needle, autoescape=True),
+                col(User.display_name_key).contains(needle, autoescape=True),
+            )
         )
     online = await presence.online_user_ids()
     return [

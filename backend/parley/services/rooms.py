@@ -37,7 +37,7 @@ from parley.models import (
     User,
 )
 from parley.models.base import utcnow
-from parley.services import access, audit, room_form
+from parley.services import access, audit, receipts, room_form
 from parley.services.access import Action
 from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.direct import direct_people
@@ -299,7 +299,8 @@ async def join_room(
     assert user.id is not None
     await access.check_explained(session, standing, Action.read if membership else Action.join_room)
     if membership is None:
-        membership = Membership(room_id=room_id, user_id=user.id)
+        # What was said before I joined is history to read, not a backlog of unread.
+        membership = Membership(room_id=room_id, user_id=user.id, last_read_seq=room.last_seq)
         session.add(membership)
         await session.exec(
             delete(RoomKick).where(
@@ -343,13 +344,15 @@ async def invite_member(
     username: str,
     presence: PresenceReader | None = None,
 ) -> MemberPublic:
-    await access.require(session=session, user=user, room_id=room_id, action=Action.invite)
+    room, _membership, _standing = await access.require_room(
+        session=session, user=user, room_id=room_id, action=Action.invite
+    )
     invitee = await get_user_by_username(session=session, username=username)
     if invitee is None or invitee.id is None:
         raise NotFound("No user with that username")
     if await _is_banned(session, room_id, invitee.id):
         raise Conflict("This user is banned from the room: unban them first")
-    membership = Membership(room_id=room_id, user_id=invitee.id)
+    membership = Membership(room_id=room_id, user_id=invitee.id, last_read_seq=room.last_seq)
     session.add(membership)
     try:
         await session.commit()
@@ -447,6 +450,9 @@ async def mark_read(
             unread=left.messages,
             mentions=left.mentions,
         )
+    )
+    await receipts.announce_read(
+        session=session, publisher=publisher, reader=user, room_id=room_id, seq=marker
     )
 
 

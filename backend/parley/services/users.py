@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from parley.errors import Conflict
 from parley.events import Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
+from parley.models.user import name_key
 from parley.services import passwords, profiles
 from parley.services.ratelimit import RateLimiter
 
@@ -37,10 +38,10 @@ async def create_user(
         role = Role.admin if existing == 0 else Role.user
     user = User(
         username=user_create.username,
-        display_name=user_create.display_name or user_create.username,
         password_hash=await passwords.hash_new(user_create.password),
         role=role.value,
     )
+    user.set_display_name(user_create.display_name or user_create.username)
     session.add(user)
     try:
         await session.commit()
@@ -60,9 +61,10 @@ async def update_user(
     *, session: AsyncSession, publisher: Publisher, user: User, user_update: UserUpdate
 ) -> User:
     before = user.display_name
-    changes = user_update.model_dump(exclude_unset=True, exclude_none=True)
-    for name, value in changes.items():
-        setattr(user, name, value.strip() if isinstance(value, str) else value)
+    if user_update.display_name is not None:
+        user.set_display_name(user_update.display_name.strip())
+    if user_update.read_receipts is not None:
+        user.read_receipts = user_update.read_receipts
     session.add(user)
     await session.commit()
     await session.refresh(user)
@@ -77,12 +79,12 @@ PEOPLE_PAGE_MAX = 50
 async def find_people(*, session: AsyncSession, query: str, limit: int) -> list[AuthorPublic]:
     """Active accounts whose username or display name contains `query` (case-insensitive),
     by display name: who can be messaged or mentioned. Usernames are stored lower-cased."""
-    needle = query.strip().lower()
+    needle = name_key(query.strip())
     statement = select(User).where(col(User.is_disabled).is_(False))
     if needle:
         statement = statement.where(
             col(User.username).contains(needle, autoescape=True)
-            | func.lower(col(User.display_name)).contains(needle, autoescape=True)
+            | col(User.display_name_key).contains(needle, autoescape=True)
         )
-    statement = statement.order_by(func.lower(col(User.display_name)), col(User.id)).limit(limit)
+    statement = statement.order_by(col(User.display_name_key), col(User.id)).limit(limit)
     return [AuthorPublic.model_validate(user) for user in (await session.exec(statement)).all()]

@@ -24,6 +24,7 @@ from parley.models import (
     NotificationSettings,
     NotificationUpdate,
     ReadMarker,
+    ReadReceipts,
     RoomCreate,
     RoomPage,
     RoomPublic,
@@ -31,7 +32,7 @@ from parley.models import (
 )
 from parley.models.base import MAX_ID, CleanText
 from parley.models.room import ROOM_NAME_MAX
-from parley.services import history, notifications, rooms
+from parley.services import history, notifications, receipts, rooms
 from parley.services.history import HISTORY_PAGE_MAX
 from parley.services.rooms import ROOM_PAGE_MAX
 
@@ -170,6 +171,13 @@ async def mark_read(
     await rooms.mark_read(
         session=session, publisher=publisher, user=user, room_id=room_id, seq=marker.seq
     )
+
+
+@router.get("/{room_id}/receipts")
+async def read_receipts(session: SessionDep, user: CurrentUser, room_id: RoomId) -> ReadReceipts:
+    """How far the other members read, for "seen by": only between members who turned
+    read receipts on, in DMs and rooms of up to 20 members. Live: `receipt` frames."""
+    return await receipts.room_receipts(session=session, user=user, room_id=room_id)
 
 
 @router.put("/{room_id}/notifications")

@@ -87,6 +87,10 @@ export type AdminUserPublic = {
      */
     online: boolean;
     /**
+     * Read Receipts
+     */
+    read_receipts?: boolean;
+    /**
      * Role
      */
     role: string;
@@ -581,6 +585,36 @@ export type ReadMarker = {
 };
 
 /**
+ * ReadReceipt
+ */
+export type ReadReceipt = {
+    /**
+     * Last Read Seq
+     */
+    last_read_seq: number;
+    /**
+     * User Id
+     */
+    user_id: number;
+};
+
+/**
+ * ReadReceipts
+ *
+ * Where the other members of a room read, as far as they share it.
+ */
+export type ReadReceipts = {
+    /**
+     * Available
+     */
+    available: boolean;
+    /**
+     * Readers
+     */
+    readers?: Array<ReadReceipt>;
+};
+
+/**
  * ReportCreate
  */
 export type ReportCreate = {
@@ -928,6 +962,10 @@ export type UserPublic = {
      */
     id: number;
     /**
+     * Read Receipts
+     */
+    read_receipts?: boolean;
+    /**
      * Role
      */
     role: string;
@@ -945,6 +983,10 @@ export type UserUpdate = {
      * Display Name
      */
     display_name?: string | null;
+    /**
+     * Read Receipts
+     */
+    read_receipts?: boolean | null;
 };
 
 export type AdminReadAuditData = {
@@ -2801,6 +2843,60 @@ export type RoomsMarkReadResponses = {
 };
 
 export type RoomsMarkReadResponse = RoomsMarkReadResponses[keyof RoomsMarkReadResponses];
+
+export type RoomsReadReceiptsData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/receipts';
+};
+
+export type RoomsReadReceiptsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type RoomsReadReceiptsError = RoomsReadReceiptsErrors[keyof RoomsReadReceiptsErrors];
+
+export type RoomsReadReceiptsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReadReceipts;
+};
+
+export type RoomsReadReceiptsResponse = RoomsReadReceiptsResponses[keyof RoomsReadReceiptsResponses];
 
 export type ModerationRoomReportsData = {
     body?: never;

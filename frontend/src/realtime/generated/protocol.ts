@@ -19,6 +19,7 @@ export type ServerFrame =
   | PresenceFrame
   | ProfileFrame
   | ReadFrame
+  | ReceiptFrame
   | NotificationsFrame
   | MemberFrame
   | RoomFrame
@@ -123,6 +124,7 @@ export interface UserPublic {
   role: string;
   created_at: string;
   avatar_url: string | null;
+  read_receipts: boolean;
 }
 /**
  * Answer to a later `auth`: the socket now lives until `expires_at`.
@@ -298,6 +300,16 @@ export interface ReadFrame {
   last_read_seq: number;
   unread: number;
   mentions: number;
+}
+/**
+ * Someone in a room you share moved their read position: sent only when both of you
+ * turned read receipts on and the room is small (services.receipts).
+ */
+export interface ReceiptFrame {
+  type: 'receipt';
+  room: number;
+  user_id: number;
+  last_read_seq: number;
 }
 /**
  * You changed what of a room notifies you (on this or another tab or device).
