@@ -75,5 +75,7 @@ export {
   uploadFile,
 } from './uploads';
 export { removeAvatar, updateDisplayName } from './profile';
+export { fetchReadReceipts, setReadReceipts } from './receipts';
+export type { ReadReceipt, ReadReceipts } from './generated';
 export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';

@@ -33,7 +33,7 @@ class FakeSocket {
   }
 }
 
-const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z', avatar_url: null };
+const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z', avatar_url: null, read_receipts: false };
 
 /** A message as the server sends it (every field present). */
 function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {

@@ -59,6 +59,7 @@ const me = (id: number) => ({
   role: 'user',
   created_at: '2026-11-23T14:00:00Z',
   avatar_url: null,
+  read_receipts: false,
 });
 const joined: ServerFrame = { type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] };
 const stored = (clientId: string, body: string, queuedAt: number): StoredSend => ({ roomId: 7, clientId, body, queuedAt });

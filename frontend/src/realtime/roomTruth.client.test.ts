@@ -36,7 +36,7 @@ function connected(...rooms: number[]) {
   client.start();
   socket.readyState = 1;
   socket.onopen?.();
-  socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null } });
+  socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null, read_receipts: false } });
   return { client, socket };
 }
 

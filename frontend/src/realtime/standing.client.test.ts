@@ -37,7 +37,7 @@ function connected() {
   socket.onopen?.();
   socket.receive({
     type: 'ready',
-    user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null },
+    user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null, read_receipts: false },
   });
   socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
   return { client, socket };

@@ -9,6 +9,7 @@ import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
+import { useReadReceipts } from '../receipts';
 import { can, isDirect, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -34,6 +35,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
   // Follow the room while it is open (public rooms can be previewed before joining).
   // Re-tracked when membership flips, so a rejoin after a kick subscribes afresh.
   useEffect(() => client.track(room.id), [client, room.id, member]);
+  const receipts = useReadReceipts(room.id, member && Boolean(me?.read_receipts), room.member_count ?? 0);
   const limits = useSendLimit(room);
   const removed = state.standing.removed;
   const historyLoaded = state.historyLoaded;
@@ -66,6 +68,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
                 myId={me?.id}
                 member={member}
                 knownReadSeq={room.last_read_seq ?? 0}
+                receipts={receipts}
               />
             ) : closed ? (
               <div className="message-list-frame" />

@@ -1,9 +1,11 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { IconArrowDown } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { ReadReceipt } from '../../api';
 import type { RoomState } from '../../realtime';
+import { placeReaders, SeenBy } from '../receipts';
 import { DaySeparator } from './DaySeparator';
 import { buildTimeline } from './grouping';
 import { JumpContext } from './jump';
@@ -33,14 +35,37 @@ interface MessageListProps {
   member: boolean;
   /** The room's own read marker (RoomPublic.last_read_seq), for before the store is seeded. */
   knownReadSeq: number;
+  /** Where the others who share read receipts have read ("seen by"); empty without. */
+  receipts?: readonly ReadReceipt[];
 }
 
-export function MessageList({ roomId, roomName, direct = false, state, myId, member, knownReadSeq }: MessageListProps) {
+const NO_RECEIPTS: readonly ReadReceipt[] = [];
+
+export function MessageList({
+  roomId,
+  roomName,
+  direct = false,
+  state,
+  myId,
+  member,
+  knownReadSeq,
+  receipts = NO_RECEIPTS,
+}: MessageListProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const marker = useUnreadMarker(state, member, myId, knownReadSeq);
   const unreadSeq = marker ? firstUnreadSeq(state.messages, marker.readSeq, myId) : undefined;
   const timeline = useMemo(() => buildTimeline(state.messages, unreadSeq), [state.messages, unreadSeq]);
+  const seenBy = useMemo(
+    () =>
+      placeReaders(
+        timeline.flatMap((item) =>
+          item.kind === 'group' ? [{ key: item.key, lastSeq: item.group.messages.at(-1)?.seq ?? 0 }] : [],
+        ),
+        receipts,
+      ),
+    [timeline, receipts],
+  );
   const today = useToday();
   const { loadOlder, loading, failed } = useOlderHistory(roomId);
   const jumper = useJumpToMessage(roomId, containerRef, loadOlder);
@@ -121,7 +146,10 @@ export function MessageList({ roomId, roomName, direct = false, state, myId, mem
             ) : item.kind === 'unread' ? (
               <UnreadDivider key={item.key} />
             ) : (
-              <MessageGroupView key={item.key} group={item.group} own={item.group.authorId === myId} roomId={roomId} />
+              <Fragment key={item.key}>
+                <MessageGroupView group={item.group} own={item.group.authorId === myId} roomId={roomId} />
+                {seenBy.has(item.key) ? <SeenBy userIds={seenBy.get(item.key) ?? []} /> : null}
+              </Fragment>
             ),
           )}
           {state.pending.map((entry) => (

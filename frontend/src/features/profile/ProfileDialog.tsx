@@ -9,6 +9,7 @@ import { currentUserKey } from '../auth';
 import { DialogFooter } from '../rooms';
 import { checkFile, formatBytes, useUploadConfig } from '../uploads';
 import { applyProfile } from './people';
+import { ReadReceiptsSwitch } from './ReadReceiptsSwitch';
 import { UserAvatar } from './UserAvatar';
 
 const NAME_MAX = 64;
@@ -211,6 +212,7 @@ function ProfileForm({ user, onDone }: { user: UserPublic; onDone: () => void })
           data-autofocus
           {...form.getInputProps('displayName')}
         />
+        <ReadReceiptsSwitch user={user} />
         <DialogFooter
           unexpectedError={unexpected}
           submitLabel={t('profile.save')}

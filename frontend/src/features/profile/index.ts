@@ -2,6 +2,7 @@
 import './profile.css';
 
 export { ProfileDialog } from './ProfileDialog';
+export { ReadReceiptsSwitch } from './ReadReceiptsSwitch';
 export { useLivePerson } from './useLivePerson';
 export { useProfileSync } from './useProfileSync';
 export { UserAvatar } from './UserAvatar';
