@@ -26,6 +26,7 @@ from parley.api.routes import (
     moderation,
     push,
     rooms,
+    search,
     uploads,
     users,
 )
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rooms,
         directs,
         messages,
+        search,
         push,
         uploads,
         moderation,

@@ -27,7 +27,9 @@ def _tables(url: str) -> set[str]:
 
 def _differences(url: str) -> list[object]:
     def compare(connection: Connection) -> list[object]:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": migrate.include_object}
+        )
         return list(compare_metadata(context, metadata))
 
     async def run() -> list[object]:

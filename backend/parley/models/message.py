@@ -44,6 +44,8 @@ class Message(SQLModel, table=True):
     reply_to_id: int | None = Field(default=None, foreign_key="messages.id", ondelete="SET NULL")
     # `<!room>` in the body, from someone allowed to call everyone (services.mentions).
     mentions_room: bool = False
+    # The body's words as search matches them (services.search_text); "" once deleted.
+    search_text: str = Field(default="", sa_type=Text)
 
 
 class MessageMention(SQLModel, table=True):

@@ -454,3 +454,25 @@ def listed_rooms_statement(user: User) -> ModelSelect[Room, Membership, bool, bo
         .where(sa.or_(sa.not_(col(Room.is_private)), col(Membership.id).is_not(None)))
         .params(user_id=user.id)
     )
+
+
+def readable_rooms_statement(user: User) -> sa.Select[*tuple[Any, ...]]:
+    """(id, name, is_direct) of every room the user may read now: `Action.read`'s rule
+    (_readable) as one query, for reading across rooms (search). A member reads their
+    rooms; outside them, a site admin reads every room but DMs, anyone else the public
+    rooms they are neither banned from nor kicked out of."""
+    outsider_reads = sa.or_(
+        sa.true() if user.is_admin else sa.false(),
+        and_(sa.not_(col(Room.is_private)), sa.not_(_BANNED), sa.not_(_KICKED)),
+    )
+    return (
+        sa.select(col(Room.id), col(Room.name), col(Room.is_direct))
+        .outerjoin(Membership, _MEMBERSHIP)
+        .where(
+            sa.or_(
+                col(Membership.id).is_not(None),
+                and_(sa.not_(col(Room.is_direct)), outsider_reads),
+            )
+        )
+        .params(user_id=user.id)
+    )

@@ -116,6 +116,17 @@ async def _around_json(session: AsyncSession, room_id: int, seq: int, limit: int
     )
 
 
+# The columns of a message as history reads them: other readers (search) narrow these.
+MESSAGE_ROWS = _ROWS
+
+
+async def messages_of_rows(session: AsyncSession, rows: Sequence[Any]) -> list[MessagePublic]:
+    """The public form of rows selected from MESSAGE_ROWS, in their order."""
+    return await _build(
+        session, rows, message=MessagePublic.model_construct, author=AuthorPublic.model_construct
+    )
+
+
 async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, int]:
     """The room's (last_seq, last_change_seq): where history and the change log end."""
     connection = await session.connection()

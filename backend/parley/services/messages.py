@@ -25,6 +25,7 @@ from parley.services.moderation import note_flood_breach
 from parley.services.quotes import check_answerable, quotes_of
 from parley.services.ratelimit import RateLimiter
 from parley.services.reactions import reactions_of
+from parley.services.search_text import search_text
 from parley.services.uploads import attachments_of, claim_attachments
 from parley.storage import FileStore
 
@@ -114,6 +115,7 @@ async def send_message(
             "change_seq": change_seq,
             "author_id": user.id,
             "body": body,
+            "search_text": search_text(body),
             "client_id": client_id,
             "created_at": created_at,
             "reply_to_id": reply_to,
@@ -252,6 +254,7 @@ async def edit_message(
     await mentions.store(session, message_id, mentioned)
     message.mentions_room = calls_room
     message.body = body
+    message.search_text = search_text(body)
     message.edited_at = utcnow()
     message.change_seq = await changelog.next_change(session, message.room_id)
     session.add(message)
@@ -280,6 +283,7 @@ async def delete_message(
     if message.deleted_at is None:
         # A tombstone: the row (and its seq) stays so history has no holes.
         message.body = ""
+        message.search_text = ""
         message.deleted_at = utcnow()
         message.deleted_by = user.id
         message.change_seq = await changelog.next_change(session, message.room_id)

@@ -17,7 +17,7 @@ from tests.moderation.helpers import person
         ("Ödön", "ÖDÖN"),
         ("ΣΩΚΡΆΤΗΣ", "σωκράτης"),
         ("Straße", "STRASSE"),
-        ("ＡＢＣ Wide", "abc"),
+        ("\uff21\uff22\uff23 Wide", "abc"),  # full-width letters
         ("김민수", "민수"),
     ],
 )

@@ -846,6 +846,109 @@ export type RoomUpdate = {
 };
 
 /**
+ * SearchHit
+ */
+export type SearchHit = {
+    /**
+     * Attachments
+     */
+    attachments?: Array<UploadPublic>;
+    author: AuthorPublic;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Change Seq
+     */
+    change_seq: number;
+    /**
+     * Client Id
+     */
+    client_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Deleted At
+     */
+    deleted_at: string | null;
+    /**
+     * Deleted By
+     */
+    deleted_by: number | null;
+    /**
+     * Edited At
+     */
+    edited_at: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Mentions
+     */
+    mentions?: Array<number>;
+    /**
+     * Mentions Room
+     */
+    mentions_room?: boolean;
+    /**
+     * Reactions
+     */
+    reactions?: Array<ReactionPublic>;
+    reply_to?: QuotedMessage | null;
+    room: SearchRoom;
+    /**
+     * Room Id
+     */
+    room_id: number;
+    /**
+     * Seq
+     */
+    seq: number;
+};
+
+/**
+ * SearchPage
+ *
+ * Matching messages, newest first.
+ */
+export type SearchPage = {
+    /**
+     * Highlight
+     */
+    highlight: Array<string>;
+    /**
+     * Items
+     */
+    items: Array<SearchHit>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * SearchRoom
+ */
+export type SearchRoom = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Kind
+     */
+    kind?: 'room' | 'dm';
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * TokenPublic
  */
 export type TokenPublic = {
@@ -3010,6 +3113,60 @@ export type UploadsCreateUploadResponses = {
 };
 
 export type UploadsCreateUploadResponse = UploadsCreateUploadResponses[keyof UploadsCreateUploadResponses];
+
+export type SearchSearchMessagesData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Q
+         *
+         * Words, "phrases", from:USERNAME, in:ROOM, has:file, before:YYYY-MM-DD, after:YYYY-MM-DD (docs/search.md)
+         */
+        q: string;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Tz
+         *
+         * IANA time zone the dates are days of
+         */
+        tz?: string;
+    };
+    url: '/api/search';
+};
+
+export type SearchSearchMessagesErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type SearchSearchMessagesError = SearchSearchMessagesErrors[keyof SearchSearchMessagesErrors];
+
+export type SearchSearchMessagesResponses = {
+    /**
+     * Successful Response
+     */
+    200: SearchPage;
+};
+
+export type SearchSearchMessagesResponse = SearchSearchMessagesResponses[keyof SearchSearchMessagesResponses];
 
 export type UploadsReadUploadData = {
     body?: never;
