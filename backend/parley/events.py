@@ -63,6 +63,17 @@ class ReactionsChanged:
 
 
 @dataclass(frozen=True)
+class PinChanged:
+    """A message was pinned or unpinned (its change number moved with it)."""
+
+    room_id: int
+    message_id: int
+    change_seq: int
+    pinned_at: datetime | None
+    pinned_by: int | None
+
+
+@dataclass(frozen=True)
 class MemberChanged:
     room_id: int
     user_id: int
@@ -184,6 +195,7 @@ Event = (
     | MessageEdited
     | MessageDeleted
     | ReactionsChanged
+    | PinChanged
     | MemberChanged
     | RoomChanged
     | Typing

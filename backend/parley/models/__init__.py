@@ -6,6 +6,7 @@ from parley.models.auth import RefreshToken, TokenPublic
 from parley.models.message import (
     AuthorPublic,
     Message,
+    MessageAt,
     MessageEdit,
     MessageMention,
     MessagePage,
@@ -78,6 +79,7 @@ __all__ = [
     "MemberPublic",
     "Membership",
     "Message",
+    "MessageAt",
     "MessageEdit",
     "MessageMention",
     "MessagePage",

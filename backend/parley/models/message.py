@@ -44,6 +44,9 @@ class Message(SQLModel, table=True):
     reply_to_id: int | None = Field(default=None, foreign_key="messages.id", ondelete="SET NULL")
     # `<!room>` in the body, from someone allowed to call everyone (services.mentions).
     mentions_room: bool = False
+    # Pinned to the room's pinned list (services/pins.py), and by whom.
+    pinned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    pinned_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     # The body's words as search matches them (services.search_text); "" once deleted.
     search_text: str = Field(default="", sa_type=Text)
 
@@ -99,10 +102,20 @@ class MessagePublic(SQLModel):
     # Members named as `<@id>` (in order of appearance), and whether it calls the room.
     mentions: list[int] = []
     mentions_room: bool = False
+    # On the room's pinned list since then, pinned by that user (None: not pinned).
+    pinned_at: datetime | None = None
+    pinned_by: int | None = None
 
 
 class MessageEdit(TextInput):
     body: str = Field(min_length=1, max_length=BODY_MAX)
+
+
+class MessageAt(SQLModel):
+    """The first message at or after a moment: where a jump to a date lands."""
+
+    # None: nothing was said after it (a client goes to the latest instead).
+    seq: int | None
 
 
 class MessagePage(SQLModel):

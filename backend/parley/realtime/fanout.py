@@ -10,6 +10,7 @@ from parley.events import (
     MessageDeleted,
     MessageEdited,
     NotificationsChanged,
+    PinChanged,
     PresenceChanged,
     ProfileChanged,
     ReactionsChanged,
@@ -31,6 +32,7 @@ from parley.realtime.protocol import (
     MessageEditedFrame,
     MessageFrame,
     NotificationsFrame,
+    PinFrame,
     PresenceFrame,
     ProfileFrame,
     ReactionsFrame,
@@ -62,6 +64,17 @@ def envelopes_for(event: Event) -> list[Envelope]:
                     message_id=message_id,
                     change_seq=change_seq,
                     reactions=list(event.reactions),
+                )
+            )
+            return [Envelope(room_channel(room_id), frame, change_seq)]
+        case PinChanged(room_id=room_id, message_id=message_id, change_seq=change_seq):
+            frame = encode(
+                PinFrame(
+                    room=room_id,
+                    message_id=message_id,
+                    change_seq=change_seq,
+                    pinned_at=event.pinned_at,
+                    pinned_by=event.pinned_by,
                 )
             )
             return [Envelope(room_channel(room_id), frame, change_seq)]

@@ -240,6 +240,18 @@ class ReactionsFrame(_Sent):
     reactions: list[ReactionPublic]
 
 
+class PinFrame(_Sent):
+    """A message was pinned (`pinned_at` set) or unpinned (null). A client that was away
+    gets the message in its latest state on resume, pin included."""
+
+    type: Literal["pin"] = "pin"
+    room: int
+    message_id: int
+    change_seq: int
+    pinned_at: datetime | None
+    pinned_by: int | None
+
+
 class TypingNoticeFrame(_Sent):
     """Someone in the room is typing."""
 
@@ -360,6 +372,7 @@ AnyServerFrame = (
     | MessageEditedFrame
     | MessageDeletedFrame
     | ReactionsFrame
+    | PinFrame
     | TypingNoticeFrame
     | PresenceFrame
     | ProfileFrame

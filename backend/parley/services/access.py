@@ -60,6 +60,8 @@ class Action(StrEnum):
     mark_read = "mark_read"
     # see the read positions of the others (receipts are opt-in on top: services.receipts)
     read_receipts = "read_receipts"
+    # put a message on the room's pinned list, or take it off
+    pin = "pin"
     # choose what of the room notifies me (one's own setting: members only)
     set_notifications = "set_notifications"
     delete_any = "delete_any"
@@ -201,6 +203,15 @@ def _not_direct(rule: Rule) -> Rule:
     return guarded
 
 
+def _members_in_direct(rule: Rule) -> Rule:
+    """Managed in a room, shared in a direct message: its people are equals."""
+
+    def shared(s: Standing, now: datetime) -> DomainError | None:
+        return _member(s, now) if s.is_direct else rule(s, now)
+
+    return shared
+
+
 RULES: Mapping[Action, Rule] = {
     Action.read: _readable,
     Action.join_room: _not_direct(_may_join),
@@ -214,6 +225,7 @@ RULES: Mapping[Action, Rule] = {
     Action.report: _member,
     Action.mark_read: _member,
     Action.read_receipts: _member,
+    Action.pin: _members_in_direct(_MANAGERS_ONLY),
     Action.set_notifications: _member,
     Action.delete_any: _not_direct(_MANAGERS_ONLY),
     Action.moderate: _not_direct(_MANAGERS_ONLY),

@@ -9,15 +9,25 @@ database just gave.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 import pydantic_core
-from sqlalchemy import Integer, Select, bindparam, exists, select
+from sqlalchemy import Integer, Select, bindparam, exists, func, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Invalid
-from parley.models import AuthorPublic, Message, MessagePublic, Reaction, Room, Upload, User
+from parley.models import (
+    AuthorPublic,
+    Message,
+    MessageAt,
+    MessagePublic,
+    Reaction,
+    Room,
+    Upload,
+    User,
+)
 from parley.services import access
 from parley.services.access import Action
 from parley.services.mentions import mentions_of
@@ -125,6 +135,17 @@ async def messages_of_rows(session: AsyncSession, rows: Sequence[Any]) -> list[M
     return await _build(
         session, rows, message=MessagePublic.model_construct, author=AuthorPublic.model_construct
     )
+
+
+async def message_at(*, session: AsyncSession, user: User, room_id: int, at: datetime) -> MessageAt:
+    """The room's first message at or after `at` (a jump to a date)."""
+    await access.require(session=session, user=user, room_id=room_id, action=Action.read)
+    statement = select(func.min(col(Message.seq))).where(
+        col(Message.room_id) == room_id, col(Message.created_at) >= at
+    )
+    connection = await session.connection()
+    seq = (await connection.execute(statement)).scalar_one_or_none()
+    return MessageAt(seq=seq)
 
 
 async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, int]:

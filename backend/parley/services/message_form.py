@@ -39,6 +39,8 @@ MESSAGE_COLUMNS: tuple[Any, ...] = (
     col(Message.deleted_by),
     col(Message.reply_to_id),
     col(Message.mentions_room),
+    col(Message.pinned_at),
+    col(Message.pinned_by),
     col(User.id).label("author_id"),
     col(User.username),
     col(User.display_name),
@@ -75,6 +77,8 @@ def fields_of(message: Message, author: User) -> dict[str, Any]:
         "deleted_by": message.deleted_by,
         "reply_to_id": message.reply_to_id,
         "mentions_room": message.mentions_room,
+        "pinned_at": message.pinned_at,
+        "pinned_by": message.pinned_by,
         "author_id": author.id,
         "username": author.username,
         "display_name": author.display_name,
@@ -119,6 +123,9 @@ def public_form(
         reply_to=None if deleted_at else quote,
         mentions=[] if deleted_at else list(mentions),
         mentions_room=bool(fields["mentions_room"]) and not deleted_at,
+        # A new message (its fields straight from the send) is not pinned yet.
+        pinned_at=fields.get("pinned_at"),
+        pinned_by=fields.get("pinned_by"),
     )
 
 

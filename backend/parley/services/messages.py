@@ -284,6 +284,9 @@ async def delete_message(
         # A tombstone: the row (and its seq) stays so history has no holes.
         message.body = ""
         message.search_text = ""
+        # A tombstone shows nothing, on the pinned list neither.
+        message.pinned_at = None
+        message.pinned_by = None
         message.deleted_at = utcnow()
         message.deleted_by = user.id
         message.change_seq = await changelog.next_change(session, message.room_id)

@@ -111,7 +111,7 @@ def test_the_ws_test_client_checks_nested_payloads_strictly() -> None:
                    "secret": "x"},
         "created_at": "2026-11-23T20:00:00Z", "edited_at": None, "deleted_at": None,
         "deleted_by": None, "attachments": [], "reactions": [], "reply_to": None,
-        "mentions": [], "mentions_room": False,
+        "mentions": [], "mentions_room": False, "pinned_at": None, "pinned_by": None,
     }  # fmt: skip
     with pytest.raises(AssertionError, match="secret"):
         check_server_frame(json.dumps({"type": "message", "room": 7, "message": message}))

@@ -54,6 +54,8 @@ function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
     reply_to: null,
     mentions: [],
     mentions_room: false,
+    pinned_at: null,
+    pinned_by: null,
   };
 }
 

@@ -72,6 +72,8 @@ const delivered = (clientId: string) => ({
   reply_to: null,
   mentions: [],
   mentions_room: false,
+  pinned_at: null,
+  pinned_by: null,
 });
 const pace = SendPacer.interval(10, 5_000) + 60;
 

@@ -18,7 +18,7 @@ from parley.api.deps import (
 from parley.api.errors import error_responses
 from parley.models import EMOJI_MAX, MessageEdit, MessagePublic, ReactionPublic
 from parley.models.base import CleanText
-from parley.services import messages, reactions
+from parley.services import messages, pins, reactions
 
 router = APIRouter(
     prefix="/api/messages", tags=["messages"], responses=error_responses(401, 403, 404, 422, 429)
@@ -112,4 +112,24 @@ async def remove_reaction(
         message_id=message_id,
         emoji=emoji,
         present=False,
+    )
+
+
+@router.put("/{message_id}/pin", responses=error_responses(409))
+async def pin_message(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: MessageId
+) -> MessagePublic:
+    """Put the message on its room's pinned list (moderators; either person in a DM)."""
+    return await pins.set_pin(
+        session=session, publisher=publisher, user=user, message_id=message_id, pinned=True
+    )
+
+
+@router.delete("/{message_id}/pin")
+async def unpin_message(
+    session: SessionDep, publisher: PublisherDep, user: CurrentUser, message_id: MessageId
+) -> MessagePublic:
+    """Take the message off the pinned list (not pinned: no change)."""
+    return await pins.set_pin(
+        session=session, publisher=publisher, user=user, message_id=message_id, pinned=False
     )

@@ -20,7 +20,9 @@ from parley.api.errors import error_responses
 from parley.models import (
     MemberInvite,
     MemberPublic,
+    MessageAt,
     MessagePage,
+    MessagePublic,
     NotificationSettings,
     NotificationUpdate,
     ReadMarker,
@@ -30,9 +32,9 @@ from parley.models import (
     RoomPublic,
     RoomUpdate,
 )
-from parley.models.base import MAX_ID, CleanText
+from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.models.room import ROOM_NAME_MAX
-from parley.services import history, notifications, receipts, rooms
+from parley.services import history, notifications, pins, receipts, rooms
 from parley.services.history import HISTORY_PAGE_MAX
 from parley.services.rooms import ROOM_PAGE_MAX
 
@@ -178,6 +180,23 @@ async def read_receipts(session: SessionDep, user: CurrentUser, room_id: RoomId)
     """How far the other members read, for "seen by": only between members who turned
     read receipts on, in DMs and rooms of up to 20 members. Live: `receipt` frames."""
     return await receipts.room_receipts(session=session, user=user, room_id=room_id)
+
+
+@router.get("/{room_id}/pins")
+async def list_pins(session: SessionDep, user: CurrentUser, room_id: RoomId) -> list[MessagePublic]:
+    """The room's pinned messages, the latest pinned first (live: `pin` frames)."""
+    return await pins.room_pins(session=session, user=user, room_id=room_id)
+
+
+@router.get("/{room_id}/messages/at")
+async def message_at(
+    session: SessionDep,
+    user: CurrentUser,
+    room_id: RoomId,
+    time: Annotated[UtcInstant, Query(description="With its zone, e.g. 2026-12-01T00:00:00+09:00")],
+) -> MessageAt:
+    """Where a jump to a date lands: the room's first message at or after `time`."""
+    return await history.message_at(session=session, user=user, room_id=room_id, at=time)
 
 
 @router.put("/{room_id}/notifications")

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesPinMessageData, MessagesPinMessageErrors, MessagesPinMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, MessagesUnpinMessageData, MessagesUnpinMessageErrors, MessagesUnpinMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListPinsData, RoomsListPinsErrors, RoomsListPinsResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsMessageAtData, RoomsMessageAtErrors, RoomsMessageAtResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -174,6 +174,28 @@ export const messagesEditMessage = <ThrowOnError extends boolean = false>(option
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Unpin Message
+ *
+ * Take the message off the pinned list (not pinned: no change).
+ */
+export const messagesUnpinMessage = <ThrowOnError extends boolean = false>(options: Options<MessagesUnpinMessageData, ThrowOnError>) => (options.client ?? client).delete<MessagesUnpinMessageResponses, MessagesUnpinMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{message_id}/pin',
+    ...options
+});
+
+/**
+ * Pin Message
+ *
+ * Put the message on its room's pinned list (moderators; either person in a DM).
+ */
+export const messagesPinMessage = <ThrowOnError extends boolean = false>(options: Options<MessagesPinMessageData, ThrowOnError>) => (options.client ?? client).put<MessagesPinMessageResponses, MessagesPinMessageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{message_id}/pin',
+    ...options
 });
 
 /**
@@ -382,6 +404,17 @@ export const roomsListMessages = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * Message At
+ *
+ * Where a jump to a date lands: the room's first message at or after `time`.
+ */
+export const roomsMessageAt = <ThrowOnError extends boolean = false>(options: Options<RoomsMessageAtData, ThrowOnError>) => (options.client ?? client).get<RoomsMessageAtResponses, RoomsMessageAtErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/messages/at',
+    ...options
+});
+
+/**
  * Moderate Member
  */
 export const moderationModerateMember = <ThrowOnError extends boolean = false>(options: Options<ModerationModerateMemberData, ThrowOnError>) => (options.client ?? client).post<ModerationModerateMemberResponses, ModerationModerateMemberErrors, ThrowOnError>({
@@ -408,6 +441,17 @@ export const roomsSetNotifications = <ThrowOnError extends boolean = false>(opti
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List Pins
+ *
+ * The room's pinned messages, the latest pinned first (live: `pin` frames).
+ */
+export const roomsListPins = <ThrowOnError extends boolean = false>(options: Options<RoomsListPinsData, ThrowOnError>) => (options.client ?? client).get<RoomsListPinsResponses, RoomsListPinsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/rooms/{room_id}/pins',
+    ...options
 });
 
 /**

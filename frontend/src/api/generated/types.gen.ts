@@ -342,6 +342,18 @@ export type MemberPublic = {
 };
 
 /**
+ * MessageAt
+ *
+ * The first message at or after a moment: where a jump to a date lands.
+ */
+export type MessageAt = {
+    /**
+     * Seq
+     */
+    seq: number | null;
+};
+
+/**
  * MessageEdit
  */
 export type MessageEdit = {
@@ -418,6 +430,14 @@ export type MessagePublic = {
      * Mentions Room
      */
     mentions_room?: boolean;
+    /**
+     * Pinned At
+     */
+    pinned_at?: string | null;
+    /**
+     * Pinned By
+     */
+    pinned_by?: number | null;
     /**
      * Reactions
      */
@@ -894,6 +914,14 @@ export type SearchHit = {
      * Mentions Room
      */
     mentions_room?: boolean;
+    /**
+     * Pinned At
+     */
+    pinned_at?: string | null;
+    /**
+     * Pinned By
+     */
+    pinned_by?: number | null;
     /**
      * Reactions
      */
@@ -1836,6 +1864,110 @@ export type MessagesEditMessageResponses = {
 };
 
 export type MessagesEditMessageResponse = MessagesEditMessageResponses[keyof MessagesEditMessageResponses];
+
+export type MessagesUnpinMessageData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}/pin';
+};
+
+export type MessagesUnpinMessageErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type MessagesUnpinMessageError = MessagesUnpinMessageErrors[keyof MessagesUnpinMessageErrors];
+
+export type MessagesUnpinMessageResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessagePublic;
+};
+
+export type MessagesUnpinMessageResponse = MessagesUnpinMessageResponses[keyof MessagesUnpinMessageResponses];
+
+export type MessagesPinMessageData = {
+    body?: never;
+    path: {
+        /**
+         * Message Id
+         */
+        message_id: number;
+    };
+    query?: never;
+    url: '/api/messages/{message_id}/pin';
+};
+
+export type MessagesPinMessageErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type MessagesPinMessageError = MessagesPinMessageErrors[keyof MessagesPinMessageErrors];
+
+export type MessagesPinMessageResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessagePublic;
+};
+
+export type MessagesPinMessageResponse = MessagesPinMessageResponses[keyof MessagesPinMessageResponses];
 
 export type MessagesRemoveReactionData = {
     body?: never;
@@ -2789,6 +2921,67 @@ export type RoomsListMessagesResponses = {
 
 export type RoomsListMessagesResponse = RoomsListMessagesResponses[keyof RoomsListMessagesResponses];
 
+export type RoomsMessageAtData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query: {
+        /**
+         * Time
+         *
+         * With its zone, e.g. 2026-12-01T00:00:00+09:00
+         */
+        time: string;
+    };
+    url: '/api/rooms/{room_id}/messages/at';
+};
+
+export type RoomsMessageAtErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type RoomsMessageAtError = RoomsMessageAtErrors[keyof RoomsMessageAtErrors];
+
+export type RoomsMessageAtResponses = {
+    /**
+     * Successful Response
+     */
+    200: MessageAt;
+};
+
+export type RoomsMessageAtResponse = RoomsMessageAtResponses[keyof RoomsMessageAtResponses];
+
 export type ModerationModerateMemberData = {
     body: ModerationRequest;
     path: {
@@ -2892,6 +3085,62 @@ export type RoomsSetNotificationsResponses = {
 };
 
 export type RoomsSetNotificationsResponse = RoomsSetNotificationsResponses[keyof RoomsSetNotificationsResponses];
+
+export type RoomsListPinsData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/pins';
+};
+
+export type RoomsListPinsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type RoomsListPinsError = RoomsListPinsErrors[keyof RoomsListPinsErrors];
+
+export type RoomsListPinsResponses = {
+    /**
+     * Response Rooms-List Pins
+     *
+     * Successful Response
+     */
+    200: Array<MessagePublic>;
+};
+
+export type RoomsListPinsResponse = RoomsListPinsResponses[keyof RoomsListPinsResponses];
 
 export type RoomsMarkReadData = {
     body: ReadMarker;

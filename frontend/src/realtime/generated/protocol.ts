@@ -15,6 +15,7 @@ export type ServerFrame =
   | MessageEditedFrame
   | MessageDeletedFrame
   | ReactionsFrame
+  | PinFrame
   | TypingNoticeFrame
   | PresenceFrame
   | ProfileFrame
@@ -191,6 +192,8 @@ export interface MessagePublic {
   reply_to: QuotedMessage | null;
   mentions: number[];
   mentions_room: boolean;
+  pinned_at: string | null;
+  pinned_by: number | null;
 }
 export interface AuthorPublic {
   id: number;
@@ -264,6 +267,18 @@ export interface ReactionsFrame {
   message_id: number;
   change_seq: number;
   reactions: ReactionPublic[];
+}
+/**
+ * A message was pinned (`pinned_at` set) or unpinned (null). A client that was away
+ * gets the message in its latest state on resume, pin included.
+ */
+export interface PinFrame {
+  type: 'pin';
+  room: number;
+  message_id: number;
+  change_seq: number;
+  pinned_at: string | null;
+  pinned_by: number | null;
 }
 /**
  * Someone in the room is typing.
