@@ -1,15 +1,18 @@
 """Messages written offline outlive the tab (the outbox in IndexedDB), and go on sign-out.
 
 A closed page's unsent messages are sent, once each and in order, when Parley opens again
-in the same browser; closing with unsent ones makes the browser ask first; signing out
-throws them away so that whoever signs in next sends nothing of them.
+in the same browser, with the files they were waiting for; closing with unsent ones makes
+the browser ask first; signing out throws them away so that whoever signs in next sends
+nothing of them.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import httpx
+from PIL import Image
 from playwright.sync_api import Dialog, Page, expect
 
 from conftest import Account
@@ -112,3 +115,58 @@ def test_signing_out_drops_unsent_messages(
     expect(alice.page.get_by_test_id("pending-message")).to_have_count(0)
     for page in (bob.page, alice.page):
         expect(find_message(page, "alice wrote this offline")).to_have_count(0)
+
+
+# The stored sends' files that kept their bytes (a Blob, not only a name).
+_STORED_FILE_BYTES = """() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('parley-outbox');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const request = open.result.transaction('sends').objectStore('sends').getAll();
+    request.onsuccess = () => resolve(
+      request.result.flatMap((send) => send.files ?? []).map((file) => file.blob?.size ?? 0)
+    );
+  };
+})"""
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "teal").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_message_waiting_for_its_image_is_sent_with_it_after_the_tab_was_closed(
+    chat_pair: tuple[Person, Person],
+) -> None:
+    alice, bob = chat_pair
+    image = _png()
+    alice.page.context.set_offline(True)
+    expect(alice.page.get_by_role("status").filter(has_text="Offline")).to_be_visible()
+    alice.page.get_by_test_id("attach-input").set_input_files(
+        files=[{"name": "tunnel.png", "mimeType": "image/png", "buffer": image}]
+    )
+    expect(alice.page.get_by_test_id("attachment-chip")).to_have_attribute("data-phase", "failed")
+    send(alice.page, "the view from the tunnel")
+    expect(alice.page.get_by_test_id("held-notice")).to_be_visible()
+    # Stored with the image's bytes before the tab goes.
+    alice.page.wait_for_function(
+        f"async () => JSON.stringify(await ({_STORED_FILE_BYTES})()) === '[{len(image)}]'"
+    )
+    room_url = alice.page.url
+    alice.page.close(run_before_unload=False)
+
+    alice.context.set_offline(False)
+    reopened = alice.context.new_page()
+    reopened.goto(room_url)
+    for page in (reopened, bob.page):
+        message = find_message(page, "the view from the tunnel")
+        expect(message).to_have_count(1)
+        expect(message.get_by_test_id("attachment-thumbnail")).to_be_visible(timeout=30_000)
+    expect(reopened.get_by_test_id("pending-message")).to_have_count(0)
+    reopened.wait_for_function(f"async () => (await ({_STORED_SENDS})()) === 0")
+    # Once, with its one image, in the history too.
+    bob.page.reload()
+    message = find_message(bob.page, "the view from the tunnel")
+    expect(message).to_have_count(1)
+    expect(message.get_by_test_id("attachment-thumbnail")).to_have_count(1)

@@ -7,12 +7,13 @@ import io
 import re
 from collections.abc import Callable
 
+import httpx
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import Account, NewContext
 from journeys import log_in
-from rooms import Person, find_message, send
+from rooms import Person, auth_headers, find_message, send
 
 
 def _portrait_png(color: str) -> bytes:
@@ -120,3 +121,32 @@ def test_the_profile_dialog_fits_a_360_px_phone(
         size = button.bounding_box()
         assert size is not None and size["height"] >= 44, (name, size)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_faces_show_in_the_directory_and_the_admin_users_list(
+    new_context: NewContext,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+    site_admin: Account,
+) -> None:
+    pictured = make_account(display_name="Pictured Person")
+    plain = make_account(display_name="Plain Person")
+    uploaded = api.put(
+        "/api/users/me/avatar",
+        files={"file": ("me.png", _portrait_png("purple"), "image/png")},
+        headers=auth_headers(api, pictured),
+    )
+    assert uploaded.status_code == 200, uploaded.text
+
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto("/admin")
+    log_in(page, username=site_admin.username, password=site_admin.password)
+    for account, kind in ((pictured, "image"), (plain, "initials")):
+        page.get_by_label("Search users").fill(account.username)
+        card = page.locator(f'[data-testid="admin-user"][data-username="{account.username}"]')
+        expect(card.locator(f"[data-avatar={kind}]")).to_be_visible()
+
+    page.goto("/people")
+    page.get_by_role("searchbox", name="Search people").fill(pictured.username)
+    row = page.locator(f'[data-testid="person-row"][data-username="{pictured.username}"]')
+    expect(row.locator("[data-avatar=image] img")).to_have_attribute("src", re.compile(r"^blob:"))

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
+import { PeoplePage } from './features/directs';
 import { AppLayout, HomePage, NotFoundPage } from './features/shell';
 
 export const router = createBrowserRouter([
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'rooms/:roomId', element: <ChatPage /> },
+          { path: 'people', element: <PeoplePage /> },
           { path: 'admin', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

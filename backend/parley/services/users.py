@@ -74,9 +74,14 @@ async def update_user(
 
 
 PEOPLE_PAGE_MAX = 50
+# Deep enough for any directory anyone scrolls; bounded so a request cannot make the
+# database walk an arbitrarily long ordered scan.
+PEOPLE_OFFSET_MAX = 100_000
 
 
-async def find_people(*, session: AsyncSession, query: str, limit: int) -> list[AuthorPublic]:
+async def find_people(
+    *, session: AsyncSession, query: str, limit: int, offset: int = 0
+) -> list[AuthorPublic]:
     """Active accounts whose username or display name contains `query` (case-insensitive),
     by display name: who can be messaged or mentioned. Usernames are stored lower-cased."""
     needle = name_key(query.strip())
@@ -86,5 +91,8 @@ async def find_people(*, session: AsyncSession, query: str, limit: int) -> list[
             col(User.username).contains(needle, autoescape=True)
             | col(User.display_name_key).contains(needle, autoescape=True)
         )
-    statement = statement.order_by(col(User.display_name_key), col(User.id)).limit(limit)
+    # The id breaks ties between equal names, so pages neither repeat nor skip anyone.
+    statement = (
+        statement.order_by(col(User.display_name_key), col(User.id)).offset(offset).limit(limit)
+    )
     return [AuthorPublic.model_validate(user) for user in (await session.exec(statement)).all()]

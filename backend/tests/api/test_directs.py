@@ -180,3 +180,36 @@ async def test_the_people_directory_finds_active_accounts_by_name(
         refused = await client.get("/api/users", params=bad, headers=admin.headers)
         assert refused.status_code == 422, bad
     assert (await client.get("/api/users")).status_code == 401
+
+
+async def test_the_people_directory_pages_on_without_repeating_or_skipping_anyone(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await person(client)
+    others = [await person(client) for _ in range(4)]
+    # Two people with one name: the id decides between them, so no page boundary splits
+    # them unpredictably.
+    for who in (others[0], others[1]):
+        renamed = await client.patch(
+            "/api/users/me", json={"display_name": "Same Name"}, headers=who.headers
+        )
+        assert renamed.status_code == 200, renamed.text
+    everyone = (await client.get("/api/users", params={"limit": 50}, headers=first.headers)).json()
+    assert len(everyone) == 5
+    paged: list[int] = []
+    for offset in range(0, 6, 2):
+        page = await client.get(
+            "/api/users", params={"limit": 2, "offset": offset}, headers=first.headers
+        )
+        assert page.status_code == 200, page.text
+        paged += [p["id"] for p in page.json()]
+    assert paged == [p["id"] for p in everyone]
+    searched = await client.get(
+        "/api/users", params={"q": "same name", "limit": 1, "offset": 1}, headers=first.headers
+    )
+    assert [p["id"] for p in searched.json()] == [max(others[0].id, others[1].id)]
+    past_the_end = await client.get("/api/users", params={"offset": 5}, headers=first.headers)
+    assert past_the_end.status_code == 200 and past_the_end.json() == []
+    for bad in ({"offset": -1}, {"offset": 100_001}, {"offset": "two"}):
+        refused = await client.get("/api/users", params=bad, headers=first.headers)
+        assert refused.status_code == 422, bad

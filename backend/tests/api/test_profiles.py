@@ -224,6 +224,11 @@ async def test_people_carry_their_avatar_everywhere_they_are_named(
         "/api/users", params={"q": str(alice["username"])}, headers=bearer(bob_token)
     )
     assert people.json()[0]["avatar_url"] == url
+    # Alice signed up first, so she is the site admin: her users list shows faces too.
+    listed = await client.get("/api/admin/users", headers=bearer(alice_token))
+    by_username = {row["username"]: row for row in listed.json()}
+    assert by_username[alice["username"]]["avatar_url"] == url
+    assert by_username[bob["username"]]["avatar_url"] is None
 
 
 async def test_a_new_name_or_avatar_reaches_the_people_who_share_a_room_live(

@@ -1,5 +1,5 @@
 import type { MessagePage, QuotedMessage } from '../api';
-import { Outbox } from './outbox';
+import { type FileUploader, Outbox } from './outbox';
 import { type OutboxLease, type OutboxStore, sessionOutboxStore } from './outboxStorage';
 import type { ServerFrame, WireMessage } from './protocol';
 import { ResilientSocket, type SocketDeps } from './socket';
@@ -16,6 +16,14 @@ export interface ClientDeps extends Pick<SocketDeps, 'url' | 'getToken' | 'refre
   markRead: (roomId: number, seq: number) => Promise<unknown>;
   /** Where unsent messages outlive the page (create.ts: IndexedDB); this tab's sessionStorage if absent. */
   outboxStore?: OutboxStore;
+  /** Uploads the files of a message restored from a page that closed before they went up. */
+  uploadFile?: FileUploader;
+}
+
+/** A file the composer's held message waits for; `uploadId` once the server has it. */
+export interface HeldFile {
+  file: File;
+  uploadId?: string;
 }
 
 type FrameListener = (frame: ServerFrame) => void;
@@ -65,6 +73,7 @@ export class RealtimeClient {
       this.store,
       (frame) => this.socket.send(frame),
       (roomId) => this.joined.has(roomId),
+      deps.uploadFile ?? null,
     );
     this.outboxStore = deps.outboxStore ?? sessionOutboxStore();
   }
@@ -128,10 +137,43 @@ export class RealtimeClient {
     this.store.dispatch(roomId, { type: 'seed', ...seed });
   }
 
-  /** Posts a message; it shows as pending at once and is retried until acknowledged. */
-  send(roomId: number, body: string, attachments: readonly string[] = [], replyTo: QuotedMessage | null = null): void {
-    this.outbox.add(roomId, crypto.randomUUID(), body, attachments, null, replyTo);
+  /**
+   * Posts a message; it shows as pending at once and is retried until acknowledged.
+   * `clientId`: the one a held message was kept under (holdForFiles), so it goes as that one.
+   */
+  send(
+    roomId: number,
+    body: string,
+    attachments: readonly string[] = [],
+    replyTo: QuotedMessage | null = null,
+    clientId: string = crypto.randomUUID(),
+  ): void {
+    this.outbox.add(roomId, clientId, body, attachments, null, replyTo);
     this.outbox.flush();
+  }
+
+  /**
+   * A message the composer holds until its files are up: stored with the files, so if
+   * the page goes first, the next one uploads them and sends it. Call again as they change.
+   */
+  holdForFiles(roomId: number, clientId: string, body: string, replyTo: QuotedMessage | null, files: readonly HeldFile[]): void {
+    this.outbox.holdForFiles(
+      roomId,
+      clientId,
+      body,
+      replyTo,
+      files.map(({ file, uploadId }) => ({
+        name: file.name,
+        type: file.type,
+        blob: file,
+        ...(uploadId ? { uploadId } : {}),
+      })),
+    );
+  }
+
+  /** The composer no longer holds it (taken back, or left as a draft); a sent one stays. */
+  releaseHeld(clientId: string): void {
+    this.outbox.releaseHeld(clientId);
   }
 
   retry(roomId: number, clientId: string): void {

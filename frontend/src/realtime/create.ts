@@ -1,4 +1,4 @@
-import { listMessages, markRead, session } from '../api';
+import { listMessages, markRead, session, uploadFile } from '../api';
 import { RealtimeClient } from './client';
 import { browserOutboxStore } from './outboxDb';
 
@@ -25,5 +25,6 @@ export function createRealtimeClient(): RealtimeClient {
     loadLatest: (roomId) => listMessages(roomId),
     markRead,
     outboxStore,
+    uploadFile: (roomId, file) => uploadFile(roomId, file),
   });
 }

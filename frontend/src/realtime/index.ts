@@ -1,4 +1,5 @@
 export { RealtimeClient, TYPING_THROTTLE_MS } from './client';
+export type { HeldFile } from './client';
 export { useRealtime } from './context';
 export { RealtimeProvider } from './RealtimeProvider';
 export { createRealtimeClient } from './create';

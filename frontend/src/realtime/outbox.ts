@@ -1,17 +1,32 @@
-import type { QuotedMessage } from '../api';
-import type { StoredSend } from './outboxStorage';
+import { type QuotedMessage, UploadError, type UploadPublic } from '../api';
+import { isReadableBlob, type StoredFile, type StoredSend } from './outboxStorage';
 import { SendPacer } from './pacer';
 import type { ClientFrame } from './protocol';
 import type { RoomStore } from './store';
 
 export const ACK_TIMEOUT_MS = 15_000;
 export const RATE_LIMIT_RETRY_MS = 2_000;
+/** A file that could not go up (offline, a server hiccup) is tried again this much later. */
+export const UPLOAD_RETRY_MS = 5_000;
+
+/** Sends a message's file to its room (api/uploads.ts uploadFile). */
+export type FileUploader = (roomId: number, file: File) => Promise<UploadPublic>;
+
+/** Upload refusals another try cannot change. */
+const REFUSED = new Set(['tooLarge', 'unsupportedType', 'invalid', 'forbidden']);
 
 interface Entry {
   roomId: number;
   clientId: string;
   body: string;
   attachments: readonly string[];
+  /** Files still to upload (restored from an earlier page): it goes once they are up. */
+  files: StoredFile[] | null;
+  /** Names of files the browser did not keep: said so, the text goes without them. */
+  lostFiles: readonly string[];
+  /** The composer's, waiting for uploads it runs itself: stored, but neither shown nor sent. */
+  held: boolean;
+  uploading: boolean;
   replyTo: QuotedMessage | null;
   /** Sent on the current socket and waiting for its ack. */
   inFlight: boolean;
@@ -32,6 +47,7 @@ export class Outbox {
   private entries = new Map<string, Entry>();
   private pacer = new SendPacer();
   private pacedFlush: ReturnType<typeof setTimeout> | null = null;
+  private uploadRetry: ReturnType<typeof setTimeout> | null = null;
   private persist: ((entries: StoredSend[]) => void) | null = null;
   /** Stored entries are loading: nothing goes out until they are in, so they go first. */
   private restoring = false;
@@ -41,6 +57,7 @@ export class Outbox {
     private readonly transmit: (frame: ClientFrame) => boolean,
     /** Sends wait until the room is joined on the current socket (its backlog comes first). */
     private readonly isJoined: (roomId: number) => boolean,
+    private readonly upload: FileUploader | null = null,
   ) {}
 
   add(
@@ -52,19 +69,30 @@ export class Outbox {
     replyTo: QuotedMessage | null = null,
     queuedAt: number = Date.now(),
   ): void {
-    if (this.entries.has(clientId)) return;
-    const entry: Entry = { roomId, clientId, body, attachments, replyTo, inFlight: false, failed, queuedAt, timer: null };
-    this.entries.set(clientId, entry);
-    this.store.dispatch(roomId, {
-      type: 'queued',
-      clientId,
-      body,
-      attachments,
-      now: queuedAt,
-      ...(replyTo ? { replyTo } : {}),
+    this.admit({ roomId, clientId, body, attachments: [...attachments], queuedAt, ...(replyTo ? { replyTo } : {}) }, failed);
+  }
+
+  /**
+   * The composer's message waiting for its files (features/chat): kept with them, so a tab
+   * closed meanwhile leaves it for the next page to upload and send, under this client_id.
+   * Called again as the files change; once it is sent (add with the same id) it is no
+   * longer held, and a late call changes nothing.
+   */
+  holdForFiles(roomId: number, clientId: string, body: string, replyTo: QuotedMessage | null, files: StoredFile[]): void {
+    const existing = this.entries.get(clientId);
+    if (existing && !existing.held) return;
+    const queuedAt = existing?.queuedAt ?? Date.now();
+    this.entries.set(clientId, {
+      ...this.entry({ roomId, clientId, body, queuedAt, ...(replyTo ? { replyTo } : {}) }, null),
+      files,
+      held: true,
     });
-    if (failed !== null) this.store.dispatch(roomId, { type: 'failed', clientId, error: failed });
     this.save();
+  }
+
+  /** The composer gave its held message up (taken back, or kept as a draft). */
+  releaseHeld(clientId: string): void {
+    if (this.entries.get(clientId)?.held) this.forget(clientId);
   }
 
   /** Stored entries are on their way (restore): sends made meanwhile wait for them. */
@@ -81,10 +109,7 @@ export class Outbox {
     const fresh = stored.filter((entry) => !this.entries.has(entry.clientId));
     // The page before this one may have sent a moment ago: its sends count on the server too.
     if (fresh.length > 0) this.pacer.record(Date.now());
-    for (const entry of fresh) {
-      const { roomId, clientId, body, attachments, failed, replyTo, queuedAt } = entry;
-      this.add(roomId, clientId, body, attachments, failed ?? null, replyTo ?? null, queuedAt ?? Date.now());
-    }
+    for (const entry of fresh) this.admit(readableFiles(entry), entry.failed ?? null);
     // Sends are made in order, so older ones (written before this page) go first.
     this.entries = new Map([...this.entries].sort(([, a], [, b]) => a.queuedAt - b.queuedAt));
     if (persist !== undefined) this.persist = persist;
@@ -103,7 +128,7 @@ export class Outbox {
 
   /** Messages still on their way (failed ones wait for the user, stored, and are not counted). */
   hasUnsent(): boolean {
-    for (const entry of this.entries.values()) if (entry.failed === null) return true;
+    for (const entry of this.entries.values()) if (entry.failed === null && !entry.held) return true;
     return false;
   }
 
@@ -114,7 +139,7 @@ export class Outbox {
 
   retry(roomId: number, clientId: string): void {
     const entry = this.entries.get(clientId);
-    if (!entry || entry.failed === null) return;
+    if (!entry || entry.failed === null || entry.held) return;
     entry.failed = null;
     this.save();
     this.store.dispatch(roomId, { type: 'retrying', clientId });
@@ -125,11 +150,22 @@ export class Outbox {
     this.store.dispatch(roomId, { type: 'discard', clientId });
   }
 
-  /** Sends every waiting entry (of joined rooms) that is not on the wire yet, in order, paced. */
+  /**
+   * Sends every waiting entry (of joined rooms) that is not on the wire yet, in order, paced.
+   * One still uploading its files holds back the later ones of its room, which must not
+   * overtake it.
+   */
   flush(): void {
     if (this.restoring) return;
+    const uploadingRooms = new Set<number>();
     for (const entry of this.entries.values()) {
-      if (entry.inFlight || entry.failed !== null || !this.isJoined(entry.roomId)) continue;
+      if (entry.held || entry.inFlight || entry.failed !== null || uploadingRooms.has(entry.roomId)) continue;
+      if (entry.files) {
+        uploadingRooms.add(entry.roomId);
+        this.uploadFiles(entry);
+        continue;
+      }
+      if (!this.isJoined(entry.roomId)) continue;
       const now = Date.now();
       const wait = this.pacer.waitMs(now);
       if (wait > 0) {
@@ -176,7 +212,7 @@ export class Outbox {
    */
   failRoom(roomId: number, code: string): void {
     for (const entry of this.entries.values()) {
-      if (entry.roomId === roomId && entry.failed === null && !entry.inFlight) this.fail(entry.clientId, code);
+      if (entry.roomId === roomId && entry.failed === null && !entry.inFlight && !entry.held) this.fail(entry.clientId, code);
     }
   }
 
@@ -186,6 +222,93 @@ export class Outbox {
       this.clearTimer(entry);
       entry.inFlight = false;
     }
+  }
+
+  /** Takes an entry in and shows it (a held one of the composer becomes an ordinary send). */
+  private admit(stored: StoredSend, failed: string | null): void {
+    const existing = this.entries.get(stored.clientId);
+    if (existing && !existing.held) return;
+    if (existing) this.entries.delete(stored.clientId);
+    const entry = this.entry(stored, failed);
+    this.entries.set(entry.clientId, entry);
+    const { roomId, clientId, body, attachments, replyTo, queuedAt } = entry;
+    this.store.dispatch(roomId, {
+      type: 'queued',
+      clientId,
+      body,
+      attachments,
+      now: queuedAt,
+      ...(entry.files ? { files: entry.files.map((file) => file.name) } : {}),
+      ...(entry.lostFiles.length > 0 ? { lostFiles: entry.lostFiles } : {}),
+      ...(replyTo ? { replyTo } : {}),
+    });
+    if (entry.failed !== null) this.store.dispatch(roomId, { type: 'failed', clientId, error: entry.failed });
+    this.save();
+  }
+
+  private entry(stored: StoredSend, failed: string | null): Entry {
+    const lostFiles = stored.lostFiles ?? [];
+    return {
+      roomId: stored.roomId,
+      clientId: stored.clientId,
+      body: stored.body,
+      attachments: stored.attachments ?? [],
+      files: stored.files && stored.files.length > 0 ? stored.files : null,
+      lostFiles,
+      held: false,
+      uploading: false,
+      replyTo: stored.replyTo ?? null,
+      // Files it was written with are gone: it waits for the user, who may send the text alone.
+      failed: failed ?? (lostFiles.length > 0 ? 'attachment_lost' : null),
+      queuedAt: stored.queuedAt ?? Date.now(),
+      inFlight: false,
+      timer: null,
+    };
+  }
+
+  /** Uploads the entry's files one after another; once all are up, it goes like any other. */
+  private uploadFiles(entry: Entry): void {
+    if (entry.uploading || !entry.files) return;
+    const upload = this.upload;
+    if (!upload) {
+      this.fail(entry.clientId, 'upload_refused');
+      return;
+    }
+    entry.uploading = true;
+    const files = entry.files;
+    const current = () => this.entries.get(entry.clientId) === entry;
+    const run = async () => {
+      for (const file of files) {
+        if (file.uploadId !== undefined || !file.blob) continue;
+        const uploaded = await upload(entry.roomId, new File([file.blob], file.name, { type: file.type }));
+        if (uploaded.status === 'failed') throw new UploadError('invalid', 422);
+        file.uploadId = uploaded.id;
+        // Kept as soon as it is up: a page closed now does not upload it again.
+        if (current()) this.save();
+      }
+    };
+    run().then(
+      () => {
+        if (!current()) return; // discarded meanwhile
+        entry.uploading = false;
+        entry.attachments = [...entry.attachments, ...files.flatMap((file) => (file.uploadId ? [file.uploadId] : []))];
+        entry.files = null;
+        this.save();
+        this.flush();
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        entry.uploading = false;
+        if (error instanceof UploadError && REFUSED.has(error.kind)) {
+          this.fail(entry.clientId, 'upload_refused');
+          return;
+        }
+        this.uploadRetry ??= setTimeout(() => {
+          this.uploadRetry = null;
+          this.flush();
+        }, UPLOAD_RETRY_MS);
+      },
+    );
   }
 
   private fail(clientId: string, code: string): void {
@@ -208,15 +331,19 @@ export class Outbox {
 
   private save(): void {
     this.persist?.(
-      [...this.entries.values()].map(({ roomId, clientId, body, attachments, replyTo, failed, queuedAt }) => ({
-        roomId,
-        clientId,
-        body,
-        queuedAt,
-        ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
-        ...(replyTo ? { replyTo } : {}),
-        ...(failed !== null ? { failed } : {}),
-      })),
+      [...this.entries.values()].map(
+        ({ roomId, clientId, body, attachments, files, lostFiles, replyTo, failed, queuedAt }) => ({
+          roomId,
+          clientId,
+          body,
+          queuedAt,
+          ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+          ...(files ? { files: files.map((file) => ({ ...file })) } : {}),
+          ...(lostFiles.length > 0 ? { lostFiles: [...lostFiles] } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          ...(failed !== null ? { failed } : {}),
+        }),
+      ),
     );
   }
 
@@ -224,4 +351,19 @@ export class Outbox {
     if (entry.timer !== null) clearTimeout(entry.timer);
     entry.timer = null;
   }
+}
+
+/**
+ * A stored entry's files as far as they came back: a store that could not keep a file's
+ * bytes gave back none (or a bare object); unless it was uploaded already, that file is lost.
+ */
+function readableFiles(stored: StoredSend): StoredSend {
+  if (!stored.files) return stored;
+  const files: StoredFile[] = [];
+  const lost = [...(stored.lostFiles ?? [])];
+  for (const file of stored.files) {
+    if (file.uploadId !== undefined || isReadableBlob(file.blob)) files.push(file);
+    else lost.push(file.name);
+  }
+  return { ...stored, files, lostFiles: lost };
 }

@@ -1,7 +1,9 @@
 // The IDB* globals idb checks against; each test still gets an empty database of its own.
 import 'fake-indexeddb/auto';
 
-import { IDBFactory } from 'fake-indexeddb';
+import { Blob as NodeBlob } from 'node:buffer';
+
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 
 import { FakeLocks } from './fakeLocks';
 import { idbOutboxStore } from './outboxDb';
@@ -128,5 +130,44 @@ describe('the IndexedDB outbox', () => {
     const next = tab(locks, 'c').store;
     expect((await next.open(1, () => undefined)).entries).toEqual([]);
     expect(ids((await next.open(2, () => undefined)).entries)).toEqual(['theirs']);
+  });
+
+  it('keeps the files a message waits for, as Blobs, for the next page', async () => {
+    const locks = new FakeLocks();
+    const first = tab(locks, 'a');
+    const lease = await first.store.open(1, () => undefined);
+    // jsdom's Blob cannot be cloned; Node's can, as a browser's can.
+    const blob = new NodeBlob(['png!'], { type: 'image/png' }) as unknown as Blob;
+    lease.save([send('c1', 1, { files: [{ name: 'cat.png', type: 'image/png', blob }] })]);
+    await settle();
+    first.close();
+
+    const [entry] = (await tab(locks, 'b').store.open(1, () => undefined)).entries;
+    expect(entry?.files?.[0]).toMatchObject({ name: 'cat.png', type: 'image/png' });
+    expect(await entry?.files?.[0]?.blob?.text()).toBe('png!');
+    expect(entry?.lostFiles).toBeUndefined();
+  });
+
+  it('keeps the text, naming the files to attach again, when the browser refuses to store them', async () => {
+    const { put } = IDBObjectStore.prototype as { put: (this: IDBObjectStore, value: unknown, key?: IDBValidKey) => IDBRequest<IDBValidKey> };
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, key) {
+      if ((value as StoredSend).files?.some((file) => file.blob)) throw new DOMException('full', 'QuotaExceededError');
+      return put.call(this, value, key);
+    });
+    const locks = new FakeLocks();
+    const first = tab(locks, 'a');
+    const lease = await first.store.open(1, () => undefined);
+    const blob = new NodeBlob(['png!']) as unknown as Blob;
+    lease.save([
+      send('c1', 1, { files: [{ name: 'cat.png', type: 'image/png', blob }, { name: 'up.png', type: 'image/png', uploadId: 'u9' }] }),
+    ]);
+    await settle();
+    first.close();
+    vi.restoreAllMocks();
+
+    const [entry] = (await tab(locks, 'b').store.open(1, () => undefined)).entries;
+    expect(entry).toEqual(
+      send('c1', 1, { files: [{ name: 'up.png', type: 'image/png', uploadId: 'u9' }], lostFiles: ['cat.png'] }),
+    );
   });
 });

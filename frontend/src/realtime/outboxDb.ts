@@ -15,6 +15,7 @@ import {
   saveOutbox,
   sessionOutboxStore,
   type StoredSend,
+  withoutBlobs,
 } from './outboxStorage';
 import { thisTab, type TabRegistry } from './tabs';
 
@@ -38,13 +39,15 @@ function toRecord(entry: StoredSend, userId: number, owner: string): SendRecord 
   return { ...entry, userId, owner, queuedAt: entry.queuedAt ?? Date.now() };
 }
 
-function toEntry({ roomId, clientId, body, attachments, replyTo, failed, queuedAt }: SendRecord): StoredSend {
+function toEntry({ roomId, clientId, body, attachments, files, lostFiles, replyTo, failed, queuedAt }: SendRecord): StoredSend {
   return {
     roomId,
     clientId,
     body,
     queuedAt,
     ...(attachments ? { attachments } : {}),
+    ...(files ? { files } : {}),
+    ...(lostFiles ? { lostFiles } : {}),
     ...(replyTo ? { replyTo } : {}),
     ...(failed !== undefined ? { failed } : {}),
   };
@@ -150,7 +153,13 @@ export function idbOutboxStore(tabs: TabRegistry, name: string = OUTBOX_DB): Out
           try {
             await write(database, userId, next);
           } catch {
-            // Quota or a closed database: the outbox still works for this page's lifetime.
+            // Files are what fills a disk (or what a browser may refuse to clone): the
+            // text is kept without them, and says which files to attach again.
+            try {
+              if (next.some((entry) => entry.files)) await write(database, userId, next.map(withoutBlobs));
+            } catch {
+              // Quota or a closed database: the outbox still works for this page's lifetime.
+            }
           }
         }
         state.writing = false;

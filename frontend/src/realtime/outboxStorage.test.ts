@@ -33,4 +33,10 @@ describe('the outbox without IndexedDB', () => {
     expect(loadOutbox(2)).toEqual([send('c2')]);
     expect(loadOutbox(3)).toEqual([]);
   });
+
+  it('keeps the text of a message with files, and only the names of the files (no Blobs in JSON)', () => {
+    const blob = new Blob(['png!']);
+    saveOutbox(1, [{ ...send('c1'), files: [{ name: 'cat.png', type: 'image/png', blob }] }]);
+    expect(loadOutbox(1)).toEqual([{ ...send('c1'), lostFiles: ['cat.png'] }]);
+  });
 });

@@ -3,15 +3,31 @@
  * is safe because each entry keeps its client_id. IndexedDB (outboxDb.ts) keeps them when
  * the tab closes; this file holds the shape of an entry, the interface both stores share,
  * and the fallback for browsers that refuse IndexedDB: sessionStorage, this tab only,
- * which still survives a reload or a phone discarding the tab.
+ * which still survives a reload or a phone discarding the tab. Files that had not gone
+ * up yet are kept as Blobs where the store can hold them (IndexedDB); where it cannot
+ * (sessionStorage, a full disk), only their names are, so the text comes back saying
+ * which files must be attached again.
  */
 import type { QuotedMessage } from '../api';
+
+/** A file a message waits for: its bytes until the server has it, then its upload id. */
+export interface StoredFile {
+  name: string;
+  type: string;
+  /** Absent when the store could not keep it (JSON, quota): the file is lost unless uploaded. */
+  blob?: Blob;
+  uploadId?: string;
+}
 
 export interface StoredSend {
   roomId: number;
   clientId: string;
   body: string;
   attachments?: string[];
+  /** Files to upload before it goes (it waited for them when the page went away). */
+  files?: StoredFile[];
+  /** The names of files the browser would not keep: to be attached again. */
+  lostFiles?: string[];
   /** The message it answers, with the quote the pending reply shows. */
   replyTo?: QuotedMessage;
   /** Refused (the server's code): shown as failed with Retry after a reload too. */
@@ -60,6 +76,41 @@ function isQuote(value: unknown): value is QuotedMessage {
   );
 }
 
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isStoredFile(value: unknown): value is StoredFile {
+  const file = value as Partial<StoredFile> | null;
+  return (
+    typeof file?.name === 'string' &&
+    typeof file.type === 'string' &&
+    (file.uploadId === undefined || typeof file.uploadId === 'string')
+  );
+}
+
+/** A Blob as a store gives it back; a store that could not clone one returns a bare object. */
+export function isReadableBlob(value: unknown): value is Blob {
+  const blob = value as Partial<Blob> | null | undefined;
+  return typeof blob?.size === 'number' && typeof blob.arrayBuffer === 'function';
+}
+
+/** The entry as a store that cannot hold Blobs keeps it: files not uploaded yet become lost. */
+export function withoutBlobs(entry: StoredSend): StoredSend {
+  if (!entry.files) return entry;
+  const { files, lostFiles = [], ...rest } = entry;
+  const uploaded: StoredFile[] = [];
+  const lost: string[] = [];
+  for (const { name, type, uploadId } of files) {
+    if (uploadId === undefined) lost.push(name);
+    else uploaded.push({ name, type, uploadId });
+  }
+  return {
+    ...rest,
+    ...(uploaded.length > 0 ? { files: uploaded } : {}),
+    ...(lostFiles.length + lost.length > 0 ? { lostFiles: [...lostFiles, ...lost] } : {}),
+  };
+}
+
 export function isStoredSend(value: unknown): value is StoredSend {
   const entry = value as Partial<StoredSend> | null;
   return (
@@ -69,8 +120,9 @@ export function isStoredSend(value: unknown): value is StoredSend {
     (entry.failed === undefined || typeof entry.failed === 'string') &&
     (entry.queuedAt === undefined || typeof entry.queuedAt === 'number') &&
     (entry.replyTo === undefined || isQuote(entry.replyTo)) &&
-    (entry.attachments === undefined ||
-      (Array.isArray(entry.attachments) && entry.attachments.every((id) => typeof id === 'string')))
+    (entry.attachments === undefined || isStrings(entry.attachments)) &&
+    (entry.lostFiles === undefined || isStrings(entry.lostFiles)) &&
+    (entry.files === undefined || (Array.isArray(entry.files) && entry.files.every(isStoredFile)))
   );
 }
 
@@ -87,7 +139,7 @@ export function saveOutbox(userId: number, entries: StoredSend[]): void {
   try {
     const key = PREFIX + String(userId);
     if (entries.length === 0) storage()?.removeItem(key);
-    else storage()?.setItem(key, JSON.stringify(entries));
+    else storage()?.setItem(key, JSON.stringify(entries.map(withoutBlobs)));
   } catch {
     // Full or disabled storage: the outbox still works for this page's lifetime.
   }

@@ -17,6 +17,10 @@ export interface PendingSend {
   body: string;
   /** Upload ids sent with the message. */
   attachments?: readonly string[];
+  /** Names of files that go up before it is sent (restored from a page closed meanwhile). */
+  files?: readonly string[];
+  /** Names of files the browser did not keep: they must be attached again. */
+  lostFiles?: readonly string[];
   /** The message this one answers, quoted as the reply will show it. */
   replyTo?: QuotedMessage;
   status: SendStatus;
@@ -107,6 +111,8 @@ export type RoomAction =
       body: string;
       now: number;
       attachments?: readonly string[];
+      files?: readonly string[];
+      lostFiles?: readonly string[];
       replyTo?: QuotedMessage;
     }
   | { type: 'upload'; upload: UploadPublic; changeSeq?: number | null }
@@ -339,6 +345,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         clientId: action.clientId,
         body: action.body,
         ...(action.attachments?.length ? { attachments: action.attachments } : {}),
+        ...(action.files?.length ? { files: action.files } : {}),
+        ...(action.lostFiles?.length ? { lostFiles: action.lostFiles } : {}),
         ...(action.replyTo ? { replyTo: action.replyTo } : {}),
         status: 'pending',
         error: null,

@@ -35,9 +35,13 @@ async def find_people(
     _user: CurrentUser,
     q: Annotated[CleanText, Query(max_length=64, description="Part of a name")] = "",
     limit: Annotated[int, Query(ge=1, le=users.PEOPLE_PAGE_MAX)] = 20,
+    offset: Annotated[
+        int, Query(ge=0, le=users.PEOPLE_OFFSET_MAX, description="How many matches to skip")
+    ] = 0,
 ) -> list[AuthorPublic]:
-    """People to message or mention: active accounts by display name."""
-    return await users.find_people(session=session, query=q, limit=limit)
+    """People to message or mention: active accounts by display name. The directory pages
+    on with `offset`; a page shorter than `limit` is the last."""
+    return await users.find_people(session=session, query=q, limit=limit, offset=offset)
 
 
 @router.get("/me")

@@ -543,7 +543,8 @@ export const uploadsUploadThumbnail = <ThrowOnError extends boolean = false>(opt
 /**
  * Find People
  *
- * People to message or mention: active accounts by display name.
+ * People to message or mention: active accounts by display name. The directory pages
+ * on with `offset`; a page shorter than `limit` is the last.
  */
 export const usersFindPeople = <ThrowOnError extends boolean = false>(options?: Options<UsersFindPeopleData, ThrowOnError>) => (options?.client ?? client).get<UsersFindPeopleResponses, UsersFindPeopleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -3589,6 +3589,12 @@ export type UsersFindPeopleData = {
          * Limit
          */
         limit?: number;
+        /**
+         * Offset
+         *
+         * How many matches to skip
+         */
+        offset?: number;
     };
     url: '/api/users';
 };

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { type AdminUserPublic, banUser, listAdminUsers, setUserRole, unbanUser } from '../../api';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
+import { UserAvatar } from '../profile';
 
 type UserAction = 'ban' | 'unban' | 'makeAdmin' | 'removeAdmin';
 
@@ -38,19 +39,22 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
   return (
     <Card withBorder padding="sm" component="li" data-testid="admin-user" data-username={user.username}>
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <Stack gap={2} miw={0}>
-          <Group gap={6} wrap="wrap">
-            <Text fw={600}>
-              <bdi>{name}</bdi>
+        <Group gap="sm" wrap="nowrap" miw={0}>
+          <UserAvatar userId={user.id} name={name} avatarUrl={user.avatar_url} size={40} />
+          <Stack gap={2} miw={0}>
+            <Group gap={6} wrap="wrap">
+              <Text fw={600}>
+                <bdi>{name}</bdi>
+              </Text>
+              {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
+              {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
+              {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}
+            </Group>
+            <Text size="xs" c="dimmed">
+              @{user.username} · {t('admin.users.joined', { date: new Date(user.created_at).toLocaleDateString(i18n.language) })}
             </Text>
-            {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
-            {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
-            {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}
-          </Group>
-          <Text size="xs" c="dimmed">
-            @{user.username} · {t('admin.users.joined', { date: new Date(user.created_at).toLocaleDateString(i18n.language) })}
-          </Text>
-        </Stack>
+          </Stack>
+        </Group>
         {self ? null : (
           <Group gap="xs" role="group" aria-label={t('admin.users.actionsFor', { name })}>
             <Button

@@ -28,7 +28,7 @@ describe('Composer', () => {
     expect(client.send).not.toHaveBeenCalled();
     expect(client.typing).toHaveBeenCalledWith(7);
     await userEvent.type(box, '{Enter}');
-    expect(client.send).toHaveBeenCalledWith(7, 'hello\nthere', [], null);
+    expect(client.send).toHaveBeenCalledWith(7, 'hello\nthere', [], null, expect.any(String));
     expect(box).toHaveValue('');
   });
 
@@ -67,7 +67,7 @@ describe('Composer', () => {
     const again = renderComposer(false, { userId: 1, roomId: 7 });
     expect(screen.getByLabelText('Message')).toHaveValue('half a thought');
     await userEvent.type(screen.getByLabelText('Message'), '{Enter}');
-    expect(again.send).toHaveBeenCalledWith(7, 'half a thought', [], null);
+    expect(again.send).toHaveBeenCalledWith(7, 'half a thought', [], null, expect.any(String));
     again.unmount();
 
     renderComposer(false, { userId: 1, roomId: 7 });

@@ -23,6 +23,7 @@ import { ReplyBar } from './ReplyBar';
 import { useReplyStore, useReplyTarget } from './replying';
 import { useDraft } from './useDraft';
 import { useHeldSend } from './useHeldSend';
+import { useKeptHeld } from './useKeptHeld';
 
 interface ComposerProps {
   roomId: number;
@@ -51,8 +52,8 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
   const replies = useReplyStore();
   const replyTarget = useReplyTarget();
   const deliver = useCallback(
-    (encoded: string, replyTo: QuotedMessage | null) => {
-      client.send(roomId, encoded, takeForSend(), replyTo);
+    (encoded: string, replyTo: QuotedMessage | null, clientId: string) => {
+      client.send(roomId, encoded, takeForSend(), replyTo, clientId);
       limits?.noteSent();
     },
     [client, roomId, takeForSend, limits],
@@ -62,6 +63,7 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
     hasFiles: attachments.sendable,
     deliver,
   });
+  useKeptHeld(roomId, held, attachments.items);
   const hasContent = body.trim() !== '' || attachments.sendable || attachments.uploading;
   // One message waits for its files at a time: a second would overtake it.
   const canSend = !locked && !limited && hasContent && !tooLong && held === null;
@@ -74,8 +76,9 @@ export function Composer({ roomId, roomName, locked, limits, userId, onEditLast 
     if (!canSend) return;
     const encoded = body.trim() === '' ? '' : mentions.encode(body);
     const replyTo = replyTarget ? quoteOf(replyTarget) : null;
-    if (attachments.uploading || attachments.stalled) hold({ typed: body, body: encoded, replyTo });
-    else deliver(encoded, replyTo);
+    const clientId = crypto.randomUUID();
+    if (attachments.uploading || attachments.stalled) hold({ typed: body, body: encoded, replyTo, clientId });
+    else deliver(encoded, replyTo, clientId);
     setBody('');
     replies.stop();
   };

@@ -16,6 +16,8 @@ const KNOWN_ERRORS = [
   'banned',
   'slow_mode',
   'rate_limited',
+  'attachment_lost',
+  'upload_refused',
 ] as const;
 type KnownError = (typeof KNOWN_ERRORS)[number];
 const isKnown = (code: string | null): code is KnownError => KNOWN_ERRORS.includes(code as KnownError);
@@ -25,6 +27,9 @@ export function PendingMessage({ roomId, entry }: { roomId: number; entry: Pendi
   const { t } = useTranslation();
   const client = useRealtime();
   const failed = entry.status === 'failed';
+  const fileCount = (entry.attachments?.length ?? 0) + (entry.files?.length ?? 0);
+  // Its files were not kept: Retry sends the text alone, so it says so.
+  const lost = entry.error === 'attachment_lost';
   return (
     <div
       className={failed ? 'message message--own message--failed' : 'message message--own message--pending'}
@@ -38,9 +43,9 @@ export function PendingMessage({ roomId, entry }: { roomId: number; entry: Pendi
         <Text className="message-body" component="div">
           {entry.replyTo ? <MessageQuote quote={entry.replyTo} /> : null}
           <MessageBody body={entry.body} />
-          {entry.attachments?.length ? (
+          {fileCount > 0 ? (
             <Text size="xs" c="dimmed">
-              {t('uploads.count', { count: entry.attachments.length })}
+              {t('uploads.count', { count: fileCount })}
             </Text>
           ) : null}
         </Text>
@@ -48,10 +53,13 @@ export function PendingMessage({ roomId, entry }: { roomId: number; entry: Pendi
       {failed ? (
         <Group gap="xs" mt={4} className="message-failure">
           <Text size="xs" c="red" role="alert">
-            {t('chat.failed')}: {t(isKnown(entry.error) ? `chat.sendErrors.${entry.error}` : 'chat.sendErrors.other')}
+            {t('chat.failed')}:{' '}
+            {t(isKnown(entry.error) ? `chat.sendErrors.${entry.error}` : 'chat.sendErrors.other', {
+              names: (entry.lostFiles ?? []).join(', '),
+            })}
           </Text>
           <Button size="compact-sm" variant="light" onClick={() => client.retry(roomId, entry.clientId)}>
-            {t('chat.retry')}
+            {lost ? t('chat.sendTextOnly') : t('chat.retry')}
           </Button>
           <Button size="compact-sm" variant="subtle" color="gray" onClick={() => client.discard(roomId, entry.clientId)}>
             {t('chat.discard')}

@@ -51,7 +51,7 @@ describe('replying in the composer', () => {
       author: original.author,
       snippet: 'Are we shipping on Friday?',
       deleted: false,
-    });
+    }, expect.any(String));
     expect(replies.current()).toBeNull();
     expect(screen.queryByTestId('reply-bar')).toBeNull();
   });
@@ -64,6 +64,6 @@ describe('replying in the composer', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cancel reply' }));
     expect(screen.queryByTestId('reply-bar')).toBeNull();
     await userEvent.type(screen.getByLabelText('Message'), 'plain{Enter}');
-    expect(client.send).toHaveBeenCalledWith(7, 'plain', [], null);
+    expect(client.send).toHaveBeenCalledWith(7, 'plain', [], null, expect.any(String));
   });
 });

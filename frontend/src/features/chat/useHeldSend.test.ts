@@ -11,11 +11,11 @@ describe('useHeldSend', () => {
         useHeldSend({ waiting: props.waiting, hasFiles: true, deliver }),
       { initialProps: { waiting: true } },
     );
-    act(() => result.current.hold({ typed: 'look', body: 'look' }));
+    act(() => result.current.hold({ typed: 'look', body: 'look', clientId: 'c-1' }));
     expect(deliver).not.toHaveBeenCalled();
     expect(result.current.held?.typed).toBe('look');
     rerender({ waiting: false });
-    expect(deliver).toHaveBeenCalledExactlyOnceWith('look', null);
+    expect(deliver).toHaveBeenCalledExactlyOnceWith('look', null, 'c-1');
     expect(result.current.held).toBeNull();
     rerender({ waiting: false });
     expect(deliver).toHaveBeenCalledTimes(1);
@@ -28,12 +28,12 @@ describe('useHeldSend', () => {
         useHeldSend({ waiting: props.waiting, hasFiles: true, deliver }),
       { initialProps: { waiting: true } },
     );
-    act(() => result.current.hold({ typed: 'hi @Bob', body: 'hi <@2>' }));
+    act(() => result.current.hold({ typed: 'hi @Bob', body: 'hi <@2>', clientId: 'c-1' }));
     let back = null as ReturnType<typeof result.current.cancel>;
     act(() => {
       back = result.current.cancel();
     });
-    expect(back).toEqual({ typed: 'hi @Bob', body: 'hi <@2>' });
+    expect(back).toEqual({ typed: 'hi @Bob', body: 'hi <@2>', clientId: 'c-1' });
     rerender({ waiting: false });
     expect(deliver).not.toHaveBeenCalled();
   });
@@ -49,7 +49,7 @@ describe('useHeldSend', () => {
         }),
       { initialProps: { waiting: true, hasFiles: false } },
     );
-    act(() => result.current.hold({ typed: '', body: '' }));
+    act(() => result.current.hold({ typed: '', body: '', clientId: 'c-1' }));
     rerender({ waiting: false, hasFiles: false });
     expect(deliver).not.toHaveBeenCalled();
     expect(result.current.held).toBeNull();
@@ -66,7 +66,7 @@ describe('useHeldSend', () => {
       { initialProps: { waiting: true } },
     );
     expect(closing()).toBe(false);
-    act(() => result.current.hold({ typed: 'look', body: 'look' }));
+    act(() => result.current.hold({ typed: 'look', body: 'look', clientId: 'c-1' }));
     expect(closing()).toBe(true);
     rerender({ waiting: false });
     expect(closing()).toBe(false);

@@ -6,6 +6,8 @@ import type { QuotedMessage } from '../../api';
 export interface HeldMessage {
   typed: string;
   body: string;
+  /** Kept from Send on: a page that reopens after a tab closed sends it as this one. */
+  clientId: string;
   /** The message it answers, fixed when Send was pressed. */
   replyTo?: QuotedMessage | null;
 }
@@ -15,7 +17,7 @@ interface HeldSendOptions {
   waiting: boolean;
   /** Something besides the text would go out (a file on the server). */
   hasFiles: boolean;
-  deliver: (body: string, replyTo: QuotedMessage | null) => void;
+  deliver: (body: string, replyTo: QuotedMessage | null, clientId: string) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export function useHeldSend({ waiting, hasFiles, deliver }: HeldSendOptions) {
     setHeld(null);
     // Every file was removed and there was no text: nothing is left to send.
     if (held.body === '' && !hasFiles) return;
-    deliver(held.body, held.replyTo ?? null);
+    deliver(held.body, held.replyTo ?? null, held.clientId);
   }, [held, waiting, hasFiles, deliver]);
   // A held message is in no outbox yet (its files are still going up): closing the tab
   // would lose it, so the browser asks first, as it does for the outbox's unsent ones.

@@ -1,7 +1,8 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Button, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconMessagePlus } from '@tabler/icons-react';
+import { IconMessagePlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink } from 'react-router';
 
 import { isDirect, roomTitle, useMyRooms } from '../rooms';
 import { DirectLink } from './DirectLink';
@@ -12,7 +13,7 @@ interface DirectsSidebarProps {
   onNavigate?: () => void;
 }
 
-/** The sidebar's "Direct messages" section: my conversations, and a way to start one. */
+/** The sidebar's "Direct messages" section: my conversations, ways to start one, the directory. */
 export function DirectsSidebar({ onNavigate }: DirectsSidebarProps) {
   const { t } = useTranslation();
   // By the people's names, as rooms go by theirs (the stored names of DMs are all alike).
@@ -42,6 +43,14 @@ export function DirectsSidebar({ onNavigate }: DirectsSidebarProps) {
       <Button variant="subtle" leftSection={<IconMessagePlus size={18} aria-hidden />} onClick={compose.open}>
         {t('directs.new')}
       </Button>
+      <NavLink
+        component={RouterLink}
+        to="/people"
+        onClick={onNavigate}
+        className="room-link"
+        label={t('people.link')}
+        leftSection={<IconUsers size={18} aria-hidden />}
+      />
       <NewMessageDialog opened={composing} onClose={compose.close} onNavigate={onNavigate} />
     </Stack>
   );

@@ -32,7 +32,7 @@ describe('Composer under moderation limits', () => {
     const { client, noteSent } = renderComposer({ kind: 'slow', interval: 30, waitSeconds: 0 });
     expect(screen.getByTestId('send-limit')).toHaveTextContent('Slow mode: one message every 30 s');
     await userEvent.type(screen.getByLabelText('Message'), 'hello{Enter}');
-    expect(client.send).toHaveBeenCalledWith(7, 'hello', expect.anything(), null);
+    expect(client.send).toHaveBeenCalledWith(7, 'hello', expect.anything(), null, expect.any(String));
     expect(noteSent).toHaveBeenCalledTimes(1);
   });
 

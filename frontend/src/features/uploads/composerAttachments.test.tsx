@@ -41,7 +41,7 @@ const uploaded: UploadPublic = {
 };
 
 function renderComposer() {
-  const client = { send: vi.fn(), typing: vi.fn(), store: new RoomStore() };
+  const client = { send: vi.fn(), typing: vi.fn(), holdForFiles: vi.fn(), releaseHeld: vi.fn(), store: new RoomStore() };
   renderWithApp(
     <RealtimeContext value={client as unknown as RealtimeClient}>
       <Composer roomId={7} roomName="general" locked={false} />
@@ -102,7 +102,7 @@ describe('Composer attachments', () => {
     expect(screen.getByText('Ready to send')).toBeInTheDocument();
 
     await userEvent.click(send);
-    expect(client.send).toHaveBeenCalledWith(7, '', [uploaded.id], null);
+    expect(client.send).toHaveBeenCalledWith(7, '', [uploaded.id], null, expect.any(String));
     expect(screen.queryByTestId('attachment-chip')).not.toBeInTheDocument();
   });
 
@@ -124,9 +124,16 @@ describe('Composer attachments', () => {
     expect(screen.getByTestId('held-notice')).toHaveTextContent('Your message will be sent when the upload finishes');
     expect(client.send).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    // Kept with its file meanwhile: a tab closed now leaves both for the next page.
+    expect(client.holdForFiles).toHaveBeenLastCalledWith(7, expect.any(String), 'my cat', null, [
+      { file: expect.objectContaining({ name: 'cat.png' }) as unknown },
+    ]);
+    const clientId = vi.mocked(client.holdForFiles).mock.lastCall?.[1] as string;
 
     act(() => finish?.(uploaded));
-    await waitFor(() => expect(client.send).toHaveBeenCalledExactlyOnceWith(7, 'my cat', [uploaded.id], null));
+    await waitFor(() =>
+      expect(client.send).toHaveBeenCalledExactlyOnceWith(7, 'my cat', [uploaded.id], null, clientId),
+    );
     expect(screen.queryByTestId('held-notice')).not.toBeInTheDocument();
   });
 
@@ -139,6 +146,8 @@ describe('Composer attachments', () => {
     await userEvent.click(screen.getByRole('button', { name: "Don't send" }));
     expect(screen.getByRole('combobox', { name: 'Message' })).toHaveValue('oops');
     expect(client.send).not.toHaveBeenCalled();
+    const clientId = vi.mocked(client.holdForFiles).mock.lastCall?.[1] as string;
+    expect(client.releaseHeld).toHaveBeenCalledWith(clientId);
   });
 
   it('offers Retry after a network failure', async () => {
