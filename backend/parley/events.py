@@ -89,6 +89,9 @@ class SessionsEnded:
 
     user_id: int
     session_id: str | None
+    # With session_id None: every sign-in but this one (a password change keeps the
+    # sign-in that made it).
+    spare_session_id: str | None = None
 
 
 @dataclass(frozen=True)

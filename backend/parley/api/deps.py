@@ -13,6 +13,7 @@ from parley.errors import Unauthorized
 from parley.events import PresenceReader, Publisher, UploadJobs
 from parley.models import User
 from parley.models.base import MAX_ID
+from parley.security import AccessClaims
 from parley.services import auth
 from parley.services.ratelimit import RateLimiter
 from parley.services.runtime import Runtime
@@ -78,6 +79,18 @@ async def get_current_user(session: SessionDep, settings: SettingsDep, token: To
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def get_current_claims(
+    session: SessionDep, settings: SettingsDep, token: TokenDep
+) -> tuple[User, AccessClaims]:
+    """The caller and their token's claims, for what acts on this sign-in itself."""
+    if not token:
+        raise Unauthorized("Not authenticated")
+    return await auth.authenticate_token(session=session, settings=settings, token=token)
+
+
+CurrentSignIn = Annotated[tuple[User, AccessClaims], Depends(get_current_claims)]
 
 
 async def client_address(request: Request) -> str:

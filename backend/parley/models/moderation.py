@@ -122,7 +122,9 @@ class AuditPublic(SQLModel):
 
 
 class AdminUserUpdate(SQLModel):
-    role: Role
+    role: Role | None = None
+    # True deactivates the account (signed out everywhere at once), false reactivates it.
+    is_disabled: bool | None = None
 
 
 class AdminBan(TextInput):

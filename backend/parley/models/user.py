@@ -120,6 +120,11 @@ def _safe_display_name(value: str | None) -> str | None:
     return refuse_unsafe_name(value) if value is not None else None
 
 
+class PasswordChange(TextInput):
+    current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+    new_password: str = Field(min_length=8, max_length=PASSWORD_MAX)
+
+
 class UserPublic(UserBase):
     id: int
     username: str

@@ -156,6 +156,7 @@ def envelopes_for(event: Event) -> list[Envelope]:
                     "Signed out",
                     disconnect_code=CloseCode.UNAUTHENTICATED,
                     session_id=session_id,
+                    spare_session_id=event.spare_session_id,
                 )
             ]
         case UserSuspended(user_id=user_id, reason=reason):

@@ -72,7 +72,10 @@ class Hub:
         if kind == "user":
             for connection in tuple(self._users.get(target, ())):
                 if envelope.disconnect_code is not None:
-                    if envelope.session_id in (None, connection.session_id):
+                    spared = envelope.spare_session_id is not None and (
+                        connection.session_id == envelope.spare_session_id
+                    )
+                    if envelope.session_id in (None, connection.session_id) and not spared:
                         connection.request_close(envelope.disconnect_code, envelope.frame)
                 elif envelope.drop_room is not None:
                     if connection.watches(envelope.drop_room):

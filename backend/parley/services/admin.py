@@ -8,10 +8,17 @@ from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Forbidden, NotFound
-from parley.events import PresenceReader, Publisher, ReadAccessLost, UserSuspended
+from parley.events import (
+    PresenceReader,
+    Publisher,
+    ReadAccessLost,
+    SessionsEnded,
+    UserSuspended,
+)
 from parley.models import (
     ActivityPoint,
     AdminStats,
+    AdminUserUpdate,
     BusyRoom,
     Membership,
     Message,
@@ -29,6 +36,8 @@ from parley.services import access, audit, auth
 
 class AdminUserPublic(UserPublic):
     is_banned: bool
+    # Deactivated: cannot sign in; their messages stay.
+    is_disabled: bool = False
     online: bool
 
 
@@ -93,6 +102,61 @@ async def unban_user(
         session, actor_id=actor.id, action="site_unban", target_user_id=target.id, reason=reason
     )
     await session.commit()
+    return AdminUserPublic.model_validate(target, update={"online": False})
+
+
+async def update_user(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    actor: User,
+    user_id: int,
+    update: AdminUserUpdate,
+) -> AdminUserPublic:
+    """PATCH /api/admin/users/{id}: a role, deactivation, or both."""
+    public = None
+    if update.role is not None:
+        public = await set_role(
+            session=session, publisher=publisher, actor=actor, user_id=user_id, role=update.role
+        )
+    if update.is_disabled is not None:
+        public = await set_disabled(
+            session=session,
+            publisher=publisher,
+            actor=actor,
+            user_id=user_id,
+            disabled=update.is_disabled,
+        )
+    if public is None:
+        target = await _target(session, actor, user_id)
+        public = AdminUserPublic.model_validate(target, update={"online": False})
+    return public
+
+
+async def set_disabled(
+    *, session: AsyncSession, publisher: Publisher, actor: User, user_id: int, disabled: bool
+) -> AdminUserPublic:
+    """Deactivate an account (it cannot sign in, every sign-in ends and its sockets close
+    at once, on every instance) or reactivate it. Its messages stay as they are."""
+    target = await _target(session, actor, user_id)
+    if disabled and target.is_admin:
+        raise Forbidden("Site admins cannot be deactivated: change their role first")
+    if target.is_disabled == disabled:
+        return AdminUserPublic.model_validate(target, update={"online": False})
+    target.is_disabled = disabled
+    session.add(target)
+    if disabled:
+        await auth.end_every_sign_in(session=session, user=target)
+    audit.record(
+        session,
+        actor_id=actor.id,
+        action="deactivate" if disabled else "reactivate",
+        target_user_id=target.id,
+    )
+    await session.commit()
+    assert target.id is not None
+    if disabled:
+        await publisher.publish(SessionsEnded(user_id=target.id, session_id=None))
     return AdminUserPublic.model_validate(target, update={"online": False})
 
 

@@ -17,7 +17,7 @@ from parley.errors import Forbidden, Invalid, RateLimited, Unauthorized
 from parley.events import Publisher, SessionsEnded
 from parley.models import RefreshToken, User
 from parley.models.base import refuse_nul, utcnow
-from parley.models.user import PASSWORD_MAX
+from parley.models.user import PASSWORD_MAX, PasswordChange
 from parley.services import passwords
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
@@ -178,6 +178,40 @@ async def log_out_everywhere(*, session: AsyncSession, publisher: Publisher, use
     await end_every_sign_in(session=session, user=user)
     await session.commit()
     await publisher.publish(SessionsEnded(user_id=user.id, session_id=None))
+
+
+async def change_password(
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    settings: Settings,
+    user: User,
+    session_id: str | None,
+    change: PasswordChange,
+) -> IssuedTokens:
+    """A new password ends every other sign-in at once (their refresh tokens revoked,
+    their access tokens refused, their sockets closed); this one goes on with new tokens."""
+    if not await passwords.verify(change.current_password, user.password_hash):
+        raise Forbidden("The current password is not right")
+    assert user.id is not None
+    user.password_hash = await passwords.hash_new(change.new_password)
+    user.token_version += 1  # every access token held, this sign-in's too
+    session.add(user)
+    others = col(RefreshToken.revoked_at).is_(None) & (col(RefreshToken.user_id) == user.id)
+    if session_id is not None:
+        others = others & (col(RefreshToken.family_id) != session_id)
+        # This sign-in's current refresh token is replaced by the one issued below.
+        await session.exec(
+            update(RefreshToken)
+            .where(col(RefreshToken.family_id) == session_id, col(RefreshToken.used_at).is_(None))
+            .values(used_at=utcnow())
+        )
+    await session.exec(update(RefreshToken).where(others).values(revoked_at=utcnow()))
+    tokens = await issue_tokens(session=session, settings=settings, user=user, family_id=session_id)
+    await publisher.publish(
+        SessionsEnded(user_id=user.id, session_id=None, spare_session_id=session_id)
+    )
+    return tokens
 
 
 async def end_every_sign_in(*, session: AsyncSession, user: User) -> None:

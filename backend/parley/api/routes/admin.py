@@ -69,8 +69,9 @@ async def update_user(
     user_id: UserId,
     update: AdminUserUpdate,
 ) -> AdminUserPublic:
-    return await admin.set_role(
-        session=session, publisher=publisher, actor=user, user_id=user_id, role=update.role
+    """Change a user's role, or deactivate (`is_disabled: true`) or reactivate them."""
+    return await admin.update_user(
+        session=session, publisher=publisher, actor=user, user_id=user_id, update=update
     )
 
 

@@ -30,7 +30,10 @@ COOKIE_PATH = "/api/auth"
 RefreshCookie = Annotated[str | None, Cookie(alias=REFRESH_COOKIE)]
 
 
-def _respond(response: Response, tokens: IssuedTokens, settings: Settings) -> TokenPublic:
+def respond_with_tokens(
+    response: Response, tokens: IssuedTokens, settings: Settings
+) -> TokenPublic:
+    """The access token in the body, the refresh token in its httpOnly cookie."""
     response.set_cookie(
         REFRESH_COOKIE,
         tokens.refresh_token,
@@ -80,7 +83,7 @@ async def login(
         client_address=address,
     )
     tokens = await auth.issue_tokens(session=session, settings=settings, user=user)
-    return _respond(response, tokens, settings)
+    return respond_with_tokens(response, tokens, settings)
 
 
 @router.post("/refresh")
@@ -92,7 +95,7 @@ async def refresh(
     tokens = await auth.rotate_refresh_token(
         session=session, settings=settings, refresh_token=cookie
     )
-    return _respond(response, tokens, settings)
+    return respond_with_tokens(response, tokens, settings)
 
 
 def forget_refresh_cookie(response: Response) -> None:

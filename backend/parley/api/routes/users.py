@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import FileResponse
 
 from parley.api.deps import (
+    CurrentSignIn,
     CurrentUser,
     JobsDep,
     PublisherDep,
@@ -17,10 +18,11 @@ from parley.api.deps import (
 )
 from parley.api.errors import error_responses
 from parley.api.multipart import FILE_BODY, open_file
-from parley.api.routes.auth import forget_refresh_cookie
+from parley.api.routes.auth import forget_refresh_cookie, respond_with_tokens
 from parley.api.routes.uploads import SANDBOX_HEADERS
-from parley.models import AuthorPublic, UserPublic, UserUpdate
+from parley.models import AuthorPublic, TokenPublic, UserPublic, UserUpdate
 from parley.models.base import MAX_ID, CleanText
+from parley.models.user import PasswordChange
 from parley.services import auth, profiles, users
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
@@ -122,3 +124,26 @@ async def sign_out_everywhere(
     every socket closes."""
     await auth.log_out_everywhere(session=session, publisher=publisher, user=user)
     forget_refresh_cookie(response)
+
+
+@router.post("/me/password", responses=error_responses(403, 429))
+async def change_password(
+    response: Response,
+    session: SessionDep,
+    publisher: PublisherDep,
+    settings: SettingsDep,
+    sign_in: CurrentSignIn,
+    change: PasswordChange,
+) -> TokenPublic:
+    """A new password: every other sign-in ends at once (its tokens refused, its sockets
+    closed); this one goes on with the tokens returned (and the refresh cookie)."""
+    user, claims = sign_in
+    tokens = await auth.change_password(
+        session=session,
+        publisher=publisher,
+        settings=settings,
+        user=user,
+        session_id=claims.session_id,
+        change=change,
+    )
+    return respond_with_tokens(response, tokens, settings)

@@ -33,8 +33,10 @@ class Envelope:
     keep_users: frozenset[int] | None = None
     # On a user channel: the user's sockets watching this room get the frame and stop.
     drop_room: int | None = None
-    # With disconnect_code: only the sockets of this sign-in (None: all of the user's).
+    # With disconnect_code: only the sockets of this sign-in (None: all of the user's)...
     session_id: str | None = None
+    # ...or all of them but this sign-in's.
+    spare_session_id: str | None = None
     # The frame as every local recipient's writer takes it (framed once, on first use).
     out: OutFrame = field(init=False, repr=False, compare=False)
 

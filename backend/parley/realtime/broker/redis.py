@@ -39,6 +39,7 @@ def encode_envelope(envelope: Envelope) -> str:
             keep,
             envelope.drop_room,
             envelope.session_id,
+            envelope.spare_session_id,
         ]
     )
     return f"{header}\n{envelope.frame}"
@@ -46,9 +47,10 @@ def encode_envelope(envelope: Envelope) -> str:
 
 def decode_envelope(channel: str, payload: str) -> Envelope:
     header, frame = payload.split("\n", 1)
-    change_seq, drop_user, drop_all, disconnect_code, keep, drop_room, session_id = json.loads(
-        header
-    )
+    fields = json.loads(header)
+    change_seq, drop_user, drop_all, disconnect_code, keep, drop_room, session_id = fields[:7]
+    # An instance of the release before spare_session_id sends seven fields.
+    spare_session_id = fields[7] if len(fields) > 7 else None
     return Envelope(
         channel,
         frame,
@@ -59,6 +61,7 @@ def decode_envelope(channel: str, payload: str) -> Envelope:
         frozenset(keep) if keep is not None else None,
         drop_room,
         session_id,
+        spare_session_id,
     )
 
 

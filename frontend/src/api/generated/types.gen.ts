@@ -83,6 +83,10 @@ export type AdminUserPublic = {
      */
     is_banned: boolean;
     /**
+     * Is Disabled
+     */
+    is_disabled?: boolean;
+    /**
      * Online
      */
     online: boolean;
@@ -104,7 +108,11 @@ export type AdminUserPublic = {
  * AdminUserUpdate
  */
 export type AdminUserUpdate = {
-    role: Role;
+    /**
+     * Is Disabled
+     */
+    is_disabled?: boolean | null;
+    role?: Role | null;
 };
 
 /**
@@ -513,6 +521,20 @@ export type NotificationUpdate = {
  * What of a room reaches a member as a notification (the unread count is separate).
  */
 export type NotifyLevel = 'all' | 'mentions' | 'nothing';
+
+/**
+ * PasswordChange
+ */
+export type PasswordChange = {
+    /**
+     * Current Password
+     */
+    current_password: string;
+    /**
+     * New Password
+     */
+    new_password: string;
+};
 
 /**
  * PushKeys
@@ -3768,6 +3790,47 @@ export type UsersSetMyAvatarResponses = {
 };
 
 export type UsersSetMyAvatarResponse = UsersSetMyAvatarResponses[keyof UsersSetMyAvatarResponses];
+
+export type UsersChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/password';
+};
+
+export type UsersChangePasswordErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersChangePasswordError = UsersChangePasswordErrors[keyof UsersChangePasswordErrors];
+
+export type UsersChangePasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenPublic;
+};
+
+export type UsersChangePasswordResponse = UsersChangePasswordResponses[keyof UsersChangePasswordResponses];
 
 export type UsersSignOutEverywhereData = {
     body?: never;

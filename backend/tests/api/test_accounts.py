@@ -1,0 +1,115 @@
+"""Accounts (issue step 11): a password change ends every other sign-in and keeps this
+one; an admin deactivates an account (its live sockets close at once) and reactivates it."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import RunningServer
+from tests.factories import DEFAULT_PASSWORD, bearer, login, signup
+from tests.moderation.helpers import person
+from tests.wsclient import WsClient, closed_with
+
+NEW_PASSWORD = "a brand new passphrase"
+
+
+async def _sign_in(server: RunningServer, username: str) -> tuple[httpx.AsyncClient, str]:
+    device = httpx.AsyncClient(base_url=server.base_url)
+    response = await login(device, username=username)
+    assert response.status_code == 200, response.text
+    return device, str(response.json()["access_token"])
+
+
+async def _socket(server: RunningServer, token: str) -> WsClient:
+    socket = await WsClient.open(server.base_url)
+    await socket.auth(token)
+    return socket
+
+
+async def test_a_new_password_ends_every_other_sign_in_and_keeps_this_one(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    user = await signup(client)
+    username = str(user["username"])
+    laptop, laptop_token = await _sign_in(server, username)
+    phone, phone_token = await _sign_in(server, username)
+    try:
+        laptop_socket = await _socket(server, laptop_token)
+        phone_socket = await _socket(server, phone_token)
+        wrong = await laptop.post(
+            "/api/users/me/password",
+            json={"current_password": "not it at all", "new_password": NEW_PASSWORD},
+            headers=bearer(laptop_token),
+        )
+        assert wrong.status_code == 403, wrong.text
+        short = await laptop.post(
+            "/api/users/me/password",
+            json={"current_password": DEFAULT_PASSWORD, "new_password": "short"},
+            headers=bearer(laptop_token),
+        )
+        assert short.status_code == 422
+
+        changed = await laptop.post(
+            "/api/users/me/password",
+            json={"current_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD},
+            headers=bearer(laptop_token),
+        )
+        assert changed.status_code == 200, changed.text
+        new_token = changed.json()["access_token"]
+        # The phone is signed out everywhere it was: REST, refresh, its socket.
+        assert await closed_with(phone_socket) == 4401
+        assert (await phone.get("/api/users/me", headers=bearer(phone_token))).status_code == 401
+        assert (await phone.post("/api/auth/refresh")).status_code == 401
+        # The laptop goes on: a new access token, its refresh cookie, its open socket.
+        assert (await laptop.get("/api/users/me", headers=bearer(new_token))).status_code == 200
+        assert (await laptop.post("/api/auth/refresh")).status_code == 200
+        await laptop_socket.send(type="ping")
+        assert (await laptop_socket.recv_type("pong"))["type"] == "pong"
+        # Only the new password signs in now.
+        assert (await login(client, username=username)).status_code == 401
+        assert (await login(client, username=username, password=NEW_PASSWORD)).status_code == 200
+        await laptop_socket.close()
+    finally:
+        await laptop.aclose()
+        await phone.aclose()
+
+
+async def test_an_admin_deactivates_and_reactivates_an_account(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    admin, member, other = await person(client), await person(client), await person(client)
+    socket = await _socket(server, member.token)
+    refused = await client.patch(
+        f"/api/admin/users/{member.id}", json={"is_disabled": True}, headers=other.headers
+    )
+    assert refused.status_code == 403
+    off = await client.patch(
+        f"/api/admin/users/{member.id}", json={"is_disabled": True}, headers=admin.headers
+    )
+    assert off.status_code == 200, off.text
+    assert off.json()["is_disabled"] is True
+    assert await closed_with(socket) == 4401
+    assert (await client.get("/api/users/me", headers=member.headers)).status_code == 401
+    signed_in = await login(client, username=member.username)
+    assert signed_in.status_code == 403 and "disabled" in signed_in.text
+    # A deactivated account is not offered to message or mention.
+    people = await client.get("/api/users", params={"q": member.username}, headers=admin.headers)
+    assert people.json() == []
+
+    on = await client.patch(
+        f"/api/admin/users/{member.id}", json={"is_disabled": False}, headers=admin.headers
+    )
+    assert on.status_code == 200 and on.json()["is_disabled"] is False
+    assert (await login(client, username=member.username)).status_code == 200
+    audit = await client.get("/api/admin/audit", headers=admin.headers)
+    actions = [entry["action"] for entry in audit.json()]
+    assert actions[:2] == ["reactivate", "deactivate"]
+
+    admin_off = await client.patch(
+        f"/api/admin/users/{admin.id}", json={"is_disabled": True}, headers=admin.headers
+    )
+    assert admin_off.status_code == 403  # not oneself
+    bad = await client.patch(
+        f"/api/admin/users/{member.id}", json={"is_disabled": "maybe"}, headers=admin.headers
+    )
+    assert bad.status_code == 422
