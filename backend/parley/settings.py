@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     login_address_rate_limit: str = "30/minute"
     # Accounts created from one address, and rooms created by one user.
     signup_rate_limit: str = "10/hour"
+    # Who may create an account, until an admin changes it (models.invite.SignupMode):
+    # "open", "invite" (with an invite link) or "closed" (with an admin's site invite).
+    signup: Literal["open", "invite", "closed"] = "open"
     room_create_rate_limit: str = "30/hour"
     # Proxies whose X-Forwarded-For is believed (uvicorn's forwarded_allow_ips): the
     # client address every per-address limit counts. "*" only where nothing but the

@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from parley.models.auth import RefreshToken, TokenPublic
+from parley.models.invite import Invite, SiteSetting
 from parley.models.message import (
     AuthorPublic,
     Message,
@@ -75,6 +76,7 @@ __all__ = [
     "BusyRoom",
     "ClientConfig",
     "DirectCreate",
+    "Invite",
     "MemberInvite",
     "MemberPublic",
     "Membership",
@@ -116,6 +118,7 @@ __all__ = [
     "RoomRole",
     "RoomSummary",
     "RoomUpdate",
+    "SiteSetting",
     "TokenPublic",
     "Upload",
     "UploadPublic",

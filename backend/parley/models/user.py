@@ -85,6 +85,8 @@ class UserCreate(TextInput):
     username: str = Field(min_length=3, max_length=32)
     password: str = Field(min_length=8, max_length=PASSWORD_MAX)
     display_name: str | None = Field(default=None, max_length=64)
+    # The token of an invite link: needed unless sign-up is open (services.invites).
+    invite: str | None = Field(default=None, max_length=128)
 
     @field_validator("username", mode="before")
     @classmethod

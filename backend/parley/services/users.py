@@ -10,23 +10,35 @@ from parley.errors import Conflict
 from parley.events import Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
 from parley.models.user import name_key
-from parley.services import passwords, profiles
+from parley.services import invites, passwords, profiles
 from parley.services.ratelimit import RateLimiter
+from parley.settings import Settings
 
 
 async def sign_up(
     *,
     session: AsyncSession,
+    publisher: Publisher,
     limiter: RateLimiter,
-    signup_rate: str,
+    settings: Settings,
     client_address: str,
     user_create: UserCreate,
 ) -> User:
-    """Self-service sign-up: limited per address (scripted account farms), then created."""
+    """Self-service sign-up: limited per address (scripted account farms), admitted by
+    the sign-up mode (an invite, where one is needed: its use is counted in the same
+    transaction as the account), then created; a room invite joins its room."""
     await limiter.hit(
-        signup_rate, "signup", client_address, detail="Too many sign-ups from this address"
+        settings.signup_rate_limit,
+        "signup",
+        client_address,
+        detail="Too many sign-ups from this address",
     )
-    return await create_user(session=session, user_create=user_create)
+    invite = await invites.admit_signup(
+        session=session, token=user_create.invite, default=settings.signup
+    )
+    user = await create_user(session=session, user_create=user_create)
+    await invites.join_invited_room(session=session, publisher=publisher, invite=invite, user=user)
+    return user
 
 
 async def create_user(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep
+from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep, SettingsDep
 from parley.api.errors import error_responses
 from parley.models import (
     AdminBan,
@@ -17,7 +17,8 @@ from parley.models import (
     ReportStatus,
 )
 from parley.models.base import MAX_ID, CleanText, UtcInstant
-from parley.services import admin, audit, reports
+from parley.models.invite import SiteSettings, SiteSettingsUpdate
+from parley.services import admin, audit, invites, reports
 from parley.services.admin import AdminUserPublic
 
 router = APIRouter(
@@ -110,4 +111,23 @@ async def read_audit(
         until=until,
         before_id=before_id,
         limit=limit,
+    )
+
+
+@router.get("/settings")
+async def read_settings(
+    session: SessionDep, settings: SettingsDep, user: CurrentUser
+) -> SiteSettings:
+    """Site settings an admin changes at run time: who may sign up."""
+    return await invites.site_settings(session=session, actor=user, default=settings.signup)
+
+
+@router.patch("/settings")
+async def change_settings(
+    session: SessionDep, settings: SettingsDep, user: CurrentUser, update: SiteSettingsUpdate
+) -> SiteSettings:
+    """`signup`: open, invite (an invite link is needed) or closed (an admin's site
+    invite only). Audited."""
+    return await invites.update_site_settings(
+        session=session, actor=user, update=update, default=settings.signup
     )

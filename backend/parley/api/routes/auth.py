@@ -50,6 +50,7 @@ def respond_with_tokens(
 @router.post("/signup", status_code=status.HTTP_201_CREATED)
 async def signup(
     session: SessionDep,
+    publisher: PublisherDep,
     settings: SettingsDep,
     limiter: LimiterDep,
     address: ClientAddress,
@@ -57,8 +58,9 @@ async def signup(
 ) -> UserPublic:
     user = await users.sign_up(
         session=session,
+        publisher=publisher,
         limiter=limiter,
-        signup_rate=settings.signup_rate_limit,
+        settings=settings,
         client_address=address,
         user_create=user_create,
     )

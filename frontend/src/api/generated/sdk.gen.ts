@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesPinMessageData, MessagesPinMessageErrors, MessagesPinMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, MessagesUnpinMessageData, MessagesUnpinMessageErrors, MessagesUnpinMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListPinsData, RoomsListPinsErrors, RoomsListPinsResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsMessageAtData, RoomsMessageAtErrors, RoomsMessageAtResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersChangePasswordData, UsersChangePasswordErrors, UsersChangePasswordResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminChangeSettingsData, AdminChangeSettingsErrors, AdminChangeSettingsResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadSettingsData, AdminReadSettingsErrors, AdminReadSettingsResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitesAcceptInviteData, InvitesAcceptInviteErrors, InvitesAcceptInviteResponses, InvitesCheckInviteData, InvitesCheckInviteErrors, InvitesCheckInviteResponses, InvitesCreateInviteData, InvitesCreateInviteErrors, InvitesCreateInviteResponses, InvitesListInvitesData, InvitesListInvitesErrors, InvitesListInvitesResponses, InvitesRevokeInviteData, InvitesRevokeInviteErrors, InvitesRevokeInviteResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesPinMessageData, MessagesPinMessageErrors, MessagesPinMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, MessagesUnpinMessageData, MessagesUnpinMessageErrors, MessagesUnpinMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListPinsData, RoomsListPinsErrors, RoomsListPinsResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsMessageAtData, RoomsMessageAtErrors, RoomsMessageAtResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersChangePasswordData, UsersChangePasswordErrors, UsersChangePasswordResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -34,6 +34,33 @@ export const adminAllReports = <ThrowOnError extends boolean = false>(options?: 
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/admin/reports',
     ...options
+});
+
+/**
+ * Read Settings
+ *
+ * Site settings an admin changes at run time: who may sign up.
+ */
+export const adminReadSettings = <ThrowOnError extends boolean = false>(options?: Options<AdminReadSettingsData, ThrowOnError>) => (options?.client ?? client).get<AdminReadSettingsResponses, AdminReadSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/settings',
+    ...options
+});
+
+/**
+ * Change Settings
+ *
+ * `signup`: open, invite (an invite link is needed) or closed (an admin's site
+ * invite only). Audited.
+ */
+export const adminChangeSettings = <ThrowOnError extends boolean = false>(options: Options<AdminChangeSettingsData, ThrowOnError>) => (options.client ?? client).patch<AdminChangeSettingsResponses, AdminChangeSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/settings',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -155,6 +182,58 @@ export const directsOpenDirect = <ThrowOnError extends boolean = false>(options:
  * Health
  */
 export const healthHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthHealthData, ThrowOnError>) => (options?.client ?? client).get<HealthHealthResponses, unknown, ThrowOnError>({ url: '/api/health', ...options });
+
+/**
+ * List Invites
+ */
+export const invitesListInvites = <ThrowOnError extends boolean = false>(options?: Options<InvitesListInvitesData, ThrowOnError>) => (options?.client ?? client).get<InvitesListInvitesResponses, InvitesListInvitesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invites',
+    ...options
+});
+
+/**
+ * Create Invite
+ *
+ * A new link (its token is shown this once). Without `room_id` an invite to the
+ * site (admins); with it, into that room (whoever may invite there).
+ */
+export const invitesCreateInvite = <ThrowOnError extends boolean = false>(options: Options<InvitesCreateInviteData, ThrowOnError>) => (options.client ?? client).post<InvitesCreateInviteResponses, InvitesCreateInviteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invites',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Accept Invite
+ *
+ * A signed-in user follows a room invite: they join it (a private room too).
+ */
+export const invitesAcceptInvite = <ThrowOnError extends boolean = false>(options: Options<InvitesAcceptInviteData, ThrowOnError>) => (options.client ?? client).post<InvitesAcceptInviteResponses, InvitesAcceptInviteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invites/accept/{token}',
+    ...options
+});
+
+/**
+ * Check Invite
+ *
+ * For the invite page, signed in or not: whether the link is good, and to what.
+ */
+export const invitesCheckInvite = <ThrowOnError extends boolean = false>(options: Options<InvitesCheckInviteData, ThrowOnError>) => (options.client ?? client).get<InvitesCheckInviteResponses, InvitesCheckInviteErrors, ThrowOnError>({ url: '/api/invites/check/{token}', ...options });
+
+/**
+ * Revoke Invite
+ */
+export const invitesRevokeInvite = <ThrowOnError extends boolean = false>(options: Options<InvitesRevokeInviteData, ThrowOnError>) => (options.client ?? client).delete<InvitesRevokeInviteResponses, InvitesRevokeInviteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/invites/{invite_id}',
+    ...options
+});
 
 /**
  * Delete Message

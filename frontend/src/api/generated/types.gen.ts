@@ -297,6 +297,125 @@ export type ErrorBody = {
 };
 
 /**
+ * InviteCheck
+ *
+ * What the invite page shows before signing up or joining.
+ */
+export type InviteCheck = {
+    /**
+     * Room Name
+     */
+    room_name?: string | null;
+    signup: SignupMode;
+    /**
+     * Valid
+     */
+    valid: boolean;
+};
+
+/**
+ * InviteCreate
+ */
+export type InviteCreate = {
+    /**
+     * Expires In Hours
+     */
+    expires_in_hours?: number;
+    /**
+     * Max Uses
+     */
+    max_uses?: number;
+    /**
+     * Room Id
+     */
+    room_id?: number | null;
+};
+
+/**
+ * InviteCreated
+ */
+export type InviteCreated = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Link
+     */
+    link: string;
+    /**
+     * Max Uses
+     */
+    max_uses: number;
+    /**
+     * Revoked
+     */
+    revoked: boolean;
+    /**
+     * Room Id
+     */
+    room_id: number | null;
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * Uses
+     */
+    uses: number;
+};
+
+/**
+ * InvitePublic
+ */
+export type InvitePublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Created By
+     */
+    created_by: number | null;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Max Uses
+     */
+    max_uses: number;
+    /**
+     * Revoked
+     */
+    revoked: boolean;
+    /**
+     * Room Id
+     */
+    room_id: number | null;
+    /**
+     * Uses
+     */
+    uses: number;
+};
+
+/**
  * MemberInvite
  */
 export type MemberInvite = {
@@ -999,6 +1118,25 @@ export type SearchRoom = {
 };
 
 /**
+ * SignupMode
+ */
+export type SignupMode = 'open' | 'invite' | 'closed';
+
+/**
+ * SiteSettings
+ */
+export type SiteSettings = {
+    signup: SignupMode;
+};
+
+/**
+ * SiteSettingsUpdate
+ */
+export type SiteSettingsUpdate = {
+    signup?: SignupMode | null;
+};
+
+/**
  * TokenPublic
  */
 export type TokenPublic = {
@@ -1084,6 +1222,10 @@ export type UserCreate = {
      * Display Name
      */
     display_name?: string | null;
+    /**
+     * Invite
+     */
+    invite?: string | null;
     /**
      * Password
      */
@@ -1273,6 +1415,96 @@ export type AdminAllReportsResponses = {
 };
 
 export type AdminAllReportsResponse = AdminAllReportsResponses[keyof AdminAllReportsResponses];
+
+export type AdminReadSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/settings';
+};
+
+export type AdminReadSettingsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AdminReadSettingsError = AdminReadSettingsErrors[keyof AdminReadSettingsErrors];
+
+export type AdminReadSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: SiteSettings;
+};
+
+export type AdminReadSettingsResponse = AdminReadSettingsResponses[keyof AdminReadSettingsResponses];
+
+export type AdminChangeSettingsData = {
+    body: SiteSettingsUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/admin/settings';
+};
+
+export type AdminChangeSettingsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AdminChangeSettingsError = AdminChangeSettingsErrors[keyof AdminChangeSettingsErrors];
+
+export type AdminChangeSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: SiteSettings;
+};
+
+export type AdminChangeSettingsResponse = AdminChangeSettingsResponses[keyof AdminChangeSettingsResponses];
 
 export type AdminReadStatsData = {
     body?: never;
@@ -1781,6 +2013,253 @@ export type HealthHealthResponses = {
 };
 
 export type HealthHealthResponse = HealthHealthResponses[keyof HealthHealthResponses];
+
+export type InvitesListInvitesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Room Id
+         */
+        room_id?: number | null;
+    };
+    url: '/api/invites';
+};
+
+export type InvitesListInvitesErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type InvitesListInvitesError = InvitesListInvitesErrors[keyof InvitesListInvitesErrors];
+
+export type InvitesListInvitesResponses = {
+    /**
+     * Response Invites-List Invites
+     *
+     * Successful Response
+     */
+    200: Array<InvitePublic>;
+};
+
+export type InvitesListInvitesResponse = InvitesListInvitesResponses[keyof InvitesListInvitesResponses];
+
+export type InvitesCreateInviteData = {
+    body: InviteCreate;
+    path?: never;
+    query?: never;
+    url: '/api/invites';
+};
+
+export type InvitesCreateInviteErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type InvitesCreateInviteError = InvitesCreateInviteErrors[keyof InvitesCreateInviteErrors];
+
+export type InvitesCreateInviteResponses = {
+    /**
+     * Successful Response
+     */
+    201: InviteCreated;
+};
+
+export type InvitesCreateInviteResponse = InvitesCreateInviteResponses[keyof InvitesCreateInviteResponses];
+
+export type InvitesAcceptInviteData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/invites/accept/{token}';
+};
+
+export type InvitesAcceptInviteErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type InvitesAcceptInviteError = InvitesAcceptInviteErrors[keyof InvitesAcceptInviteErrors];
+
+export type InvitesAcceptInviteResponses = {
+    /**
+     * Successful Response
+     */
+    200: RoomPublic;
+};
+
+export type InvitesAcceptInviteResponse = InvitesAcceptInviteResponses[keyof InvitesAcceptInviteResponses];
+
+export type InvitesCheckInviteData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/invites/check/{token}';
+};
+
+export type InvitesCheckInviteErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type InvitesCheckInviteError = InvitesCheckInviteErrors[keyof InvitesCheckInviteErrors];
+
+export type InvitesCheckInviteResponses = {
+    /**
+     * Successful Response
+     */
+    200: InviteCheck;
+};
+
+export type InvitesCheckInviteResponse = InvitesCheckInviteResponses[keyof InvitesCheckInviteResponses];
+
+export type InvitesRevokeInviteData = {
+    body?: never;
+    path: {
+        /**
+         * Invite Id
+         */
+        invite_id: number;
+    };
+    query?: never;
+    url: '/api/invites/{invite_id}';
+};
+
+export type InvitesRevokeInviteErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type InvitesRevokeInviteError = InvitesRevokeInviteErrors[keyof InvitesRevokeInviteErrors];
+
+export type InvitesRevokeInviteResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitePublic;
+};
+
+export type InvitesRevokeInviteResponse = InvitesRevokeInviteResponses[keyof InvitesRevokeInviteResponses];
 
 export type MessagesDeleteMessageData = {
     body?: never;
