@@ -5,6 +5,7 @@ export { createRealtimeClient } from './create';
 export {
   useConnectionStatus,
   useMentionCount,
+  useMentionTotal,
   useOnlineCount,
   usePresence,
   useRoomState,
