@@ -41,13 +41,14 @@ export function RoomNotificationsMenu({ room }: { room: RoomPublic }) {
             return (
               <Menu.Item
                 key={level}
-                role="menuitemradio"
-                aria-checked={chosen}
                 leftSection={chosen ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
+                // Said in words too (Mantine's items are plain menuitems, so no aria-checked).
                 rightSection={
-                  level === fallback ? (
+                  chosen || level === fallback ? (
                     <Text size="xs" c="dimmed">
-                      {t('notifications.default')}
+                      {[level === fallback ? t('notifications.default') : null, chosen ? t('notifications.current') : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   ) : null
                 }
@@ -59,8 +60,6 @@ export function RoomNotificationsMenu({ room }: { room: RoomPublic }) {
           })}
           <Menu.Divider />
           <Menu.Item
-            role="menuitemcheckbox"
-            aria-checked={settings.muted}
             leftSection={settings.muted ? <IconVolume size={16} aria-hidden /> : <IconVolumeOff size={16} aria-hidden />}
             onClick={() =>
               change.mutate({ level: settings.is_default ? null : settings.level, muted: !settings.muted })
