@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
 from conftest import Account, NewContext
-from rooms import auth_headers, create_room, find_message, join_room, open_room
+from rooms import auth_headers, create_room, find_message, join_room, open_room, send
 from wire import post_messages
 
 FAKE_NOTIFICATION = """
@@ -223,3 +223,100 @@ def test_settings_follow_in_the_other_tab_and_only_one_tab_notifies(
     for tab in tabs:
         expect(tab.get_by_role("navigation").get_by_test_id("mention-badge")).to_have_text("@2")
     assert len(_shown(first)) + len(_shown(second)) == 1, (_shown(first), _shown(second))
+
+
+def _flashed(page: Page, seq: int) -> Any:
+    return page.locator(f'[data-testid="message"][data-seq="{seq}"]')
+
+
+def test_a_clicked_notification_and_a_message_link_land_on_the_message(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    base_url: str,
+    make_account: Callable[..., Account],
+) -> None:
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    bob_id = _user_id(api, bob)
+    long_room = create_room(api, alice)
+    elsewhere = create_room(api, alice)
+    for room_id in (long_room, elsewhere):
+        join_room(api, bob, room_id)
+    # Far back: three pages of history past the first message.
+    history = post_messages(api, alice, long_room, [f"old line {n}" for n in range(1, 151)])
+    page = open_room(_watched(_desktop(new_context, playwright), base_url), bob, elsewhere)
+
+    [mention] = post_messages(api, alice, long_room, [f"<@{bob_id}> look here"])
+    _expect_shown(page, 1)
+    page.evaluate("() => window.__notifications.shown[0].onclick()")
+    # The link's parameter is gone once it has landed: a reload opens as usual.
+    expect(page).to_have_url(re.compile(rf"/rooms/{long_room}$"))
+    target = _flashed(page, mention["seq"])
+    expect(target).to_have_class(re.compile("message--flash"))
+    expect(target).to_be_in_viewport()
+
+    # A link to the third message, after a full reload: history loads back to it.
+    third = history[2]
+    page.goto(f"/rooms/{long_room}?message={third['seq']}")
+    target = _flashed(page, third["seq"])
+    expect(target).to_have_class(re.compile("message--flash"))
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("old line 3")
+    # Read from the page itself: Playwright's page.url can miss a replaceState made
+    # soon after a full load.
+    page.wait_for_function(f"() => location.pathname === '/rooms/{long_room}' && !location.search")
+    page.reload()
+    expect(page.get_by_label("Message", exact=True)).to_be_visible()
+    expect(find_message(page, "look here")).to_be_in_viewport()
+
+
+def test_permission_is_asked_only_when_the_person_turns_notifications_on(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    base_url: str,
+    make_account: Callable[..., Account],
+) -> None:
+    bob = make_account(display_name="Bob")
+    room_id = create_room(api, bob)
+    context = _watched(_phone(new_context, playwright), base_url, permission="default")
+    page = open_room(context, bob, room_id)
+    notice = page.get_by_role("region", name="Desktop notifications")
+    expect(notice).to_have_count(0)
+    page.reload()
+    expect(page.get_by_label("Message", exact=True)).to_be_visible()
+    assert page.evaluate("() => window.__notifications.requested") == 0
+
+    # A first message sent is the moment to offer it; the browser asks only on the click.
+    send(page, "hello, anyone?")
+    expect(find_message(page, "hello, anyone?")).to_be_visible()
+    expect(notice).to_contain_text("Get notified of mentions and direct messages")
+    _fits(page, notice)
+    assert page.evaluate("() => window.__notifications.requested") == 0
+    notice.get_by_role("button", name="Turn on").click()
+    expect(notice).to_have_count(0)
+    assert page.evaluate("() => window.__notifications.requested") == 1
+
+    # The user menu shows it on, with the sound off until chosen (kept on this device).
+    page.get_by_role("button", name=re.compile(r"^Account menu")).click()
+    page.get_by_role("menuitem", name="Notifications").click()
+    dialog = page.get_by_role("dialog", name="Notifications on this device")
+    expect(dialog.get_by_role("switch", name="Enable desktop notifications")).to_be_checked()
+    sound = dialog.get_by_role("switch", name="Play a sound")
+    expect(sound).not_to_be_checked()
+    sound.check()
+    page.reload()
+    expect(page.get_by_label("Message", exact=True)).to_be_visible()
+    expect(notice).to_have_count(0)
+    page.get_by_role("button", name=re.compile(r"^Account menu")).click()
+    page.get_by_role("menuitem", name="Notifications").click()
+    expect(page.get_by_role("switch", name="Play a sound")).to_be_checked()
+    # The record is this page load's: nothing asked again on it.
+    assert page.evaluate("() => window.__notifications.requested") == 0
+
+
+def _fits(page: Page, locator: Any) -> None:
+    box = locator.bounding_box()
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
