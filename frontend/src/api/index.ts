@@ -76,7 +76,7 @@ export {
 } from './uploads';
 export { removeAvatar, updateDisplayName } from './profile';
 export { setRoomNotifications } from './notifications';
-export { disablePush, enablePush, forgetPushDevice, resyncPush } from './push';
+export { disablePush, enablePush, forgetPushDevice } from './push';
 export type { NotificationSettings, NotificationUpdate, NotifyLevel, PushSubscriptionCreate } from './generated';
 export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';

@@ -40,7 +40,10 @@ async function save(subscription: PushSubscription): Promise<void> {
   if (body) await savePushSubscription(body);
 }
 
-/** Subscribes with the server's key (again if it changed) and tells the server. */
+/**
+ * Subscribes with the server's key (again if it changed) and tells the server; also at
+ * start-up, so a server that dropped the subscription (410 from its push service) learns it back.
+ */
 export async function enablePush(publicKey: string): Promise<void> {
   const worker = await registration();
   if (!worker) return;
@@ -60,12 +63,6 @@ export async function disablePush(): Promise<void> {
   if (!subscription) return;
   await removePushSubscription(subscription.endpoint).catch(() => undefined);
   await subscription.unsubscribe();
-}
-
-/** At start-up: a server that dropped the subscription (its push service said 410) learns it again. */
-export async function resyncPush(): Promise<void> {
-  const subscription = await (await registration())?.pushManager.getSubscription();
-  if (subscription) await save(subscription);
 }
 
 const SIGN_OUT_WAIT_MS = 3000;

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 
-import { resyncPush } from '../../api';
+import { enablePush } from '../../api';
+import { loadUploadConfig } from '../uploads';
 import { FaviconBadge } from './FaviconBadge';
 import { getPermission } from './permission';
 import { getPrefs } from './prefs';
@@ -33,12 +35,25 @@ function useWorkerNavigation(): void {
   }, [navigate]);
 }
 
+/**
+ * At start-up, where notifications are on: the subscription is posted again (a server
+ * that dropped it after its push service said 410 learns it back), or made anew when
+ * there is none (signed out and in again: sign-out unsubscribes this device).
+ */
+function usePushAtStart(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!isActive(getPermission(), getPrefs())) return;
+    void loadUploadConfig(queryClient)
+      .then((config) => (config?.push_public_key ? enablePush(config.push_public_key) : undefined))
+      .catch(() => undefined);
+  }, [queryClient]);
+}
+
 /** Page notifications, the favicon's badge, and this device's push subscription kept known to the server. */
 export function NotificationBindings() {
   useMessageNotifications();
   useWorkerNavigation();
-  useEffect(() => {
-    if (isActive(getPermission(), getPrefs())) resyncPush().catch(() => undefined);
-  }, []);
+  usePushAtStart();
   return <FaviconBadge />;
 }
