@@ -320,3 +320,37 @@ def _fits(page: Page, locator: Any) -> None:
     box = locator.bounding_box()
     width = page.viewport_size["width"] if page.viewport_size else 0
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+
+
+def test_the_bell_fits_a_360px_screen_in_a_room_and_a_dm(
+    new_context: NewContext,
+    api: httpx.Client,
+    base_url: str,
+    make_account: Callable[..., Account],
+) -> None:
+    alice = make_account(display_name="Alice Longname-Example")
+    bob = make_account(display_name="Bob")
+    # A private room I own shows the most in its header: invite, members, bell, settings.
+    room_id = create_room(api, bob, private=True)
+    dm = api.post(
+        "/api/dms",
+        json={"user_ids": [_user_id(api, alice)]},
+        headers=auth_headers(api, bob),
+    )
+    assert dm.status_code in (200, 201), dm.text
+    context = _watched(new_context(viewport={"width": 360, "height": 740}), base_url)
+    page = open_room(context, bob, room_id)
+    for path in (f"/rooms/{room_id}", f"/rooms/{dm.json()['id']}"):
+        page.goto(path)
+        bell = page.get_by_role("button", name=re.compile(r"^Notifications"))
+        _fits(page, bell)
+        box = bell.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44, box
+        bell.click()
+        for item in ("All new messages", "Mentions only", "Nothing", "Mute"):
+            _fits(page, page.get_by_role("menuitem", name=re.compile(rf"^{item}")))
+        page.keyboard.press("Escape")
+    # A DM notifies of every message unless told otherwise.
+    page.get_by_role("button", name=re.compile(r"^Notifications")).click()
+    all_messages = page.get_by_role("menuitem", name=re.compile("^All new messages"))
+    expect(all_messages).to_have_accessible_name(re.compile("Default · Current"))
