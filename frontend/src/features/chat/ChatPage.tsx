@@ -9,6 +9,7 @@ import { useRealtime, useRoomState } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
+import { NotificationPrompt } from '../notifications';
 import { can, isDirect, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -57,6 +58,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         <MentionDirectory roomId={room.id} myId={me?.id}>
           <div className="chat-view">
             <ChatHeader room={room} online={state.online} />
+            <NotificationPrompt />
             {state.historyLoaded || state.messages.length > 0 ? (
               <MessageList
                 roomId={room.id}

@@ -39,10 +39,10 @@ export function NotificationPrompt() {
   const open = permission === 'default' && prefs.enabled === null && prefs.promptDue && !prefs.promptDismissed;
   if (!open) return null;
   return (
-    <Paper className="notify-prompt" withBorder radius="md" p="xs" mb="sm" role="region" aria-label={t('notifications.prompt.label')}>
-      <Group gap="sm" wrap="nowrap" justify="space-between">
+    <Paper className="notify-prompt" withBorder radius="md" p="xs" role="region" aria-label={t('notifications.prompt.label')}>
+      <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap="xs" wrap="nowrap" miw={0}>
-          <IconBell size={18} aria-hidden />
+          <IconBell size={18} aria-hidden style={{ flexShrink: 0 }} />
           <Text size="sm">{t('notifications.prompt.text')}</Text>
         </Group>
         <Group gap={4} wrap="nowrap">

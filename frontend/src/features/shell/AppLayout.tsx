@@ -7,7 +7,7 @@ import { Outlet } from 'react-router';
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
 import { ConnectionBanner, useServerSendRate } from '../chat';
 import { DirectsSidebar } from '../directs';
-import { NotificationBindings, NotificationPrompt } from '../notifications';
+import { NotificationBindings } from '../notifications';
 import { SiteBanGate } from '../moderation';
 import { useProfileSync } from '../profile';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
@@ -56,7 +56,6 @@ export function AppLayout() {
           </AppShell.Navbar>
           <AppShell.Main>
             <ConnectionBanner />
-            <NotificationPrompt />
             <Outlet />
           </AppShell.Main>
         </AppShell>
