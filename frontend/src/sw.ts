@@ -9,6 +9,9 @@
  *   and sign-in (api/offlineCache.ts). Only GETs and only 200s are kept: no auth POST or
  *   refusal is ever stored.
  * - A new version waits until the page asks it to take over (the "new version" notice).
+ * - Web Push (swPush.ts): the server pushes a mention or DM only while none of the user's
+ *   tabs is connected; it shows unless a focused window is on that room already. A click
+ *   takes an open window there (the page navigates itself: no reload), or opens one.
  */
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -17,6 +20,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 
 import { API_CACHE, isOfflineReadable } from './api/offlineCache';
+import { clickUrl, parsePush, pickWindow, pushNotice, roomInView } from './swPush';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -49,6 +53,43 @@ registerRoute(
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as WorkerMessage | undefined;
   if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('push', (event: PushEvent) => {
+  let data: unknown = null;
+  try {
+    data = event.data?.json();
+  } catch {
+    return;
+  }
+  const payload = parsePush(data);
+  if (!payload) return;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      if (roomInView(windows, payload.room)) return;
+      const { title, options } = pushNotice(payload);
+      await self.registration.showNotification(title, options);
+    })(),
+  );
+});
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  const url = clickUrl(event.notification.data);
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const target = pickWindow(windows);
+      if (!target) {
+        await self.clients.openWindow(url);
+        return;
+      }
+      await target.focus();
+      // The page routes it (features/notifications NotificationBindings): no reload.
+      target.postMessage({ type: 'open', url });
+    })(),
+  );
 });
 
 // The first install controls the open page at once, so its API reads are kept from then

@@ -77,5 +77,8 @@ export {
 export { removeAvatar, updateDisplayName } from './profile';
 export { fetchReadReceipts, setReadReceipts } from './receipts';
 export type { ReadReceipt, ReadReceipts } from './generated';
+export { setRoomNotifications } from './notifications';
+export { disablePush, enablePush, forgetPushDevice } from './push';
+export type { NotificationSettings, NotificationUpdate, NotifyLevel, PushSubscriptionCreate } from './generated';
 export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';

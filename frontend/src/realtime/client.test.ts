@@ -339,3 +339,46 @@ describe('RealtimeClient', () => {
     second.client.stop();
   });
 });
+
+describe('RealtimeClient live messages', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('tells live messages apart from the replay after joined, a repeat and a reconnect', async () => {
+    const { client, sockets, connect, latest } = setup();
+    const live = vi.fn<(roomId: number, seq: number) => void>();
+    client.onLiveMessage((roomId, received) => {
+      live(roomId, received.seq);
+    });
+    client.seed(7, { lastSeq: 3, lastChangeSeq: 3, lastReadSeq: 3 });
+    client.track(7);
+    client.start();
+    await connect(sockets[0]);
+    sockets[0]!.receive({ type: 'joined', room: 7, last_seq: 5, last_change_seq: 5, online: [] });
+    // The backlog missed while away: not news to call out.
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(4) });
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(5) });
+    expect(live).not.toHaveBeenCalled();
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(6) });
+    sockets[0]!.receive({ type: 'message', room: 7, message: message(6) });
+    expect(live.mock.calls).toEqual([[7, 6]]);
+
+    sockets[0]!.serverClose(1012);
+    vi.advanceTimersByTime(600);
+    await connect(latest());
+    // Before the new socket's joined nothing is live; then its replay is not either.
+    latest().receive({ type: 'message', room: 7, message: message(7) });
+    latest().receive({ type: 'joined', room: 7, last_seq: 8, last_change_seq: 8, online: [] });
+    latest().receive({ type: 'message', room: 7, message: message(8) });
+    latest().receive({ type: 'message', room: 7, message: message(9) });
+    expect(live.mock.calls).toEqual([[7, 6], [7, 9]]);
+    client.stop();
+  });
+});

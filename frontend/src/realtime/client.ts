@@ -27,6 +27,7 @@ export interface HeldFile {
 }
 
 type FrameListener = (frame: ServerFrame) => void;
+type LiveMessageListener = (roomId: number, message: WireMessage) => void;
 
 /**
  * The app's one live connection: which rooms to follow, resuming each by seq, the
@@ -46,6 +47,9 @@ export class RealtimeClient {
   private joinsAwaiting: number[] = [];
   private typingSentAt = new Map<number, number>();
   private frameListeners = new Set<FrameListener>();
+  private liveListeners = new Set<LiveMessageListener>();
+  /** Per room, where the log stood at this socket's `joined`: changes up to it are a replay. */
+  private liveAfter = new Map<number, number>();
   private userId: number | null = null;
   private reloading = new Map<number, Promise<void>>();
   private readonly outboxStore: OutboxStore;
@@ -218,6 +222,15 @@ export class RealtimeClient {
     return () => this.frameListeners.delete(listener);
   }
 
+  /**
+   * New messages as they happen, never a replay of what was missed while away (a resume
+   * after reconnecting, or the backlog of a join): what notifications may call out.
+   */
+  onLiveMessage(listener: LiveMessageListener): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
   private join(roomId: number): void {
     const { lastChangeSeq, seeded, historyLoaded } = this.store.get(roomId);
     // Without a known position ask only for live traffic; history comes over REST.
@@ -260,6 +273,12 @@ export class RealtimeClient {
   private mentionsMe(message: WireMessage): boolean {
     if (this.userId === null || message.author.id === this.userId || message.deleted_at !== null) return false;
     return message.mentions_room === true || (message.mentions ?? []).includes(this.userId);
+  }
+
+  /** Past the log position `joined` gave (so not replayed) and not held already (not a repeat). */
+  private isLive(roomId: number, message: WireMessage): boolean {
+    const after = this.liveAfter.get(roomId);
+    return after !== undefined && message.change_seq > after && message.seq > this.store.get(roomId).lastSeq;
   }
 
   /** My own message is not news to me: if I had read up to it, I have read it too. */
@@ -316,6 +335,7 @@ export class RealtimeClient {
   }
 
   private onDown(): void {
+    this.liveAfter.clear();
     this.subscribed.clear();
     this.joined.clear();
     this.joinsAwaiting = [];
@@ -333,6 +353,7 @@ export class RealtimeClient {
       case 'joined':
         this.answered(frame.room);
         this.joined.add(frame.room);
+        this.liveAfter.set(frame.room, frame.last_change_seq);
         store.dispatch(frame.room, {
           type: 'joined',
           online: frame.online,
@@ -345,11 +366,14 @@ export class RealtimeClient {
         store.dispatch(frame.room, { type: 'reset', lastSeq: frame.last_seq, lastChangeSeq: frame.last_change_seq });
         this.reloadLatest(frame.room).catch(() => undefined);
         return;
-      case 'message':
+      case 'message': {
+        const live = this.isLive(frame.room, frame.message);
         store.dispatch(frame.room, { type: 'message', message: frame.message });
+        if (live) for (const listener of this.liveListeners) listener(frame.room, frame.message);
         if (this.mentionsMe(frame.message)) store.dispatch(frame.room, { type: 'mentioned', seq: frame.message.seq });
         this.readOwn(frame.room, frame.message.seq, frame.message.author.id);
         return;
+      }
       case 'ack':
         this.outbox.acked(frame.client_id);
         store.dispatch(frame.message.room_id, { type: 'ack', message: frame.message });

@@ -45,6 +45,17 @@ export function useUnreadTotal(roomIds: readonly number[]): number {
   return useSyncExternalStore(store.subscribe, getTotal);
 }
 
+/** Unread messages that name me or call the room, summed over the given rooms (the favicon). */
+export function useMentionTotal(roomIds: readonly number[]): number {
+  const { store } = useRealtime();
+  const key = roomIds.join(',');
+  const getTotal = useCallback(
+    () => (key === '' ? 0 : key.split(',').reduce((total, id) => total + unreadMentions(store.get(Number(id))), 0)),
+    [store, key],
+  );
+  return useSyncExternalStore(store.subscribe, getTotal);
+}
+
 /** Whether the person is connected, as far as the rooms we follow tell (RoomStore.isOnline). */
 export function usePresence(userId: number): boolean {
   const { store } = useRealtime();

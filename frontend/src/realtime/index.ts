@@ -6,6 +6,7 @@ export { createRealtimeClient } from './create';
 export {
   useConnectionStatus,
   useMentionCount,
+  useMentionTotal,
   useOnlineCount,
   usePresence,
   useRoomState,

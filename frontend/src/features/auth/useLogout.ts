@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 
-import { logOut, logOutEverywhere } from '../../api';
+import { forgetPushDevice, logOut, logOutEverywhere } from '../../api';
 
 /**
  * Log out here, or (`everywhere`) on every device of the account. Logging out here always
  * leaves (the user asked to); everywhere leaves only once the server has done it.
+ * This device's push subscription goes first, while the token still says whose it is:
+ * whoever signs in next here must not get the previous account's notifications.
  */
 export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
   const queryClient = useQueryClient();
@@ -17,9 +19,22 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
   };
   return useMutation(
     everywhere
-      ? { mutationFn: logOutEverywhere, onSuccess: leave }
+      ? {
+          mutationFn: async () => {
+            await forgetPushDevice();
+            await logOutEverywhere();
+          },
+          onSuccess: leave,
+        }
       : // Offline too, at once: React Query would hold the request until the network is back,
         // and this device's unsent messages and drafts must go when the user leaves it.
-        { mutationFn: logOut, onSettled: leave, networkMode: 'always' },
+        {
+          mutationFn: async () => {
+            await forgetPushDevice();
+            await logOut();
+          },
+          onSettled: leave,
+          networkMode: 'always',
+        },
   );
 }

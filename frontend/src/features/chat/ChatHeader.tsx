@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
 import { RoomSettingsMenu } from '../moderation';
+import { RoomNotificationsMenu } from '../notifications';
 import { can, InviteDialog, isDirect } from '../rooms';
 import { DirectHeader } from './DirectHeader';
 import { MembersDrawer } from './MembersDrawer';
@@ -55,6 +56,7 @@ function RoomHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<nu
         >
           {count}
         </Button>
+        <RoomNotificationsMenu room={room} />
         <RoomSettingsMenu room={room} />
       </Group>
       <MembersDrawer roomId={room.id} opened={membersOpen} onClose={members.close} online={online} />

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth';
 import { MentionDirectory } from '../mentions';
 import { RoomStandingNotice, useSendLimit } from '../moderation';
 import { useReadReceipts } from '../receipts';
+import { NotificationPrompt } from '../notifications';
 import { can, isDirect, isMember, roomTitle, useRoom } from '../rooms';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -59,6 +60,7 @@ function ChatRoom({ room }: { room: RoomPublic }) {
         <MentionDirectory roomId={room.id} myId={me?.id}>
           <div className="chat-view">
             <ChatHeader room={room} online={state.online} />
+            <NotificationPrompt />
             {state.historyLoaded || state.messages.length > 0 ? (
               <MessageList
                 roomId={room.id}

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
 import { PersonName, PresenceDot } from '../directs';
+import { RoomNotificationsMenu } from '../notifications';
 
 /**
  * A direct message's header: the other people (each opens their profile card) with
- * whether they are here. No name, topic, invite or settings: a DM has none of those.
+ * whether they are here, and what of it notifies me. No name, topic, invite or room
+ * settings: a DM has none of those.
  */
 export function DirectHeader({ room }: { room: RoomPublic }) {
   const { t } = useTranslation();
@@ -31,6 +33,9 @@ export function DirectHeader({ room }: { room: RoomPublic }) {
           {t('rooms.members', { count: people.length + 1 })}
         </Text>
       ) : null}
+      <span className="direct-notify">
+        <RoomNotificationsMenu room={room} />
+      </span>
     </Group>
   );
 }

@@ -15,6 +15,7 @@ import { PendingMessage } from './PendingMessage';
 import { firstUnreadSeq, unreadBeforeWindow } from './unread';
 import { UnreadDivider } from './UnreadDivider';
 import { FirstUnreadPill, NewBelowPill } from './UnreadPills';
+import { useDeepLinkJump } from './useDeepLinkJump';
 import { useDividerAbove } from './useDividerAbove';
 import { nextFrames, useJumpToMessage } from './useJumpToMessage';
 import { useOlderHistory } from './useOlderHistory';
@@ -83,6 +84,7 @@ export function MessageList({
   const landed = useUnreadLanding({ containerRef, marker, reach, scrollToBottom, settle });
   if (landed && landing) setLanding(false);
   useReadTracker(roomId, containerRef, member && landed);
+  useDeepLinkJump(jump, landed);
 
   const beforeWindow = marker ? unreadBeforeWindow(state.messages[0]?.seq, marker.readSeq, state.hasMore) : false;
   const dividerAbove = useDividerAbove(containerRef, unreadSeq, marker != null && beforeWindow, landed);

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { RealtimeClient, WireMessage } from '../../realtime';
 import { RealtimeContext } from '../../realtime/context';
 import { RoomStore } from '../../realtime/store';
-import { JUMP_MAX_PAGES, JUMP_PAGE, useJumpToMessage } from './useJumpToMessage';
+import { JUMP_CONTEXT, JUMP_MAX_PAGES, JUMP_PAGE, useJumpToMessage } from './useJumpToMessage';
 import { wireMessage } from '../../realtime/testMessage';
 
 const msg = (seq: number): WireMessage => wireMessage(seq, { id: seq });
@@ -38,6 +38,13 @@ describe('useJumpToMessage', () => {
     expect(loadOlder).toHaveBeenCalledWith(JUMP_PAGE);
     expect(store.get(7).messages.some((message) => message.seq === 40)).toBe(true);
     expect(result.current.status).toBe('idle');
+  });
+
+  it('loads a page more when the original is held but is the very first (history around it)', async () => {
+    const { store, loadOlder, result } = setup(101, 150);
+    await act(() => result.current.jump(101 + JUMP_CONTEXT - 1));
+    expect(loadOlder).toHaveBeenCalledTimes(1);
+    expect(store.get(7).messages[0]?.seq).toBe(1);
   });
 
   it('loads nothing when the original is already there', async () => {

@@ -7,6 +7,13 @@ export const JUMP_PAGE = 100;
 /** How far back a jump loads by itself (1,000 messages) before asking to scroll instead. */
 export const JUMP_MAX_PAGES = 10;
 const FLASH_MS = 2000;
+/**
+ * Messages held above the target too: history around it to read, and the list does not
+ * open right at its top edge, where the scroll keeper would load the page before at once
+ * and the group the target starts (keyed by its first message) would re-render without
+ * the flash.
+ */
+export const JUMP_CONTEXT = 20;
 
 export type JumpStatus = 'idle' | 'loading' | 'failed' | 'tooFar';
 export type ReachResult = 'held' | 'failed' | 'tooFar';
@@ -43,7 +50,7 @@ export function useJumpToMessage(
       for (let pages = 0; ; pages++) {
         const state = client.store.get(roomId);
         const oldest = state.messages[0]?.seq;
-        if (oldest === undefined || oldest <= seq || !state.hasMore) return 'held';
+        if (oldest === undefined || oldest <= Math.max(1, seq - JUMP_CONTEXT) || !state.hasMore) return 'held';
         if (pages >= JUMP_MAX_PAGES) return 'tooFar';
         onLoading?.();
         if (!(await loadOlder(JUMP_PAGE))) return 'failed';

@@ -5,7 +5,7 @@ import { NavLink as RouterLink } from 'react-router';
 import type { RoomPublic } from '../../api';
 import { useOnlineCount } from '../../realtime';
 import { UserAvatar } from '../profile';
-import { personName, roomTitle, useRoomBadges } from '../rooms';
+import { isMuted, personName, roomTitle, useRoomBadges } from '../rooms';
 import { PeopleNames } from './PeopleNames';
 import { PresenceDot } from './PresenceDot';
 
@@ -18,7 +18,8 @@ interface DirectLinkProps {
 export function DirectLink({ room, onNavigate }: DirectLinkProps) {
   const { t } = useTranslation();
   const people = room.direct_with ?? [];
-  const { unread, said, badges } = useRoomBadges(room.id);
+  const muted = isMuted(room);
+  const { loud, said, badges } = useRoomBadges(room.id, muted);
   const only = people.length === 1 ? people[0] : undefined;
   // One dot either way (a row of them would not fit): the one other person's presence,
   // or whether anyone of a group is here, with how many said in words.
@@ -30,10 +31,10 @@ export function DirectLink({ room, onNavigate }: DirectLinkProps) {
       component={RouterLink}
       to={`/rooms/${room.id}`}
       onClick={onNavigate}
-      className="room-link"
+      className={muted ? 'room-link room-link--muted' : 'room-link'}
       data-testid="direct-link"
       label={<PeopleNames people={people} />}
-      fw={unread > 0 ? 700 : 400}
+      fw={loud ? 700 : 400}
       leftSection={
         // Faces first (pictures or initials), the one other person's presence on theirs.
         <span className="direct-faces">

@@ -1,6 +1,7 @@
 export { can, type RoomAction } from './actions';
 export { DialogFooter } from './DialogFooter';
 export { InviteDialog } from './InviteDialog';
+export { applyNotifications, isMuted, withNotifications } from './notificationCache';
 export {
   directoryKey,
   directoryPrefix,

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 
 import type { RoomPublic } from '../../api';
 import { type RealtimeClient, useRealtime } from '../../realtime';
+import { applyNotifications } from './notificationCache';
 import { listingKey, membersKey, roomKey, roomsKey, useMyRooms } from './queries';
 
 function seedOf(room: RoomPublic) {
@@ -31,6 +32,8 @@ function useInvalidateOnFrames(client: RealtimeClient): void {
           void queryClient.invalidateQueries({ queryKey: roomsKey, exact: true });
           void queryClient.invalidateQueries({ queryKey: roomKey(frame.room), exact: true });
           void queryClient.invalidateQueries({ queryKey: listingKey(frame.room) });
+        } else if (frame.type === 'notifications') {
+          applyNotifications(queryClient, frame.room, frame.settings);
         }
       }),
     [client, queryClient],
@@ -39,7 +42,8 @@ function useInvalidateOnFrames(client: RealtimeClient): void {
 
 /**
  * Binds the socket to the room caches: follows every room I am in (for unread badges)
- * and refetches lists when membership or room settings change.
+ * and refetches lists when membership or room settings change (my notification
+ * settings, changed in any tab, are written in as they come).
  */
 export function useRoomSync(): void {
   const client = useRealtime();

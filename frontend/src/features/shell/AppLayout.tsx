@@ -7,6 +7,7 @@ import { Outlet } from 'react-router';
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
 import { ConnectionBanner, useServerSendRate } from '../chat';
 import { DirectsSidebar } from '../directs';
+import { NotificationBindings } from '../notifications';
 import { SiteBanGate } from '../moderation';
 import { useProfileSync } from '../profile';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
@@ -20,7 +21,12 @@ function LiveBindings() {
   useRoomSync();
   useProfileSync();
   useServerSendRate();
-  return <UnreadTitle />;
+  return (
+    <>
+      <UnreadTitle />
+      <NotificationBindings />
+    </>
+  );
 }
 
 /** Header, room list and content. Below the `sm` breakpoint (768 px) the list becomes a drawer. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
 import { AdminMenuItem } from '../admin';
 import { useCurrentUser, useLogout } from '../auth';
+import { NotificationMenuItem, NotificationPreferences } from '../notifications';
 import { ProfileDialog, UserAvatar } from '../profile';
 
 export function UserMenu() {
@@ -15,6 +16,7 @@ export function UserMenu() {
   const logoutEverywhere = useLogout({ everywhere: true });
   const name = user ? user.display_name || user.username : '';
   const [profileOpened, profile] = useDisclosure(false);
+  const [notifyOpened, notify] = useDisclosure(false);
 
   return (
     <>
@@ -38,6 +40,7 @@ export function UserMenu() {
           <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden />} onClick={profile.open} disabled={!user}>
             {t('profile.menuItem')}
           </Menu.Item>
+          <NotificationMenuItem onOpen={notify.open} />
           <AdminMenuItem />
           <LanguageMenuItems />
           <Menu.Divider />
@@ -59,6 +62,7 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <NotificationPreferences opened={notifyOpened} onClose={notify.close} />
       {user ? <ProfileDialog opened={profileOpened} onClose={profile.close} user={user} /> : null}
     </>
   );

@@ -9,4 +9,4 @@ export { useComposerAttachments } from './useComposerAttachments';
 export type { ComposerAttachment, ComposerAttachments } from './useComposerAttachments';
 export { pastedFiles, useFileDrop } from './useFileDrop';
 export { useAuthedImageUrl } from './useAuthedObjectUrl';
-export { useUploadConfig } from './useUploadConfig';
+export { loadUploadConfig, useUploadConfig } from './useUploadConfig';

@@ -1,0 +1,4 @@
+export { NotificationBindings } from './NotificationBindings';
+export { NotificationMenuItem, NotificationPreferences } from './NotificationPreferences';
+export { NotificationPrompt } from './NotificationPrompt';
+export { RoomNotificationsMenu } from './RoomNotificationsMenu';
