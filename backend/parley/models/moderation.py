@@ -111,7 +111,12 @@ class ReportPublic(SQLModel):
 class AuditPublic(SQLModel):
     id: int
     actor_id: int | None
+    # The actor's username; actor_name, target_name and room_name are what people read
+    # (display names, the room's name) instead of "user #6" and "room #1".
     actor: str | None
+    actor_name: str | None = None
+    target_name: str | None = None
+    room_name: str | None = None
     action: str
     room_id: int | None
     target_user_id: int | None

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
+from sqlalchemy.orm import aliased
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.models import AuditEntry, AuditPublic, User
+from parley.models import AuditEntry, AuditPublic, Room, User
+from parley.models.user import name_key
 from parley.services import access
 from parley.services.access import Action
 
@@ -50,6 +52,7 @@ async def list_entries(
     since: datetime | None = None,
     until: datetime | None = None,
     before_id: int | None = None,
+    person: str | None = None,
     limit: int = 100,
 ) -> list[AuditPublic]:
     """Newest first: one room's trail for its managers, or (room_id None) every
@@ -58,12 +61,26 @@ async def list_entries(
         access.require_site_admin(user)
     else:
         await access.require(session=session, user=user, room_id=room_id, action=Action.read_audit)
+    target = aliased(User)
     statement = (
-        select(AuditEntry, User)
+        select(AuditEntry, User, target, col(Room.name))
         .outerjoin(User, col(User.id) == AuditEntry.actor_id)
+        .outerjoin(target, col(target.id) == AuditEntry.target_user_id)
+        .outerjoin(Room, col(Room.id) == AuditEntry.room_id)
         .order_by(col(AuditEntry.id).desc())
         .limit(min(limit, 200))
     )
+    if person:
+        # By name: whoever acted or was acted on, by username or display name.
+        needle = name_key(person.strip())
+        statement = statement.where(
+            or_(
+                col(User.username).contains(needle, autoescape=True),
+                col(User.display_name_key).contains(needle, autoescape=True),
+                col(target.username).contains(needle, autoescape=True),
+                col(target.display_name_key).contains(needle, autoescape=True),
+            )
+        )
     if room_id is not None:
         statement = statement.where(col(AuditEntry.room_id) == room_id)
     filters = {
@@ -82,6 +99,18 @@ async def list_entries(
         statement = statement.where(col(AuditEntry.id) < before_id)
     rows = (await session.exec(statement)).all()
     return [
-        AuditPublic.model_validate(entry, update={"actor": actor.username if actor else None})
-        for entry, actor in rows
+        AuditPublic.model_validate(
+            entry,
+            update={
+                "actor": actor.username if actor else None,
+                "actor_name": _shown(actor),
+                "target_name": _shown(target_user),
+                "room_name": room_name,
+            },
+        )
+        for entry, actor, target_user, room_name in rows
     ]
+
+
+def _shown(user: User | None) -> str | None:
+    return (user.display_name or user.username) if user is not None else None

@@ -113,3 +113,24 @@ async def test_an_admin_deactivates_and_reactivates_an_account(
         f"/api/admin/users/{member.id}", json={"is_disabled": "maybe"}, headers=admin.headers
     )
     assert bad.status_code == 422
+
+
+async def test_the_audit_log_names_people_and_rooms_and_filters_by_name(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    admin, member = await person(client), await person(client)
+    await client.patch("/api/users/me", json={"display_name": "Zoë Admin"}, headers=admin.headers)
+    await client.patch("/api/users/me", json={"display_name": "Minsu Kim"}, headers=member.headers)
+    await client.patch(
+        f"/api/admin/users/{member.id}", json={"is_disabled": True}, headers=admin.headers
+    )
+    [entry] = (await client.get("/api/admin/audit", headers=admin.headers)).json()
+    assert (entry["actor_name"], entry["target_name"], entry["room_name"]) == (
+        "Zoë Admin",
+        "Minsu Kim",
+        None,
+    )
+    found = await client.get("/api/admin/audit", params={"person": "MINSU"}, headers=admin.headers)
+    assert [e["id"] for e in found.json()] == [entry["id"]]
+    none = await client.get("/api/admin/audit", params={"person": "nobody"}, headers=admin.headers)
+    assert none.json() == []

@@ -98,6 +98,9 @@ async def read_audit(
     since: UtcInstant | None = None,
     until: UtcInstant | None = None,
     before_id: OptionalId = None,
+    person: Annotated[
+        CleanText | None, Query(max_length=64, description="Part of the actor's or target's name")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> list[AuditPublic]:
     return await audit.list_entries(
@@ -110,6 +113,7 @@ async def read_audit(
         since=since,
         until=until,
         before_id=before_id,
+        person=person,
         limit=limit,
     )
 

@@ -132,6 +132,10 @@ export type AuditPublic = {
      */
     actor_id: number | null;
     /**
+     * Actor Name
+     */
+    actor_name?: string | null;
+    /**
      * Created At
      */
     created_at: string;
@@ -154,9 +158,17 @@ export type AuditPublic = {
      */
     room_id: number | null;
     /**
+     * Room Name
+     */
+    room_name?: string | null;
+    /**
      * Target Message Id
      */
     target_message_id: number | null;
+    /**
+     * Target Name
+     */
+    target_name?: string | null;
     /**
      * Target User Id
      */
@@ -1316,6 +1328,12 @@ export type AdminReadAuditData = {
          * Before Id
          */
         before_id?: number | null;
+        /**
+         * Person
+         *
+         * Part of the actor's or target's name
+         */
+        person?: string | null;
         /**
          * Limit
          */
