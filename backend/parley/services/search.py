@@ -110,9 +110,14 @@ async def search_messages(
         conditions.append(col(Message.created_at) < query.before)
     if before_id is not None:
         conditions.append(col(Message.id) < before_id)
-    statement = (
-        history.MESSAGE_ROWS.where(*conditions).order_by(col(Message.id).desc()).limit(limit + 1)
-    )
+    newest_first = col(Message.id).desc()
+    if query.terms:
+        # "+ 0" hides the primary key's order from PostgreSQL's planner: otherwise, to stop
+        # after one page, it walks the whole table newest first testing every row's words
+        # (230 ms over a million messages) instead of asking the word index and sorting
+        # the few thousand it names (18 ms). SQLite asks its FTS table first either way.
+        newest_first = (col(Message.id) + 0).desc()
+    statement = history.MESSAGE_ROWS.where(*conditions).order_by(newest_first).limit(limit + 1)
     connection = await session.connection()
     rows: list[Any] = list((await connection.execute(statement)).all())
     more = len(rows) > limit
