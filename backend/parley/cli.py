@@ -1,4 +1,5 @@
-"""`python -m parley serve | migrate | worker | create-admin | openapi | protocol`."""
+"""`python -m parley serve | migrate | worker | create-admin | openapi | protocol |
+export | import`."""
 
 from __future__ import annotations
 
@@ -171,6 +172,29 @@ def write_protocol(args: argparse.Namespace) -> None:
     Path(args.path).write_text(catalogue_json())
 
 
+def export_command(args: argparse.Namespace) -> None:
+    from parley.portability import ArchiveError, export_instance
+
+    try:
+        counts = export_instance(_settings(), Path(args.path))
+    except ArchiveError as exc:
+        sys.exit(f"parley: {exc}")
+    print(
+        f"Exported {sum(counts.values())} rows of {len(counts)} tables, and the files,"
+        f" to {args.path}."
+    )
+
+
+def import_command(args: argparse.Namespace) -> None:
+    from parley.portability import ArchiveError, import_instance
+
+    try:
+        counts = import_instance(_settings(), Path(args.path))
+    except ArchiveError as exc:
+        sys.exit(f"parley: {exc}")
+    print(f"Imported {sum(counts.values())} rows of {len(counts)} tables and the files.")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="parley")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -187,5 +211,11 @@ def main(argv: list[str] | None = None) -> None:
     protocol = commands.add_parser("protocol", help="write the /ws frame catalogue (JSON Schema)")
     protocol.add_argument("path")
     protocol.set_defaults(run=write_protocol)
+    exported = commands.add_parser("export", help="write the whole instance to an archive")
+    exported.add_argument("path")
+    exported.set_defaults(run=export_command)
+    imported = commands.add_parser("import", help="load an archive into a new instance")
+    imported.add_argument("path")
+    imported.set_defaults(run=import_command)
     args = parser.parse_args(argv)
     args.run(args)
