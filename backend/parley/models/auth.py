@@ -26,6 +26,20 @@ class RefreshToken(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What signed in, as people read it ("Chrome Mobile on Android"), kept along a family.
+    device: str = Field(default="", max_length=128)
+
+
+class SignInPublic(SQLModel):
+    """One sign-in (a refresh token family) still going: where, since when, last seen."""
+
+    id: str
+    device: str
+    signed_in_at: datetime
+    # The last refresh (every access token's lifetime while the app is open).
+    last_seen_at: datetime
+    # The sign-in asking.
+    current: bool
 
 
 class TokenPublic(SQLModel):

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
@@ -57,6 +58,10 @@ class User(UserBase, table=True):
     display_name_key: str = Field(default="", max_length=256)
     # Opted in to read receipts: shares where I read, and sees where others read.
     read_receipts: bool = False
+    # The interface language ("en", "ko") and theme chosen, carried to every device;
+    # None: the browser's own.
+    locale: str | None = Field(default=None, max_length=16)
+    theme: str | None = Field(default=None, max_length=8)
 
     def set_display_name(self, display_name: str) -> None:
         self.display_name = display_name
@@ -108,9 +113,15 @@ class UserCreate(TextInput):
         return _safe_display_name(value.strip() or None if value is not None else None)
 
 
+Locale = Literal["en", "ko"]
+Theme = Literal["light", "dark", "system"]
+
+
 class UserUpdate(TextInput):
     display_name: str | None = Field(default=None, min_length=1, max_length=64)
     read_receipts: bool | None = None
+    locale: Locale | None = None
+    theme: Theme | None = None
 
     @field_validator("display_name")
     @classmethod
@@ -134,3 +145,5 @@ class UserPublic(UserBase):
     created_at: datetime
     avatar_url: str | None = None
     read_receipts: bool = False
+    locale: str | None = None
+    theme: str | None = None

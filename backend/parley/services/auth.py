@@ -6,16 +6,17 @@ import contextlib
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, exists
-from sqlmodel import col, select, update
+from sqlmodel import col, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley import security
-from parley.errors import Forbidden, Invalid, RateLimited, Unauthorized
+from parley.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
 from parley.events import Publisher, SessionsEnded
 from parley.models import RefreshToken, User
+from parley.models.auth import SignInPublic
 from parley.models.base import refuse_nul, utcnow
 from parley.models.user import PASSWORD_MAX, PasswordChange
 from parley.services import passwords
@@ -104,7 +105,12 @@ def ensure_may_sign_in(user: User) -> None:
 
 
 async def issue_tokens(
-    *, session: AsyncSession, settings: Settings, user: User, family_id: str | None = None
+    *,
+    session: AsyncSession,
+    settings: Settings,
+    user: User,
+    family_id: str | None = None,
+    device: str = "",
 ) -> IssuedTokens:
     assert user.id is not None
     family_id = family_id or uuid.uuid4().hex
@@ -123,6 +129,7 @@ async def issue_tokens(
             family_id=family_id,
             token_hash=security.hash_refresh_token(refresh),
             expires_at=expires_at,
+            device=device,
         )
     )
     await session.commit()
@@ -158,7 +165,11 @@ async def rotate_refresh_token(
         raise Unauthorized(BAD_REFRESH)
     ensure_may_sign_in(user)
     return await issue_tokens(
-        session=session, settings=settings, user=user, family_id=record.family_id
+        session=session,
+        settings=settings,
+        user=user,
+        family_id=record.family_id,
+        device=record.device,
     )
 
 
@@ -207,11 +218,74 @@ async def change_password(
             .values(used_at=utcnow())
         )
     await session.exec(update(RefreshToken).where(others).values(revoked_at=utcnow()))
-    tokens = await issue_tokens(session=session, settings=settings, user=user, family_id=session_id)
+    device = ""
+    if session_id is not None:
+        device = (
+            await session.exec(
+                select(RefreshToken.device).where(col(RefreshToken.family_id) == session_id)
+            )
+        ).first() or ""
+    tokens = await issue_tokens(
+        session=session, settings=settings, user=user, family_id=session_id, device=device
+    )
     await publisher.publish(
         SessionsEnded(user_id=user.id, session_id=None, spare_session_id=session_id)
     )
     return tokens
+
+
+async def sign_ins(*, session: AsyncSession, user: User, current: str | None) -> list[SignInPublic]:
+    """The user's sign-ins still going (not logged out, not expired), the latest first."""
+    now = utcnow()
+    statement = (
+        select(
+            col(RefreshToken.family_id),
+            func.max(col(RefreshToken.device)),
+            func.min(col(RefreshToken.created_at)),
+            func.max(col(RefreshToken.created_at)),
+        )
+        .where(col(RefreshToken.user_id) == user.id)
+        .group_by(col(RefreshToken.family_id))
+        .having(
+            func.count(col(RefreshToken.revoked_at)) == 0,
+            func.max(col(RefreshToken.expires_at)) > now,
+        )
+    )
+    rows = (await session.exec(statement)).all()
+    found = [
+        SignInPublic(
+            id=family,
+            device=device or "",
+            signed_in_at=_aware(started),
+            last_seen_at=_aware(seen),
+            current=family == current,
+        )
+        for family, device, started, seen in rows
+    ]
+    return sorted(found, key=lambda s: s.last_seen_at, reverse=True)
+
+
+def _aware(value: datetime) -> datetime:
+    # An aggregate's value skips the column type on SQLite: it comes back naive UTC.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+async def end_sign_in(
+    *, session: AsyncSession, publisher: Publisher, user: User, sign_in_id: str
+) -> None:
+    """Sign one of my devices out (from my list of sessions): at once, everywhere."""
+    owned = (
+        await session.exec(
+            select(RefreshToken.id).where(
+                col(RefreshToken.family_id) == sign_in_id, col(RefreshToken.user_id) == user.id
+            )
+        )
+    ).first()
+    if owned is None:
+        raise NotFound("No such sign-in")
+    assert user.id is not None
+    await _revoke_family(session=session, family_id=sign_in_id)
+    await publisher.publish(SessionsEnded(user_id=user.id, session_id=sign_in_id))
 
 
 async def end_every_sign_in(*, session: AsyncSession, user: User) -> None:

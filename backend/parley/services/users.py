@@ -77,6 +77,10 @@ async def update_user(
         user.set_display_name(user_update.display_name.strip())
     if user_update.read_receipts is not None:
         user.read_receipts = user_update.read_receipts
+    if user_update.locale is not None:
+        user.locale = user_update.locale
+    if user_update.theme is not None:
+        user.theme = user_update.theme
     session.add(user)
     await session.commit()
     await session.refresh(user)

@@ -134,3 +134,65 @@ async def test_the_audit_log_names_people_and_rooms_and_filters_by_name(
     assert [e["id"] for e in found.json()] == [entry["id"]]
     none = await client.get("/api/admin/audit", params={"person": "nobody"}, headers=admin.headers)
     assert none.json() == []
+
+
+async def test_my_sessions_name_their_device_and_one_can_be_signed_out(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    user = await signup(client)
+    username = str(user["username"])
+    phone = httpx.AsyncClient(
+        base_url=server.base_url,
+        headers={
+            "User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+            "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
+        },
+    )
+    laptop, laptop_token = await _sign_in(server, username)
+    try:
+        signed_in = await login(phone, username=username)
+        phone_token = signed_in.json()["access_token"]
+        phone_socket = await _socket(server, phone_token)
+        listed = await laptop.get("/api/users/me/sessions", headers=bearer(laptop_token))
+        assert listed.status_code == 200, listed.text
+        sessions = listed.json()
+        assert len(sessions) == 2
+        [mine] = [s for s in sessions if s["current"]]
+        [other] = [s for s in sessions if not s["current"]]
+        assert other["device"] == "Chrome Mobile on Android"
+        assert mine["device"] == ""  # httpx: nothing people would recognise
+        ended = await laptop.delete(
+            f"/api/users/me/sessions/{other['id']}", headers=bearer(laptop_token)
+        )
+        assert ended.status_code == 204
+        assert await closed_with(phone_socket) == 4401
+        assert (await phone.post("/api/auth/refresh")).status_code == 401
+        after = await laptop.get("/api/users/me/sessions", headers=bearer(laptop_token))
+        assert [s["id"] for s in after.json()] == [mine["id"]]
+        # Someone else's sign-in, or a made-up one, is not mine to end.
+        stranger = await person(client)
+        theirs = await client.delete(
+            f"/api/users/me/sessions/{mine['id']}", headers=stranger.headers
+        )
+        assert theirs.status_code == 404
+        bad = await laptop.delete("/api/users/me/sessions/not-hex!", headers=bearer(laptop_token))
+        assert bad.status_code == 422
+    finally:
+        await laptop.aclose()
+        await phone.aclose()
+
+
+async def test_language_and_theme_follow_the_account(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    someone = await person(client)
+    me = (await client.get("/api/users/me", headers=someone.headers)).json()
+    assert (me["locale"], me["theme"]) == (None, None)
+    changed = await client.patch(
+        "/api/users/me", json={"locale": "ko", "theme": "dark"}, headers=someone.headers
+    )
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["locale"], changed.json()["theme"]) == ("ko", "dark")
+    for bad in ({"locale": "xx"}, {"theme": "neon"}):
+        refused = await client.patch("/api/users/me", json=bad, headers=someone.headers)
+        assert refused.status_code == 422

@@ -2,6 +2,7 @@ import { RealtimeClient } from './client';
 import type { MessageFrame } from './generated/protocol';
 import { SendPacer } from './pacer';
 import type { ClientFrame, ServerFrame } from './protocol';
+import { testUser } from '../test/people';
 
 class FakeSocket {
   static readonly CONNECTING = 0;
@@ -33,7 +34,7 @@ class FakeSocket {
   }
 }
 
-const user = { id: 1, username: 'alice', display_name: 'Alice', role: 'user', created_at: '2026-11-23T19:00:00Z', avatar_url: null, read_receipts: false };
+const user = testUser(1, { username: 'alice', display_name: 'Alice' });
 
 /** A message as the server sends it (every field present). */
 function message(seq: number, clientId = `c${seq}`): MessageFrame['message'] {
@@ -299,7 +300,7 @@ describe('RealtimeClient', () => {
     first.client.start();
     await first.connect(first.sockets[0]);
     first.sockets[0]!.serverClose(1006);
-    const quote = { id: 812, seq: 41, author: user, snippet: 'Friday?', deleted: false };
+    const quote = { id: 812, seq: 41, author: { id: 1, username: 'alice', display_name: 'Alice', avatar_url: null }, snippet: 'Friday?', deleted: false };
     first.client.send(7, 'yes', [], quote);
     const { clientId } = first.client.store.get(7).pending[0]!;
     first.client.stop();

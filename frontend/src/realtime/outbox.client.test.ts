@@ -3,6 +3,7 @@ import type { OutboxLease, OutboxStore, StoredSend } from './outboxStorage';
 import { SendPacer } from './pacer';
 import type { ClientFrame, ServerFrame } from './protocol';
 import { wireMessage } from './testMessage';
+import { testUser } from '../test/people';
 
 // A minimal socket double (client.test.ts has the full one).
 class FakeSocket {
@@ -52,15 +53,7 @@ function slowStore() {
   return { store, opened, saved };
 }
 
-const me = (id: number) => ({
-  id,
-  username: `u${id}`,
-  display_name: `U${id}`,
-  role: 'user',
-  created_at: '2026-11-23T14:00:00Z',
-  avatar_url: null,
-  read_receipts: false,
-});
+const me = (id: number) => testUser(id);
 const joined: ServerFrame = { type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [] };
 const stored = (clientId: string, body: string, queuedAt: number): StoredSend => ({ roomId: 7, clientId, body, queuedAt });
 /** My message as the ack carries it (every field the frame has). */

@@ -1,6 +1,7 @@
 import { RealtimeClient } from './client';
 import { unreadCount, unreadMentions } from './roomState';
 import type { ClientFrame, ServerFrame } from './protocol';
+import { testUser } from '../test/people';
 
 // A minimal socket double (client.test.ts has the full one).
 class FakeSocket {
@@ -36,7 +37,7 @@ function connected(...rooms: number[]) {
   client.start();
   socket.readyState = 1;
   socket.onopen?.();
-  socket.receive({ type: 'ready', user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null, read_receipts: false } });
+  socket.receive({ type: 'ready', user: testUser(1) });
   return { client, socket };
 }
 

@@ -1,5 +1,6 @@
 import { RealtimeClient } from './client';
 import type { ClientFrame, ServerFrame } from './protocol';
+import { testUser } from '../test/people';
 
 // A minimal socket double (client.test.ts has the full one).
 class FakeSocket {
@@ -37,7 +38,7 @@ function connected() {
   socket.onopen?.();
   socket.receive({
     type: 'ready',
-    user: { id: 1, username: 'me', display_name: 'Me', role: 'user', created_at: '2026-11-23T14:00:00Z', avatar_url: null, read_receipts: false },
+    user: testUser(1),
   });
   socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
   return { client, socket };

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Depends, Response, status
+from fastapi import APIRouter, Cookie, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from parley.api.deps import (
@@ -17,7 +17,7 @@ from parley.api.deps import (
 from parley.api.errors import error_responses
 from parley.errors import Unauthorized
 from parley.models import TokenPublic, UserCreate, UserPublic
-from parley.services import auth, users
+from parley.services import auth, devices, users
 from parley.services.auth import BAD_REFRESH, IssuedTokens
 from parley.settings import Settings
 
@@ -69,6 +69,7 @@ async def signup(
 
 @router.post("/login")
 async def login(
+    request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
@@ -84,7 +85,12 @@ async def login(
         password=form.password,
         client_address=address,
     )
-    tokens = await auth.issue_tokens(session=session, settings=settings, user=user)
+    tokens = await auth.issue_tokens(
+        session=session,
+        settings=settings,
+        user=user,
+        device=devices.describe(request.headers.get("user-agent", "")),
+    )
     return respond_with_tokens(response, tokens, settings)
 
 

@@ -21,6 +21,7 @@ from parley.api.multipart import FILE_BODY, open_file
 from parley.api.routes.auth import forget_refresh_cookie, respond_with_tokens
 from parley.api.routes.uploads import SANDBOX_HEADERS
 from parley.models import AuthorPublic, TokenPublic, UserPublic, UserUpdate
+from parley.models.auth import SignInPublic
 from parley.models.base import MAX_ID, CleanText
 from parley.models.user import PasswordChange
 from parley.services import auth, profiles, users
@@ -114,6 +115,28 @@ async def read_avatar(
     for good (privately: only signed-in people may see it)."""
     path = await profiles.avatar_file(session=session, store=store, user_id=user_id, key=key)
     return FileResponse(path, media_type="image/webp", headers=AVATAR_HEADERS)
+
+
+@router.get("/me/sessions")
+async def my_sign_ins(session: SessionDep, sign_in: CurrentSignIn) -> list[SignInPublic]:
+    """My sign-ins still going: device, since when, last seen; `current` is this one."""
+    user, claims = sign_in
+    return await auth.sign_ins(session=session, user=user, current=claims.session_id)
+
+
+@router.delete(
+    "/me/sessions/{sign_in_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+)
+async def end_sign_in(
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    sign_in_id: Annotated[str, Path(min_length=1, max_length=32, pattern="^[0-9a-f]+$")],
+) -> None:
+    """Sign that device out, at once and everywhere (its sockets close)."""
+    await auth.end_sign_in(session=session, publisher=publisher, user=user, sign_in_id=sign_in_id)
 
 
 @router.delete("/me/sessions", status_code=status.HTTP_204_NO_CONTENT)

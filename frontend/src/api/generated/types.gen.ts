@@ -87,6 +87,10 @@ export type AdminUserPublic = {
      */
     is_disabled?: boolean;
     /**
+     * Locale
+     */
+    locale?: string | null;
+    /**
      * Online
      */
     online: boolean;
@@ -98,6 +102,10 @@ export type AdminUserPublic = {
      * Role
      */
     role: string;
+    /**
+     * Theme
+     */
+    theme?: string | null;
     /**
      * Username
      */
@@ -1130,6 +1138,34 @@ export type SearchRoom = {
 };
 
 /**
+ * SignInPublic
+ *
+ * One sign-in (a refresh token family) still going: where, since when, last seen.
+ */
+export type SignInPublic = {
+    /**
+     * Current
+     */
+    current: boolean;
+    /**
+     * Device
+     */
+    device: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Seen At
+     */
+    last_seen_at: string;
+    /**
+     * Signed In At
+     */
+    signed_in_at: string;
+};
+
+/**
  * SignupMode
  */
 export type SignupMode = 'open' | 'invite' | 'closed';
@@ -1269,6 +1305,10 @@ export type UserPublic = {
      */
     id: number;
     /**
+     * Locale
+     */
+    locale?: string | null;
+    /**
      * Read Receipts
      */
     read_receipts?: boolean;
@@ -1276,6 +1316,10 @@ export type UserPublic = {
      * Role
      */
     role: string;
+    /**
+     * Theme
+     */
+    theme?: string | null;
     /**
      * Username
      */
@@ -1291,9 +1335,17 @@ export type UserUpdate = {
      */
     display_name?: string | null;
     /**
+     * Locale
+     */
+    locale?: 'en' | 'ko' | null;
+    /**
      * Read Receipts
      */
     read_receipts?: boolean | null;
+    /**
+     * Theme
+     */
+    theme?: 'light' | 'dark' | 'system' | null;
 };
 
 export type AdminReadAuditData = {
@@ -4361,6 +4413,83 @@ export type UsersSignOutEverywhereResponses = {
 };
 
 export type UsersSignOutEverywhereResponse = UsersSignOutEverywhereResponses[keyof UsersSignOutEverywhereResponses];
+
+export type UsersMySignInsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/sessions';
+};
+
+export type UsersMySignInsErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersMySignInsError = UsersMySignInsErrors[keyof UsersMySignInsErrors];
+
+export type UsersMySignInsResponses = {
+    /**
+     * Response Users-My Sign Ins
+     *
+     * Successful Response
+     */
+    200: Array<SignInPublic>;
+};
+
+export type UsersMySignInsResponse = UsersMySignInsResponses[keyof UsersMySignInsResponses];
+
+export type UsersEndSignInData = {
+    body?: never;
+    path: {
+        /**
+         * Sign In Id
+         */
+        sign_in_id: string;
+    };
+    query?: never;
+    url: '/api/users/me/sessions/{sign_in_id}';
+};
+
+export type UsersEndSignInErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersEndSignInError = UsersEndSignInErrors[keyof UsersEndSignInErrors];
+
+export type UsersEndSignInResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type UsersEndSignInResponse = UsersEndSignInResponses[keyof UsersEndSignInResponses];
 
 export type UsersReadAvatarData = {
     body?: never;

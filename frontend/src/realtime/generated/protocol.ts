@@ -126,6 +126,8 @@ export interface UserPublic {
   created_at: string;
   avatar_url: string | null;
   read_receipts: boolean;
+  locale: string | null;
+  theme: string | null;
 }
 /**
  * Answer to a later `auth`: the socket now lives until `expires_at`.
