@@ -36,6 +36,17 @@ class RoomBan(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class RoomBanPublic(SQLModel):
+    """A current ban from a room, for its moderators' list (unban from there)."""
+
+    user_id: int
+    username: str
+    display_name: str
+    reason: str
+    banned_by_name: str | None
+    created_at: datetime
+
+
 class ReportStatus(StrEnum):
     open = "open"
     resolved = "resolved"

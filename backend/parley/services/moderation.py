@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import select
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, NotFound, RateLimited
@@ -19,6 +20,7 @@ from parley.models import (
     User,
 )
 from parley.models.base import utcnow
+from parley.models.moderation import RoomBanPublic
 from parley.services import access, audit
 from parley.services.access import Action, get_membership
 from parley.services.ratelimit import RateLimiter
@@ -170,3 +172,27 @@ async def note_flood_breach(
                 until=until,
             )
         )
+
+
+async def room_bans(*, session: AsyncSession, user: User, room_id: int) -> list[RoomBanPublic]:
+    """Who is banned from the room now, the latest first: for whoever may moderate it."""
+    await access.require(session=session, user=user, room_id=room_id, action=Action.moderate)
+    banner = aliased(User)
+    statement = (
+        select(RoomBan, User, banner)
+        .join(User, col(User.id) == col(RoomBan.user_id))
+        .outerjoin(banner, col(banner.id) == col(RoomBan.banned_by))
+        .where(col(RoomBan.room_id) == room_id)
+        .order_by(col(RoomBan.id).desc())
+    )
+    return [
+        RoomBanPublic(
+            user_id=banned.id or 0,
+            username=banned.username,
+            display_name=banned.display_name,
+            reason=ban.reason,
+            banned_by_name=(by.display_name or by.username) if by is not None else None,
+            created_at=ban.created_at,
+        )
+        for ban, banned, by in (await session.exec(statement)).all()
+    ]

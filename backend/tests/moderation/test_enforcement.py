@@ -275,3 +275,33 @@ async def test_admin_stats_and_user_search(
     )
     assert [u["id"] for u in found.json()] == [people.member.id]
     assert found.json()[0]["online"] is True
+
+
+async def test_moderators_list_a_rooms_bans_and_unban_from_it(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    people = await cast(client)
+    banned = await moderate(
+        client, people.moderator, people.room["id"], "ban", people.member.id, reason="spam links"
+    )
+    assert banned.status_code == 204, banned.text
+    listed = await client.get(
+        f"/api/rooms/{people.room['id']}/bans", headers=people.moderator.headers
+    )
+    assert listed.status_code == 200, listed.text
+    [ban] = listed.json()
+    assert (ban["user_id"], ban["username"], ban["reason"]) == (
+        people.member.id,
+        people.member.username,
+        "spam links",
+    )
+    assert ban["banned_by_name"]
+    refused = await client.get(
+        f"/api/rooms/{people.room['id']}/bans", headers=people.other_member.headers
+    )
+    assert refused.status_code == 403
+    await moderate(client, people.moderator, people.room["id"], "unban", people.member.id)
+    after = await client.get(
+        f"/api/rooms/{people.room['id']}/bans", headers=people.moderator.headers
+    )
+    assert after.json() == []

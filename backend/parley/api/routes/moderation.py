@@ -17,6 +17,7 @@ from parley.models import (
     ReportStatus,
 )
 from parley.models.base import MAX_ID
+from parley.models.moderation import RoomBanPublic
 from parley.services import audit, moderation, reports
 
 router = APIRouter(
@@ -66,6 +67,13 @@ async def resolve_report(
     return await reports.resolve_report(
         session=session, user=user, report_id=report_id, resolution=resolution
     )
+
+
+@router.get("/rooms/{room_id}/bans")
+async def room_bans(session: SessionDep, user: CurrentUser, room_id: RoomId) -> list[RoomBanPublic]:
+    """Who is banned from the room now (unban: POST …/moderation `unban`). Mutes show on
+    the members list (`muted_until`)."""
+    return await moderation.room_bans(session=session, user=user, room_id=room_id)
 
 
 @router.get("/rooms/{room_id}/audit")

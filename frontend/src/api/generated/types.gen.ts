@@ -882,6 +882,38 @@ export type ReportStatus = 'open' | 'resolved' | 'dismissed';
 export type Role = 'admin' | 'user';
 
 /**
+ * RoomBanPublic
+ *
+ * A current ban from a room, for its moderators' list (unban from there).
+ */
+export type RoomBanPublic = {
+    /**
+     * Banned By Name
+     */
+    banned_by_name: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
  * RoomCreate
  */
 export type RoomCreate = {
@@ -3204,6 +3236,58 @@ export type ModerationRoomAuditResponses = {
 };
 
 export type ModerationRoomAuditResponse = ModerationRoomAuditResponses[keyof ModerationRoomAuditResponses];
+
+export type ModerationRoomBansData = {
+    body?: never;
+    path: {
+        /**
+         * Room Id
+         */
+        room_id: number;
+    };
+    query?: never;
+    url: '/api/rooms/{room_id}/bans';
+};
+
+export type ModerationRoomBansErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type ModerationRoomBansError = ModerationRoomBansErrors[keyof ModerationRoomBansErrors];
+
+export type ModerationRoomBansResponses = {
+    /**
+     * Response Moderation-Room Bans
+     *
+     * Successful Response
+     */
+    200: Array<RoomBanPublic>;
+};
+
+export type ModerationRoomBansResponse = ModerationRoomBansResponses[keyof ModerationRoomBansResponses];
 
 export type RoomsJoinRoomData = {
     body?: never;
