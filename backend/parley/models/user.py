@@ -147,3 +147,17 @@ class UserPublic(UserBase):
     read_receipts: bool = False
     locale: str | None = None
     theme: str | None = None
+
+
+class MessagesChoice(StrEnum):
+    keep = "keep"  # stay, under "Deleted user"
+    erase = "erase"  # each becomes a tombstone
+
+
+class OwnAccountDeletion(TextInput):
+    password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+    messages: MessagesChoice
+
+
+class AccountDeletion(SQLModel):
+    messages: MessagesChoice

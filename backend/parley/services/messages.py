@@ -281,16 +281,7 @@ async def delete_message(
         others=Action.delete_any,
     )
     if message.deleted_at is None:
-        # A tombstone: the row (and its seq) stays so history has no holes.
-        message.body = ""
-        message.search_text = ""
-        # A tombstone shows nothing, on the pinned list neither.
-        message.pinned_at = None
-        message.pinned_by = None
-        message.deleted_at = utcnow()
-        message.deleted_by = user.id
-        message.change_seq = await changelog.next_change(session, message.room_id)
-        session.add(message)
+        gone = await make_tombstone(session, message, deleted_by=user.id)
         if message.author_id != user.id:
             audit.record(
                 session,
@@ -301,11 +292,29 @@ async def delete_message(
                 target_message_id=message.id,
                 reason=reason,
             )
-        files = await attachments_of(session=session, message_ids=[message_id])
-        await session.exec(delete(Upload).where(col(Upload.message_id) == message_id))
         await session.commit()
-        for upload in files.get(message_id, ()):
-            await store.delete(upload.id)
+        for upload_id in gone:
+            await store.delete(upload_id)
     public = to_public(message, author)
     await publisher.publish(MessageDeleted(message=public))
     return public
+
+
+async def make_tombstone(
+    session: AsyncSession, message: Message, *, deleted_by: int | None
+) -> list[str]:
+    """In the caller's transaction: the message keeps its row (and its seq, so history
+    has no holes) but nothing of what it said: text, words, pin, files. Returns the
+    upload ids whose files go once the caller has committed."""
+    message.body = ""
+    message.search_text = ""
+    message.pinned_at = None
+    message.pinned_by = None
+    message.deleted_at = utcnow()
+    message.deleted_by = deleted_by
+    message.change_seq = await changelog.next_change(session, message.room_id)
+    session.add(message)
+    message_id = message.id or 0
+    files = await attachments_of(session=session, message_ids=[message_id])
+    await session.exec(delete(Upload).where(col(Upload.message_id) == message_id))
+    return [upload.id for upload in files.get(message_id, ())]

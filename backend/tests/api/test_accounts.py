@@ -8,7 +8,7 @@ import httpx
 from tests.conftest import RunningServer
 from tests.factories import DEFAULT_PASSWORD, bearer, login, signup
 from tests.moderation.helpers import person
-from tests.wsclient import WsClient, closed_with
+from tests.wsclient import WsClient, closed_with, create_room, join_room, send_message
 
 NEW_PASSWORD = "a brand new passphrase"
 
@@ -196,3 +196,67 @@ async def test_language_and_theme_follow_the_account(
     for bad in ({"locale": "xx"}, {"theme": "neon"}):
         refused = await client.patch("/api/users/me", json=bad, headers=someone.headers)
         assert refused.status_code == 422
+
+
+async def _said(server: RunningServer, token: str, room_id: int, body: str) -> dict[str, object]:
+    socket = await _socket(server, token)
+    await socket.join(room_id)
+    message = await send_message(socket, room_id, body)
+    await socket.close()
+    return message
+
+
+async def test_deleting_an_account_keeps_or_erases_its_messages(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    admin, keeper, eraser = await person(client), await person(client), await person(client)
+    room = await create_room(client, admin.token, name="Lifecycle")
+    for member in (keeper, eraser):
+        await join_room(client, member.token, room["id"])
+    kept = await _said(server, keeper.token, room["id"], "회의 notes to keep")
+    erased = await _said(server, eraser.token, room["id"], "회의 words to erase")
+    watcher = await _socket(server, admin.token)
+    await watcher.join(room["id"])
+    live = await _socket(server, keeper.token)
+
+    wrong = await client.post(
+        "/api/users/me/delete",
+        json={"password": "not mine", "messages": "keep"},
+        headers=keeper.headers,
+    )
+    assert wrong.status_code == 403
+    gone = await client.post(
+        "/api/users/me/delete",
+        json={"password": DEFAULT_PASSWORD, "messages": "keep"},
+        headers=keeper.headers,
+    )
+    assert gone.status_code == 204, gone.text
+    assert await closed_with(live) == 4401
+    assert (await login(client, username=keeper.username)).status_code == 401
+    history = (await client.get(f"/api/rooms/{room['id']}/messages", headers=admin.headers)).json()
+    by_id = {m["id"]: m for m in history["messages"]}
+    assert by_id[kept["id"]]["body"] == "회의 notes to keep"
+    assert by_id[kept["id"]]["author"]["display_name"] == "Deleted user"
+
+    # An admin deletes the other, erasing: every room hears each message go.
+    refused = await client.post(
+        f"/api/admin/users/{eraser.id}/delete", json={"messages": "erase"}, headers=keeper.headers
+    )
+    assert refused.status_code == 401  # the deleted account's token is dead
+    erased_now = await client.post(
+        f"/api/admin/users/{eraser.id}/delete", json={"messages": "erase"}, headers=admin.headers
+    )
+    assert erased_now.status_code == 204, erased_now.text
+    frame = await watcher.recv_type("message_deleted")
+    assert frame["message"]["id"] == erased["id"] and frame["message"]["body"] == ""
+    found = await client.get("/api/search", params={"q": "회의"}, headers=admin.headers)
+    assert [hit["id"] for hit in found.json()["items"]] == [kept["id"]]
+    members = await client.get(f"/api/rooms/{room['id']}/members", headers=admin.headers)
+    assert [m["user_id"] for m in members.json()] == [admin.id]
+    audit = (await client.get("/api/admin/audit", headers=admin.headers)).json()
+    assert [e["action"] for e in audit[:2]] == ["delete_account", "delete_account"]
+    bad = await client.post(
+        f"/api/admin/users/{admin.id}/delete", json={"messages": "erase"}, headers=admin.headers
+    )
+    assert bad.status_code == 403
+    await watcher.close()

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, status
 
-from parley.api.deps import CurrentUser, PresenceDep, PublisherDep, SessionDep, SettingsDep
+from parley.api.deps import (
+    CurrentUser,
+    PresenceDep,
+    PublisherDep,
+    SessionDep,
+    SettingsDep,
+    StoreDep,
+)
 from parley.api.errors import error_responses
 from parley.models import (
     AdminBan,
@@ -18,7 +25,8 @@ from parley.models import (
 )
 from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.models.invite import SiteSettings, SiteSettingsUpdate
-from parley.services import admin, audit, invites, reports
+from parley.models.user import AccountDeletion
+from parley.services import account_deletion, admin, audit, invites, reports
 from parley.services.admin import AdminUserPublic
 
 router = APIRouter(
@@ -134,4 +142,25 @@ async def change_settings(
     invite only). Audited."""
     return await invites.update_site_settings(
         session=session, actor=user, update=update, default=settings.signup
+    )
+
+
+@router.post("/users/{user_id}/delete", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_user(
+    session: SessionDep,
+    publisher: PublisherDep,
+    store: StoreDep,
+    user: CurrentUser,
+    user_id: UserId,
+    request: AccountDeletion,
+) -> None:
+    """Delete an account (not an admin's): its messages kept under "Deleted user" or
+    erased. Audited."""
+    await account_deletion.delete_account(
+        session=session,
+        publisher=publisher,
+        store=store,
+        actor=user,
+        user_id=user_id,
+        request=request,
     )

@@ -23,8 +23,8 @@ from parley.api.routes.uploads import SANDBOX_HEADERS
 from parley.models import AuthorPublic, TokenPublic, UserPublic, UserUpdate
 from parley.models.auth import SignInPublic
 from parley.models.base import MAX_ID, CleanText
-from parley.models.user import PasswordChange
-from parley.services import auth, profiles, users
+from parley.models.user import OwnAccountDeletion, PasswordChange
+from parley.services import account_deletion, auth, profiles, users
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
 UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -170,3 +170,20 @@ async def change_password(
         change=change,
     )
     return respond_with_tokens(response, tokens, settings)
+
+
+@router.post("/me/delete", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(403))
+async def delete_my_account(
+    response: Response,
+    session: SessionDep,
+    publisher: PublisherDep,
+    store: StoreDep,
+    user: CurrentUser,
+    request: OwnAccountDeletion,
+) -> None:
+    """Delete my account (my password again): signed out everywhere at once; my messages
+    stay under "Deleted user" (`keep`) or become tombstones (`erase`)."""
+    await account_deletion.delete_own_account(
+        session=session, publisher=publisher, store=store, user=user, request=request
+    )
+    forget_refresh_cookie(response)

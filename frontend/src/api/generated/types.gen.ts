@@ -5,6 +5,13 @@ export type ClientOptions = {
 };
 
 /**
+ * AccountDeletion
+ */
+export type AccountDeletion = {
+    messages: MessagesChoice;
+};
+
+/**
  * ActivityPoint
  */
 export type ActivityPoint = {
@@ -601,6 +608,11 @@ export type MessagePublic = {
 };
 
 /**
+ * MessagesChoice
+ */
+export type MessagesChoice = 'keep' | 'erase';
+
+/**
  * ModerationAction
  */
 export type ModerationAction = 'mute' | 'unmute' | 'kick' | 'ban' | 'unban' | 'promote' | 'demote';
@@ -660,6 +672,17 @@ export type NotificationUpdate = {
  * What of a room reaches a member as a notification (the unread count is separate).
  */
 export type NotifyLevel = 'all' | 'mentions' | 'nothing';
+
+/**
+ * OwnAccountDeletion
+ */
+export type OwnAccountDeletion = {
+    messages: MessagesChoice;
+    /**
+     * Password
+     */
+    password: string;
+};
 
 /**
  * PasswordChange
@@ -1808,6 +1831,56 @@ export type AdminBanUserResponses = {
 };
 
 export type AdminBanUserResponse = AdminBanUserResponses[keyof AdminBanUserResponses];
+
+export type AdminDeleteUserData = {
+    body: AccountDeletion;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{user_id}/delete';
+};
+
+export type AdminDeleteUserErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AdminDeleteUserError = AdminDeleteUserErrors[keyof AdminDeleteUserErrors];
+
+export type AdminDeleteUserResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AdminDeleteUserResponse = AdminDeleteUserResponses[keyof AdminDeleteUserResponses];
 
 export type AdminUnbanUserData = {
     body: AdminBan;
@@ -4423,6 +4496,43 @@ export type UsersSetMyAvatarResponses = {
 };
 
 export type UsersSetMyAvatarResponse = UsersSetMyAvatarResponses[keyof UsersSetMyAvatarResponses];
+
+export type UsersDeleteMyAccountData = {
+    body: OwnAccountDeletion;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/delete';
+};
+
+export type UsersDeleteMyAccountErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersDeleteMyAccountError = UsersDeleteMyAccountErrors[keyof UsersDeleteMyAccountErrors];
+
+export type UsersDeleteMyAccountResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type UsersDeleteMyAccountResponse = UsersDeleteMyAccountResponses[keyof UsersDeleteMyAccountResponses];
 
 export type UsersChangePasswordData = {
     body: PasswordChange;
