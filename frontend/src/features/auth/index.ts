@@ -7,3 +7,4 @@ export { useAuthStatus } from './useAuthStatus';
 export { currentUserKey, useCurrentUser } from './useCurrentUser';
 export { useLogout } from './useLogout';
 export { useResetCacheOnSignOut } from './useResetCacheOnSignOut';
+export { PASSWORD_MAX, PASSWORD_MIN } from './validation';

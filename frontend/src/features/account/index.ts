@@ -1,0 +1,2 @@
+// My account's security: the password, and the invite links that let people sign up.
+export { PasswordDialog } from './PasswordDialog';
