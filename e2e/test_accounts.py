@@ -186,3 +186,50 @@ def test_deactivating_an_account_ends_its_live_session(
     expect(card.get_by_text("Deactivated", exact=True)).to_have_count(0)
     log_in(their_page, username=someone.username, password=someone.password)
     expect(their_page.get_by_role("banner")).to_contain_text("Deac Tivated")
+
+
+def test_a_room_invite_link_brings_people_into_a_private_room(
+    new_context: NewContext,
+    base_url: str,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    owner = make_account(display_name="Room Owner")
+    member = make_account(display_name="Already Here")
+    room_id = create_room(api, owner, private=True)
+    owner_page = open_room(new_context(**PHONE), owner, room_id)
+
+    owner_page.get_by_role("button", name="Invite").click()
+    dialog = owner_page.get_by_role("dialog")
+    dialog.get_by_label("Number of uses").fill("2")
+    dialog.get_by_role("button", name="Create invite link").click()
+    link = dialog.get_by_role("textbox", name="Invite link")
+    expect(link).to_have_value(re.compile(rf"^{re.escape(base_url)}/invite/.+"))
+    url = link.input_value()
+
+    # Someone signed out follows the link, logs in instead of signing up, and is let in.
+    guest = new_context(**DESKTOP).new_page()
+    guest.goto(url)
+    expect(guest.get_by_text(re.compile(r"^You were invited to room"))).to_be_visible()
+    guest.get_by_role("link", name="Log in").click()
+    log_in(guest, username=member.username, password=member.password)
+    expect(guest).to_have_url(re.compile(rf"/rooms/{room_id}$"))
+    expect(guest.get_by_label("Message", exact=True)).to_be_visible()
+
+    # Someone already signed in gets a Join button.
+    other = make_account(display_name="Joins By Link")
+    other_page = new_context(**DESKTOP).new_page()
+    other_page.goto("/")
+    log_in(other_page, username=other.username, password=other.password)
+    expect(other_page.get_by_role("banner")).to_be_visible()
+    other_page.goto(url)
+    other_page.get_by_role("button", name=re.compile(r"^Join room")).click()
+    expect(other_page).to_have_url(re.compile(rf"/rooms/{room_id}$"))
+    expect(other_page.get_by_label("Message", exact=True)).to_be_visible()
+
+    # Both uses are spent, as the owner's list says when next opened.
+    owner_page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    owner_page.get_by_role("button", name="Invite").click()
+    expect(dialog.get_by_test_id("invite-link").first).to_contain_text("2 of 2 uses")
+    expect(dialog.get_by_test_id("invite-link").first).to_contain_text("Used up")
