@@ -201,7 +201,7 @@ def test_a_room_invite_link_brings_people_into_a_private_room(
 
     owner_page.get_by_role("button", name="Invite").click()
     dialog = owner_page.get_by_role("dialog")
-    dialog.get_by_label("Number of uses").fill("2")
+    dialog.get_by_label("Number of uses").fill("3")
     dialog.get_by_role("button", name="Create invite link").click()
     link = dialog.get_by_role("textbox", name="Invite link")
     expect(link).to_have_value(re.compile(rf"^{re.escape(base_url)}/invite/.+"))
@@ -227,9 +227,19 @@ def test_a_room_invite_link_brings_people_into_a_private_room(
     expect(other_page).to_have_url(re.compile(rf"/rooms/{room_id}$"))
     expect(other_page.get_by_label("Message", exact=True)).to_be_visible()
 
-    # Both uses are spent, as the owner's list says when next opened.
+    # A newcomer signs up with it and lands in the room (the sign-up made them a member).
+    newcomer = new_context(**PHONE).new_page()
+    newcomer.goto(url)
+    newcomer.get_by_label("Username").fill(unique_username("rinv"))
+    newcomer.get_by_label("Display name").fill("Room Newcomer")
+    newcomer.get_by_label("Password", exact=True).fill("invited to a room")
+    newcomer.get_by_role("button", name="Create account").click()
+    expect(newcomer).to_have_url(re.compile(rf"/rooms/{room_id}$"))
+    expect(newcomer.get_by_label("Message", exact=True)).to_be_visible()
+
+    # Every use is spent, as the owner's list says when next opened.
     owner_page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     owner_page.get_by_role("button", name="Invite").click()
-    expect(dialog.get_by_test_id("invite-link").first).to_contain_text("2 of 2 uses")
+    expect(dialog.get_by_test_id("invite-link").first).to_contain_text("3 of 3 uses")
     expect(dialog.get_by_test_id("invite-link").first).to_contain_text("Used up")

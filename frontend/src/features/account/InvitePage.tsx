@@ -7,7 +7,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { acceptInvite, checkInvite, type InviteCheck, type RoomPublic } from '../../api';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { AuthCard, SignupForm, useAuthStatus, type AuthRedirectState } from '../auth';
-import { roomKey, roomsKey } from '../rooms';
+import { roomKey, roomsKey, useMyRoomsQuery } from '../rooms';
 
 /** Set on the way back from /login: whoever logged in to follow the link wants in. */
 const ACCEPT_PARAM = 'accept';
@@ -40,8 +40,7 @@ export function InvitePage() {
   if (status === 'signedOut') {
     return <SignUpWithInvite token={token} invite={check.data} />;
   }
-  // Just signed up here: the server has already put a room invite's room in my list.
-  if (sawSignedOut) return <Navigate to="/" replace />;
+  if (sawSignedOut) return <AfterSignup roomName={check.data.room_name ?? null} />;
   if (!check.data.room_name) {
     return (
       <AuthCard title={t('account.invite.signupTitle')}>
@@ -51,6 +50,18 @@ export function InvitePage() {
     );
   }
   return <JoinRoom token={token} roomName={check.data.room_name} />;
+}
+
+/**
+ * Just signed up with the link: the server has already made a room invite's new account a
+ * member (accepting again would spend a use, or fail on a single-use link), so go there.
+ */
+function AfterSignup({ roomName }: { roomName: string | null }) {
+  const rooms = useMyRoomsQuery();
+  if (roomName === null) return <Navigate to="/" replace />;
+  if (rooms.isPending) return <FullPageLoader />;
+  const room = rooms.data?.find((mine) => mine.name === roomName);
+  return <Navigate to={room ? `/rooms/${room.id}` : '/'} replace />;
 }
 
 function HomeLink() {
