@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 
+import { InvitePage } from './features/account';
 import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
@@ -7,6 +8,8 @@ import { PeoplePage } from './features/directs';
 import { AppLayout, HomePage, NotFoundPage } from './features/shell';
 
 export const router = createBrowserRouter([
+  // Open to both: a guest signs up with the link, someone signed in joins its room.
+  { path: '/invite/:token', element: <InvitePage /> },
   {
     element: <GuestOnly />,
     children: [

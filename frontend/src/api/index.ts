@@ -1,3 +1,15 @@
+export {
+  acceptInvite,
+  changePassword,
+  checkInvite,
+  createInvite,
+  listInvites,
+  readSiteSettings,
+  revokeInvite,
+  setSignupMode,
+  setUserDisabled,
+} from './account';
+export type { InviteCheck, InviteCreated, InvitePublic, SignupMode, SiteSettings } from './generated';
 export { fetchMe, logIn, logOut, logOutEverywhere, restoreSession, signUp } from './auth';
 export type { Credentials } from './auth';
 export { session } from './client';

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth';
 import { ReportQueue } from '../moderation';
 import { AuditTab } from './AuditTab';
 import { RoomsTab } from './RoomsTab';
+import { SettingsTab } from './SettingsTab';
 import { StatsPanel } from './StatsPanel';
 import { UsersTab } from './UsersTab';
 
@@ -27,7 +28,7 @@ function Forbidden() {
   );
 }
 
-/** /admin — live figures, then users, rooms, every room's reports and the audit log. */
+/** /admin — live figures, then users, rooms, every room's reports, the audit log and sign-up. */
 export function AdminPage() {
   const { t } = useTranslation();
   const { data: me, isPending } = useCurrentUser();
@@ -61,6 +62,9 @@ export function AdminPage() {
           <Tabs.Tab value="audit" mih={44}>
             {t('admin.tabs.audit')}
           </Tabs.Tab>
+          <Tabs.Tab value="settings" mih={44}>
+            {t('admin.tabs.settings')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <UsersTab />
@@ -73,6 +77,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <SettingsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

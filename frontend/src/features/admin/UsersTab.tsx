@@ -5,19 +5,26 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { type AdminUserPublic, banUser, listAdminUsers, setUserRole, unbanUser } from '../../api';
+import { type AdminUserPublic, banUser, listAdminUsers, setUserDisabled, setUserRole, unbanUser } from '../../api';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
 import { UserAvatar } from '../profile';
 
-type UserAction = 'ban' | 'unban' | 'makeAdmin' | 'removeAdmin';
+type UserAction = 'ban' | 'unban' | 'makeAdmin' | 'removeAdmin' | 'deactivate' | 'reactivate';
 
 const TITLES = {
   ban: 'admin.users.banTitle',
   unban: 'admin.users.unbanTitle',
   makeAdmin: 'admin.users.makeAdminTitle',
   removeAdmin: 'admin.users.removeAdminTitle',
+  deactivate: 'admin.users.deactivateTitle',
+  reactivate: 'admin.users.reactivateTitle',
 } as const;
+
+const BODIES: Partial<Record<UserAction, 'admin.users.banBody' | 'admin.users.deactivateBody'>> = {
+  ban: 'admin.users.banBody',
+  deactivate: 'admin.users.deactivateBody',
+};
 
 function run(action: UserAction, user: AdminUserPublic, reason: string): Promise<unknown> {
   switch (action) {
@@ -29,6 +36,10 @@ function run(action: UserAction, user: AdminUserPublic, reason: string): Promise
       return setUserRole(user.id, 'admin');
     case 'removeAdmin':
       return setUserRole(user.id, 'user');
+    case 'deactivate':
+      return setUserDisabled(user.id, true);
+    case 'reactivate':
+      return setUserDisabled(user.id, false);
   }
 }
 
@@ -48,6 +59,7 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
               </Text>
               {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
               {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
+              {user.is_disabled ? <Badge color="gray">{t('admin.users.deactivated')}</Badge> : null}
               {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}
             </Group>
             <Text size="xs" c="dimmed">
@@ -69,6 +81,14 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
             <Button mih={44} size="sm" variant="default" onClick={() => onAction(admin ? 'removeAdmin' : 'makeAdmin')}>
               {admin ? t('admin.users.removeAdmin') : t('admin.users.makeAdmin')}
             </Button>
+            <Button
+              mih={44}
+              size="sm"
+              variant="default"
+              onClick={() => onAction(user.is_disabled ? 'reactivate' : 'deactivate')}
+            >
+              {user.is_disabled ? t('admin.users.reactivate') : t('admin.users.deactivate')}
+            </Button>
           </Group>
         )}
       </Group>
@@ -76,7 +96,7 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
   );
 }
 
-/** Search every account; ban/unban site-wide and grant or remove admin rights. */
+/** Search every account; ban/unban site-wide, grant or remove admin rights, (de)activate. */
 export function UsersTab() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -86,6 +106,7 @@ export function UsersTab() {
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
   const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
   const name = pending ? pending.user.display_name || pending.user.username : '';
+  const body = pending ? BODIES[pending.action] : undefined;
 
   return (
     <Stack gap="sm">
@@ -108,9 +129,9 @@ export function UsersTab() {
         opened={pending !== null}
         onClose={() => setPending(null)}
         title={pending ? t(TITLES[pending.action], { name }) : ''}
-        description={pending?.action === 'ban' ? t('admin.users.banBody') : undefined}
+        description={body ? t(body) : undefined}
         confirmLabel={pending ? t(`admin.users.${pending.action}`) : ''}
-        danger={pending?.action === 'ban'}
+        danger={pending?.action === 'ban' || pending?.action === 'deactivate'}
         withReason={pending?.action === 'ban' || pending?.action === 'unban'}
         onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason) : Promise.resolve())}
         onDone={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}

@@ -4,17 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import type { AuthRedirectState } from './redirect';
 
 interface AuthCardProps {
   title: string;
   children: ReactNode;
-  switchPrompt: string;
-  switchLabel: string;
-  switchTo: '/login' | '/signup';
+  /** The "have an account? / no account?" line under the card; left out when there is none. */
+  switchPrompt?: string;
+  switchLabel?: string;
+  switchTo?: '/login' | '/signup';
+  /** Where the other screen should send the user on; by default, wherever this one would. */
+  switchState?: AuthRedirectState;
 }
 
-/** The frame shared by the login and signup screens. */
-export function AuthCard({ title, children, switchPrompt, switchLabel, switchTo }: AuthCardProps) {
+/** The frame shared by the login, signup and invite screens. */
+export function AuthCard({ title, children, switchPrompt, switchLabel, switchTo, switchState }: AuthCardProps) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -34,13 +38,21 @@ export function AuthCard({ title, children, switchPrompt, switchLabel, switchTo 
             {children}
           </Stack>
         </Paper>
-        <Text ta="center" size="sm">
-          {switchPrompt}{' '}
-          {/* Carry the "where to after login" state across login ⇄ signup. */}
-          <Anchor component={Link} to={switchTo} state={location.state as unknown} fw={600} className="touch-link">
-            {switchLabel}
-          </Anchor>
-        </Text>
+        {switchTo ? (
+          <Text ta="center" size="sm">
+            {switchPrompt}{' '}
+            {/* Carry the "where to after login" state across login ⇄ signup. */}
+            <Anchor
+              component={Link}
+              to={switchTo}
+              state={switchState ?? (location.state as unknown)}
+              fw={600}
+              className="touch-link"
+            >
+              {switchLabel}
+            </Anchor>
+          </Text>
+        ) : null}
       </Stack>
     </Container>
   );

@@ -11,8 +11,12 @@ import { useAuthForm, type AuthValues } from './useAuthForm';
 
 type SignupOutcome = 'signedIn' | 'needsLogin';
 
-async function signUpAndLogIn({ username, displayName, password }: AuthValues): Promise<SignupOutcome> {
-  await signUp({ username, password, display_name: displayName || null });
+interface SignupRequest extends AuthValues {
+  invite: string | null;
+}
+
+async function signUpAndLogIn({ username, displayName, password, invite }: SignupRequest): Promise<SignupOutcome> {
+  await signUp({ username, password, display_name: displayName || null, invite });
   try {
     await logIn({ username, password });
     return 'signedIn';
@@ -23,11 +27,16 @@ async function signUpAndLogIn({ username, displayName, password }: AuthValues): 
   }
 }
 
-export function SignupForm() {
+interface SignupFormProps {
+  /** An invite link's token: lets the account in when sign-up is by invite only. */
+  invite?: string;
+}
+
+export function SignupForm({ invite }: SignupFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { form, formError, clearFormError, showFailure } = useAuthForm();
+  const { form, formError, clearFormError, showFailure } = useAuthForm('signup');
   const signup = useMutation({
     mutationFn: signUpAndLogIn,
     onError: showFailure,
@@ -43,7 +52,7 @@ export function SignupForm() {
       noValidate
       onSubmit={form.onSubmit((values) => {
         clearFormError();
-        signup.mutate(values);
+        signup.mutate({ ...values, invite: invite ?? null });
       })}
     >
       <Stack>

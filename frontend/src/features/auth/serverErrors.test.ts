@@ -26,6 +26,23 @@ describe('describeAuthFailure', () => {
     });
   });
 
+  it('tells a signup refused for want of an invite apart from a blocked login', () => {
+    const refused = new ApiError({ status: 403, detail: 'Sign-up is closed: ask an admin for an invite' });
+    expect(describeAuthFailure(refused, 'signup').formError?.key).toBe('auth.errors.signupClosed');
+    expect(describeAuthFailure(refused, 'login').formError?.key).toBe('auth.errors.accountBlocked');
+  });
+
+  it('says a spent invite link is spent, above the form', () => {
+    const error = new ApiError({
+      status: 422,
+      problems: [{ loc: ['body', 'invite'], msg: 'This invite link has expired or was used up', type: 'invalid' }],
+    });
+    expect(describeAuthFailure(error, 'signup')).toEqual({
+      fieldErrors: {},
+      formError: { key: 'auth.errors.inviteExpired' },
+    });
+  });
+
   it('falls back to a form error for a 422 on an unknown field', () => {
     const error = new ApiError({ status: 422, problems: [{ loc: ['body'], msg: 'missing', type: 'missing' }] });
     expect(describeAuthFailure(error).formError).toEqual({ key: 'auth.errors.unexpected' });

@@ -34,14 +34,19 @@ function validationFailure(error: ApiError): AuthFailure {
   const fieldErrors: AuthFailure['fieldErrors'] = {};
   for (const problem of error.problems) {
     const field = problem.loc.at(-1);
+    // The invite is no field the person can fix: the link itself is spent.
+    if (field === 'invite') return formOnly({ key: 'auth.errors.inviteExpired' });
     if (isAuthField(field)) fieldErrors[field] ??= { key: INVALID_FIELD[field] };
   }
   if (Object.keys(fieldErrors).length === 0) return formOnly({ key: 'auth.errors.unexpected' });
   return { fieldErrors, formError: null };
 }
 
+/** Which request failed: the same status means different things for each. */
+export type AuthRequest = 'login' | 'signup';
+
 /** Decides where a failed login or signup is shown: on a field, or above the form. */
-export function describeAuthFailure(error: unknown): AuthFailure {
+export function describeAuthFailure(error: unknown, request: AuthRequest = 'login'): AuthFailure {
   if (!(error instanceof ApiError)) return formOnly({ key: 'auth.errors.unexpected' });
   switch (error.status) {
     case 0:
@@ -49,8 +54,9 @@ export function describeAuthFailure(error: unknown): AuthFailure {
     case 401:
       return formOnly({ key: 'auth.errors.wrongCredentials' });
     case 403:
-      // The server refuses a banned or disabled account by name, after the password checked out.
-      return formOnly({ key: 'auth.errors.accountBlocked' });
+      // A signup is refused when the site takes new accounts by invite only (or not at all);
+      // a login is refused for a banned or disabled account, after the password checked out.
+      return formOnly({ key: request === 'signup' ? 'auth.errors.signupClosed' : 'auth.errors.accountBlocked' });
     case 409:
       return { fieldErrors: { username: { key: 'auth.errors.usernameTaken' } }, formError: null };
     case 422:

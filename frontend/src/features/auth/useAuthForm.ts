@@ -1,7 +1,7 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 
-import { describeAuthFailure, type AuthField, type Message } from './serverErrors';
+import { describeAuthFailure, type AuthField, type AuthRequest, type Message } from './serverErrors';
 import { translatedError } from './translatedError';
 import { normaliseUsername, validateDisplayName, validatePassword, validateUsername } from './validation';
 
@@ -29,7 +29,7 @@ export interface AuthForm {
 }
 
 /** The shared half of the login and signup forms: validation rules and server-error placement. */
-export function useAuthForm(): AuthForm {
+export function useAuthForm(request: AuthRequest = 'login'): AuthForm {
   const [formError, setFormError] = useState<Message | null>(null);
   const form = useForm<AuthValues>({
     mode: 'controlled',
@@ -48,7 +48,7 @@ export function useAuthForm(): AuthForm {
   });
 
   function showFailure(error: unknown): void {
-    const failure = describeAuthFailure(error);
+    const failure = describeAuthFailure(error, request);
     setFormError(failure.formError);
     for (const [field, message] of Object.entries(failure.fieldErrors) as [AuthField, Message][]) {
       form.setFieldError(FORM_FIELD[field], translatedError(message.key));

@@ -4,6 +4,7 @@ import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import type { RoomPublic } from '../../api';
+import { InviteLinks } from '../account';
 import { RoomSettingsMenu } from '../moderation';
 import { RoomNotificationsMenu } from '../notifications';
 import { can, InviteDialog, isDirect } from '../rooms';
@@ -60,7 +61,11 @@ function RoomHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<nu
         <RoomSettingsMenu room={room} />
       </Group>
       <MembersDrawer roomId={room.id} opened={membersOpen} onClose={members.close} online={online} />
-      {invites ? <InviteDialog room={room} opened={inviteOpen} onClose={invite.close} /> : null}
+      {invites ? (
+        <InviteDialog room={room} opened={inviteOpen} onClose={invite.close}>
+          <InviteLinks roomId={room.id} heading={t('account.links.roomHeading')} />
+        </InviteDialog>
+      ) : null}
     </Group>
   );
 }

@@ -1,6 +1,7 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError, inviteMember, type MemberPublic, type RoomPublic } from '../../api';
@@ -11,10 +12,12 @@ interface InviteDialogProps {
   room: RoomPublic;
   opened: boolean;
   onClose: () => void;
+  /** More ways in below the username form (invite links). */
+  children?: ReactNode;
 }
 
 /** Owner/moderator adds someone to a private room by username. */
-export function InviteDialog({ room, opened, onClose }: InviteDialogProps) {
+export function InviteDialog({ room, opened, onClose, children }: InviteDialogProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
@@ -64,6 +67,12 @@ export function InviteDialog({ room, opened, onClose }: InviteDialogProps) {
           />
         </Stack>
       </form>
+      {children ? (
+        <>
+          <Divider my="lg" />
+          {children}
+        </>
+      ) : null}
     </Modal>
   );
 }

@@ -1,9 +1,10 @@
 import { Group, Menu, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDevicesX, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconDevicesX, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
+import { PasswordDialog } from '../account';
 import { AdminMenuItem } from '../admin';
 import { useCurrentUser, useLogout } from '../auth';
 import { NotificationMenuItem, NotificationPreferences } from '../notifications';
@@ -17,6 +18,7 @@ export function UserMenu() {
   const name = user ? user.display_name || user.username : '';
   const [profileOpened, profile] = useDisclosure(false);
   const [notifyOpened, notify] = useDisclosure(false);
+  const [passwordOpened, password] = useDisclosure(false);
 
   return (
     <>
@@ -39,6 +41,9 @@ export function UserMenu() {
         <Menu.Dropdown>
           <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden />} onClick={profile.open} disabled={!user}>
             {t('profile.menuItem')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={password.open} disabled={!user}>
+            {t('account.password.menuItem')}
           </Menu.Item>
           <NotificationMenuItem onOpen={notify.open} />
           <AdminMenuItem />
@@ -63,6 +68,7 @@ export function UserMenu() {
         </Menu.Dropdown>
       </Menu>
       <NotificationPreferences opened={notifyOpened} onClose={notify.close} />
+      <PasswordDialog opened={passwordOpened} onClose={password.close} />
       {user ? <ProfileDialog opened={profileOpened} onClose={profile.close} user={user} /> : null}
     </>
   );

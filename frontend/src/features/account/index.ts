@@ -1,0 +1,4 @@
+// My account's security: the password, and the invite links that let people sign up.
+export { PasswordDialog } from './PasswordDialog';
+export { InvitePage } from './InvitePage';
+export { InviteLinks } from './InviteLinks';
