@@ -1,0 +1,106 @@
+"""Message search from the header: matches highlighted, filters narrowing them, nothing from
+rooms the searcher may not read, and a click opening the room at the match however far
+back in history it is; on a desktop and on a 360 px phone."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
+
+from conftest import Account, NewContext
+from rooms import create_room, join_room, open_room
+from wire import post_messages
+
+
+def _phone_360(playwright: Playwright) -> dict[str, Any]:
+    device = dict(playwright.devices["Pixel 7"])
+    device.pop("default_browser_type", None)
+    device["viewport"] = {"width": 360, "height": 740}
+    device["screen"] = {"width": 360, "height": 740}
+    return device
+
+
+def _context(kind: str, new_context: NewContext, playwright: Playwright) -> BrowserContext:
+    if kind == "phone":
+        return new_context(**_phone_360(playwright))
+    return new_context(viewport={"width": 1280, "height": 800})
+
+
+def _search(page: Page, kind: str, q: str) -> None:
+    """Runs a search from the header: Ctrl+K on a desktop, the search icon on a phone."""
+    if kind == "phone":
+        page.get_by_role("button", name="Search", exact=True).click()
+    else:
+        page.keyboard.press("Control+k")
+    field = page.get_by_role("searchbox", name="Search messages")
+    expect(field).to_be_focused()
+    field.fill(q)
+    field.press("Enter")
+
+
+def _hits(page: Page) -> Locator:
+    return page.get_by_role("list", name="Search results").get_by_test_id("search-hit")
+
+
+@pytest.mark.parametrize("kind", ["desktop", "phone"])
+def test_a_search_finds_a_far_back_message_and_opens_the_room_there(
+    kind: str,
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    marker = f"m{uuid.uuid4().hex[:8]}"
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    carol = make_account(display_name="Carol")
+    room_id = create_room(api, alice)
+    join_room(api, bob, room_id)
+    secret_room = create_room(api, carol, private=True)
+    post_messages(api, carol, secret_room, [f"회의를 {marker} in secret"])
+    far_back = post_messages(api, alice, room_id, [f"내일 **회의를** {marker} 10시에 합니다"])[0]
+    post_messages(api, alice, room_id, [f"filler line {n}" for n in range(300)])
+    post_messages(api, bob, room_id, [f"회의 {marker} from bob"])
+
+    context = _context(kind, new_context, playwright)
+    page = open_room(context, bob, room_id)
+    page.set_default_timeout(15_000)
+
+    _search(page, kind, f"회의 {marker}")
+    expect(page).to_have_url(re.compile(r"/search\?q="))
+    hits = _hits(page)
+    # Bob's own and Alice's; Carol's private room never shows.
+    expect(hits).to_have_count(2)
+    expect(hits.first).to_contain_text("from bob")
+    expect(page.get_by_text("in secret")).to_have_count(0)
+    older = hits.nth(1)
+    expect(older).to_contain_text("Alice")
+    # Markdown stripped, the matched words marked.
+    expect(older).to_contain_text(f"내일 회의를 {marker} 10시에 합니다")
+    expect(older.locator("mark", has_text="회의를")).to_have_count(1)
+    expect(older.locator("mark", has_text=marker)).to_have_count(1)
+    expect(older.locator("strong, b")).to_have_count(0)
+
+    # from: narrows to Alice's.
+    _search(page, kind, f"회의 {marker} from:{alice.username}")
+    expect(hits).to_have_count(1)
+    expect(hits.first).to_contain_text("Alice")
+
+    # A reload keeps the results; a click opens the room at the match, 300 messages back.
+    page.reload()
+    expect(hits).to_have_count(1)
+    hits.first.click()
+    expect(page).to_have_url(re.compile(rf"/rooms/{room_id}"))
+    target = page.locator(f'[data-testid="message"][data-seq="{far_back["seq"]}"]')
+    expect(target).to_have_class(re.compile("message--flash"))
+    expect(target).to_be_in_viewport()
+
+    # A query the server cannot read says why.
+    _search(page, kind, "before:yesterday")
+    expect(page.get_by_role("alert")).to_contain_text("YYYY-MM-DD")
