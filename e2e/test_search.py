@@ -1,6 +1,7 @@
-"""Message search from the header: matches highlighted, filters narrowing them, nothing from
-rooms the searcher may not read, and a click opening the room at the match however far
-back in history it is; on a desktop and on a 360 px phone."""
+"""Message search from the header (matches highlighted, filters narrowing them, nothing from
+rooms the searcher may not read, a click opening the room at the match however far back),
+pinned messages (pinned by a moderator, seen live by the others, opened from the list) and
+jumping to a date; on a desktop and on a 360 px phone."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
 
 from conftest import Account, NewContext
-from rooms import create_room, join_room, open_room
+from rooms import create_room, find_message, join_room, long_press, open_room
 from wire import post_messages
 
 
@@ -104,3 +105,105 @@ def test_a_search_finds_a_far_back_message_and_opens_the_room_there(
     # A query the server cannot read says why.
     _search(page, kind, "before:yesterday")
     expect(page.get_by_role("alert")).to_contain_text("YYYY-MM-DD")
+
+
+def _flashed(page: Page, seq: int) -> Locator:
+    return page.locator(f'[data-testid="message"][data-seq="{seq}"]')
+
+
+def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    alice = make_account(display_name="Alice")
+    bob = make_account(display_name="Bob")
+    room_id = create_room(api, alice)
+    join_room(api, bob, room_id)
+    post_messages(api, bob, room_id, [f"before {n}" for n in range(60)])
+    target = post_messages(api, bob, room_id, ["pin this one please"])[0]
+
+    owner = open_room(new_context(viewport={"width": 1280, "height": 800}), alice, room_id)
+    phone = open_room(new_context(**_phone_360(playwright)), bob, room_id)
+    phone.set_default_timeout(15_000)
+
+    # A plain member is offered no pin.
+    sheet = long_press(find_message(phone, "pin this one please"))
+    expect(sheet.get_by_role("button", name="Reply")).to_be_visible()
+    expect(sheet.get_by_role("button", name="Pin")).to_have_count(0)
+    phone.keyboard.press("Escape")
+    expect(sheet).to_be_hidden()
+
+    # Bob's list is open, empty, when the owner pins: it fills in as the frame arrives.
+    phone.get_by_role("button", name="Pinned messages").click()
+    drawer = phone.get_by_role("dialog", name="Pinned messages")
+    expect(drawer.get_by_text("Nothing is pinned")).to_be_visible()
+    message = find_message(owner, "pin this one please")
+    message.hover()
+    message.get_by_role("button", name="Message actions").click()
+    owner.get_by_role("menuitem", name="Pin").click()
+    expect(message.get_by_test_id("pin-mark")).to_be_visible()
+    entry = drawer.get_by_test_id("pinned-message")
+    expect(entry).to_have_count(1)
+    expect(entry).to_contain_text("pin this one please")
+    expect(entry).to_contain_text("Bob")
+    phone.keyboard.press("Escape")
+    expect(find_message(phone, "pin this one please").get_by_test_id("pin-mark")).to_be_visible()
+
+    # Far back after more talk and a reload: the list still lands on it.
+    post_messages(api, alice, room_id, [f"after {n}" for n in range(150)])
+    phone.reload()
+    expect(find_message(phone, "after 149")).to_be_visible()
+    phone.get_by_role("button", name="Pinned messages").click()
+    phone.get_by_role("dialog", name="Pinned messages").get_by_test_id("pinned-message").click()
+    landed = _flashed(phone, target["seq"])
+    expect(landed).to_have_class(re.compile("message--flash"))
+    expect(landed).to_be_in_viewport()
+    expect(landed.get_by_test_id("pin-mark")).to_be_visible()
+
+    # Unpinned: the mark goes live on the other screen.
+    owner.reload()
+    message = find_message(owner, "pin this one please")
+    owner.get_by_role("button", name="Pinned messages").click()
+    owner.get_by_role("dialog", name="Pinned messages").get_by_test_id("pinned-message").click()
+    expect(message).to_be_in_viewport()
+    message.hover()
+    message.get_by_role("button", name="Message actions").click()
+    owner.get_by_role("menuitem", name="Unpin").click()
+    expect(landed.get_by_test_id("pin-mark")).to_have_count(0)
+
+
+@pytest.mark.parametrize("kind", ["desktop", "phone"])
+def test_jump_to_a_date_lands_on_that_days_first_message(
+    kind: str,
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    alice = make_account(display_name="Alice")
+    room_id = create_room(api, alice)
+    first = post_messages(api, alice, room_id, [f"line {n}" for n in range(150)])[0]
+    page = open_room(_context(kind, new_context, playwright), alice, room_id)
+    page.set_default_timeout(15_000)
+    expect(find_message(page, "line 149")).to_be_visible()
+
+    today = page.evaluate("() => new Date().toLocaleDateString('en-CA')")
+    page.get_by_role("button", name="Jump to date").click()
+    page.get_by_role("textbox", name="Date").fill(today)
+    page.get_by_role("button", name="Go", exact=True).click()
+    landed = _flashed(page, first["seq"])
+    expect(landed).to_have_class(re.compile("message--flash"))
+    expect(landed).to_be_in_viewport()
+    expect(landed).to_contain_text("line 0")
+
+    tomorrow = page.evaluate(
+        "() => { const d = new Date(); d.setDate(d.getDate() + 1);"
+        " return d.toLocaleDateString('en-CA'); }"
+    )
+    page.get_by_role("button", name="Jump to date").click()
+    page.get_by_role("textbox", name="Date").fill(tomorrow)
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Nothing was posted")).to_be_visible()
+    expect(find_message(page, "line 149")).to_be_in_viewport()

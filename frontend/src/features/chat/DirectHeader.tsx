@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { RoomPublic } from '../../api';
 import { PersonName, PresenceDot } from '../directs';
 import { RoomNotificationsMenu } from '../notifications';
+import { PinnedButton } from '../pins';
+import { JumpToDate } from './JumpToDate';
 
 /**
  * A direct message's header: the other people (each opens their profile card) with
@@ -34,6 +36,8 @@ export function DirectHeader({ room }: { room: RoomPublic }) {
         </Text>
       ) : null}
       <span className="direct-notify">
+        <PinnedButton roomId={room.id} />
+        <JumpToDate room={room} />
         <RoomNotificationsMenu room={room} />
       </span>
     </Group>

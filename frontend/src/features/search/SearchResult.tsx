@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import type { RoomPublic, SearchHit } from '../../api';
-import { fullDate } from '../chat';
 import { UserAvatar } from '../profile';
 import { personName, roomTitle } from '../rooms';
 import { HighlightedText } from './HighlightedText';
 import { searchSnippet } from './snippet';
+import { fullStamp, stamp } from './stamp';
 
 interface SearchResultProps {
   hit: SearchHit;
@@ -15,8 +15,6 @@ interface SearchResultProps {
   /** My copy of the hit's room, which names a direct message by its people. */
   myRoom: RoomPublic | undefined;
 }
-
-const STAMP = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
 /** One match: who, where, when, and the text around the match; a click opens the room there. */
 export function SearchResult({ hit, highlight, myRoom }: SearchResultProps) {
@@ -43,8 +41,8 @@ export function SearchResult({ hit, highlight, myRoom }: SearchResultProps) {
                 {hit.room.kind === 'dm' ? '' : '#'}
                 <bdi>{room}</bdi>
               </Text>
-              <Text span size="xs" c="dimmed" component="time" dateTime={hit.created_at} title={fullDate(hit.created_at, i18n.language)}>
-                {new Intl.DateTimeFormat(i18n.language, STAMP).format(new Date(hit.created_at))}
+              <Text span size="xs" c="dimmed" component="time" dateTime={hit.created_at} title={fullStamp(hit.created_at, i18n.language)}>
+                {stamp(hit.created_at, i18n.language)}
               </Text>
             </Group>
             <Text size="sm" className="search-hit-text">

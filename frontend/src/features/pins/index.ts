@@ -1,0 +1,2 @@
+export { PinnedButton } from './PinnedButton';
+export { usePin, usePinSync } from './queries';
