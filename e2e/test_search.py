@@ -111,6 +111,15 @@ def _flashed(page: Page, seq: int) -> Locator:
     return page.locator(f'[data-testid="message"][data-seq="{seq}"]')
 
 
+def _history(page: Page, item: str) -> Locator:
+    """Opens "Pinned messages" or "Jump to date" from the header's history menu."""
+    page.get_by_role("button", name="Pinned messages and dates").click()
+    page.get_by_role("menuitem", name=item).click()
+    dialog = page.get_by_role("dialog", name=item)
+    expect(dialog).to_be_visible()
+    return dialog
+
+
 def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
     new_context: NewContext,
     playwright: Playwright,
@@ -136,8 +145,7 @@ def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
     expect(sheet).to_be_hidden()
 
     # Bob's list is open, empty, when the owner pins: it fills in as the frame arrives.
-    phone.get_by_role("button", name="Pinned messages").click()
-    drawer = phone.get_by_role("dialog", name="Pinned messages")
+    drawer = _history(phone, "Pinned messages")
     expect(drawer.get_by_text("Nothing is pinned")).to_be_visible()
     message = find_message(owner, "pin this one please")
     message.hover()
@@ -155,8 +163,7 @@ def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
     post_messages(api, alice, room_id, [f"after {n}" for n in range(150)])
     phone.reload()
     expect(find_message(phone, "after 149")).to_be_visible()
-    phone.get_by_role("button", name="Pinned messages").click()
-    phone.get_by_role("dialog", name="Pinned messages").get_by_test_id("pinned-message").click()
+    _history(phone, "Pinned messages").get_by_test_id("pinned-message").click()
     landed = _flashed(phone, target["seq"])
     expect(landed).to_have_class(re.compile("message--flash"))
     expect(landed).to_be_in_viewport()
@@ -165,8 +172,7 @@ def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
     # Unpinned: the mark goes live on the other screen.
     owner.reload()
     message = find_message(owner, "pin this one please")
-    owner.get_by_role("button", name="Pinned messages").click()
-    owner.get_by_role("dialog", name="Pinned messages").get_by_test_id("pinned-message").click()
+    _history(owner, "Pinned messages").get_by_test_id("pinned-message").click()
     expect(message).to_be_in_viewport()
     message.hover()
     message.get_by_role("button", name="Message actions").click()
@@ -188,11 +194,18 @@ def test_jump_to_a_date_lands_on_that_days_first_message(
     page = open_room(_context(kind, new_context, playwright), alice, room_id)
     page.set_default_timeout(15_000)
     expect(find_message(page, "line 149")).to_be_visible()
+    # The header's buttons fit a 360 px screen and leave the room's name some room.
+    viewport = page.viewport_size
+    assert viewport is not None
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    title = page.get_by_role("heading", level=1).bounding_box()
+    assert title is not None and title["width"] >= 60, title
 
     today = page.evaluate("() => new Date().toLocaleDateString('en-CA')")
-    page.get_by_role("button", name="Jump to date").click()
-    page.get_by_role("textbox", name="Date").fill(today)
-    page.get_by_role("button", name="Go", exact=True).click()
+    dialog = _history(page, "Jump to date")
+    dialog.get_by_role("textbox", name="Date").fill(today)
+    dialog.get_by_role("button", name="Go", exact=True).click()
+    expect(dialog).to_be_hidden()
     landed = _flashed(page, first["seq"])
     expect(landed).to_have_class(re.compile("message--flash"))
     expect(landed).to_be_in_viewport()
@@ -202,8 +215,8 @@ def test_jump_to_a_date_lands_on_that_days_first_message(
         "() => { const d = new Date(); d.setDate(d.getDate() + 1);"
         " return d.toLocaleDateString('en-CA'); }"
     )
-    page.get_by_role("button", name="Jump to date").click()
-    page.get_by_role("textbox", name="Date").fill(tomorrow)
-    page.get_by_role("button", name="Go", exact=True).click()
-    expect(page.get_by_role("status").filter(has_text="Nothing was posted")).to_be_visible()
+    dialog = _history(page, "Jump to date")
+    dialog.get_by_role("textbox", name="Date").fill(tomorrow)
+    dialog.get_by_role("button", name="Go", exact=True).click()
+    expect(dialog.get_by_role("status")).to_contain_text("Nothing was posted")
     expect(find_message(page, "line 149")).to_be_in_viewport()

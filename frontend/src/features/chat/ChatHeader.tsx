@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { RoomPublic } from '../../api';
 import { RoomSettingsMenu } from '../moderation';
 import { RoomNotificationsMenu } from '../notifications';
-import { PinnedButton } from '../pins';
 import { can, InviteDialog, isDirect } from '../rooms';
 import { DirectHeader } from './DirectHeader';
-import { JumpToDate } from './JumpToDate';
+import { HistoryMenu } from './HistoryMenu';
 import { MembersDrawer } from './MembersDrawer';
 
 export function ChatHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
@@ -58,8 +57,7 @@ function RoomHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<nu
         >
           {count}
         </Button>
-        <PinnedButton roomId={room.id} />
-        <JumpToDate room={room} />
+        <HistoryMenu room={room} />
         <RoomNotificationsMenu room={room} />
         <RoomSettingsMenu room={room} />
       </Group>

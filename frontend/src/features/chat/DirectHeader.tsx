@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomPublic } from '../../api';
 import { PersonName, PresenceDot } from '../directs';
 import { RoomNotificationsMenu } from '../notifications';
-import { PinnedButton } from '../pins';
-import { JumpToDate } from './JumpToDate';
+import { HistoryMenu } from './HistoryMenu';
 
 /**
  * A direct message's header: the other people (each opens their profile card) with
@@ -36,8 +35,7 @@ export function DirectHeader({ room }: { room: RoomPublic }) {
         </Text>
       ) : null}
       <span className="direct-notify">
-        <PinnedButton roomId={room.id} />
-        <JumpToDate room={room} />
+        <HistoryMenu room={room} />
         <RoomNotificationsMenu room={room} />
       </span>
     </Group>

@@ -1,2 +1,2 @@
-export { PinnedButton } from './PinnedButton';
+export { PinnedDrawer } from './PinnedDrawer';
 export { usePin, usePinSync } from './queries';

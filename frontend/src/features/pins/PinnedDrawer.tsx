@@ -1,6 +1,4 @@
-import { ActionIcon, Center, Drawer, Loader, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconPin } from '@tabler/icons-react';
+import { Center, Drawer, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -9,25 +7,25 @@ import { personName } from '../rooms';
 import { fullStamp, searchSnippet, stamp } from '../search';
 import { usePins } from './queries';
 
-/** The chat header's "Pinned": a drawer listing the room's pins; a click goes to one. */
-export function PinnedButton({ roomId }: { roomId: number }) {
+interface PinnedDrawerProps {
+  roomId: number;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** The room's pinned messages in a drawer (full width on a phone); a click goes to one. */
+export function PinnedDrawer({ roomId, opened, onClose }: PinnedDrawerProps) {
   const { t } = useTranslation();
-  const [opened, drawer] = useDisclosure(false);
   const navigate = useNavigate();
   const pins = usePins(roomId, opened);
   // The same way there as a link to a message: history loads around it, it flashes.
   const open = (message: MessagePublic) => {
-    drawer.close();
+    onClose();
     void navigate(`/rooms/${roomId}?message=${message.seq}`);
   };
   return (
     <>
-      <Tooltip label={t('pins.title')}>
-        <ActionIcon variant="subtle" color="gray" size={36} aria-label={t('pins.title')} onClick={drawer.open}>
-          <IconPin size={18} aria-hidden />
-        </ActionIcon>
-      </Tooltip>
-      <Drawer opened={opened} onClose={drawer.close} position="right" size="min(100%, 380px)" title={t('pins.title')}>
+      <Drawer opened={opened} onClose={onClose} position="right" size="min(100%, 380px)" title={t('pins.title')}>
         {pins.isPending ? (
           <Center py="xl">
             <Loader aria-label={t('app.loading')} />
