@@ -24,32 +24,30 @@ export function PinnedDrawer({ roomId, opened, onClose }: PinnedDrawerProps) {
     void navigate(`/rooms/${roomId}?message=${message.seq}`);
   };
   return (
-    <>
-      <Drawer opened={opened} onClose={onClose} position="right" size="min(100%, 380px)" title={t('pins.title')}>
-        {pins.isPending ? (
-          <Center py="xl">
-            <Loader aria-label={t('app.loading')} />
-          </Center>
-        ) : null}
-        {pins.isError ? (
-          <Text c="red" role="alert">
-            {t('pins.failed')}
-          </Text>
-        ) : null}
-        {pins.data?.length === 0 ? (
-          <Text c="dimmed" role="status">
-            {t('pins.empty')}
-          </Text>
-        ) : null}
-        {pins.data && pins.data.length > 0 ? (
-          <Stack component="ul" gap={0} className="plain-list" aria-label={t('pins.title')}>
-            {pins.data.map((message) => (
-              <PinRow key={message.id} message={message} onOpen={() => open(message)} />
-            ))}
-          </Stack>
-        ) : null}
-      </Drawer>
-    </>
+    <Drawer opened={opened} onClose={onClose} position="right" size="min(100%, 380px)" title={t('pins.title')}>
+      {pins.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      ) : null}
+      {pins.isError ? (
+        <Text c="red" role="alert">
+          {t('pins.failed')}
+        </Text>
+      ) : null}
+      {pins.data?.length === 0 ? (
+        <Text c="dimmed" role="status">
+          {t('pins.empty')}
+        </Text>
+      ) : null}
+      {pins.data && pins.data.length > 0 ? (
+        <Stack component="ul" gap={0} className="plain-list" aria-label={t('pins.title')}>
+          {pins.data.map((message) => (
+            <PinRow key={message.id} message={message} onOpen={() => open(message)} />
+          ))}
+        </Stack>
+      ) : null}
+    </Drawer>
   );
 }
 
