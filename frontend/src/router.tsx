@@ -5,6 +5,7 @@ import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
 import { PeoplePage } from './features/directs';
+import { SearchPage } from './features/search';
 import { AppLayout, HomePage, NotFoundPage } from './features/shell';
 
 export const router = createBrowserRouter([
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'rooms/:roomId', element: <ChatPage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'admin', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -94,3 +94,5 @@ export { disablePush, enablePush, forgetPushDevice } from './push';
 export type { NotificationSettings, NotificationUpdate, NotifyLevel, PushSubscriptionCreate } from './generated';
 export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVariant } from './uploads';
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';
+export { listPins, messageAt, pinMessage, searchMessages, unpinMessage } from './search';
+export type { MessageAt, SearchHit, SearchPage, SearchRoom } from './generated';

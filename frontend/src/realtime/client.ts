@@ -439,6 +439,15 @@ export class RealtimeClient {
           changeSeq: frame.change_seq,
         });
         return;
+      case 'pin':
+        store.dispatch(frame.room, {
+          type: 'pin',
+          messageId: frame.message_id,
+          pinnedAt: frame.pinned_at,
+          pinnedBy: frame.pinned_by,
+          changeSeq: frame.change_seq,
+        });
+        return;
       default:
         return;
     }

@@ -118,6 +118,8 @@ export type RoomAction =
   | { type: 'upload'; upload: UploadPublic; changeSeq?: number | null }
   /** A `reactions` frame: the message's reactions as of change `changeSeq`. */
   | { type: 'reactions'; messageId: number; reactions: ReactionPublic[]; changeSeq: number }
+  /** A `pin` frame: the message pinned (`pinnedAt` set) or unpinned (null) as of change `changeSeq`. */
+  | { type: 'pin'; messageId: number; pinnedAt: string | null; pinnedBy: number | null; changeSeq: number }
   | { type: 'failed'; clientId: string; error: string }
   | { type: 'retrying'; clientId: string }
   | { type: 'discard'; clientId: string }
@@ -239,6 +241,13 @@ function applyReactions(state: RoomState, messageId: number, reactions: Reaction
   const held = state.messages.find((message) => message.id === messageId);
   if (!held || held.change_seq >= changeSeq) return state;
   return { ...state, messages: upsertBySeq(state.messages, { ...held, reactions, change_seq: changeSeq }) };
+}
+
+function applyPin(state: RoomState, action: Extract<RoomAction, { type: 'pin' }>): RoomState {
+  const held = state.messages.find((message) => message.id === action.messageId);
+  if (!held || held.change_seq >= action.changeSeq) return state;
+  const pinned = { ...held, pinned_at: action.pinnedAt, pinned_by: action.pinnedBy, change_seq: action.changeSeq };
+  return { ...state, messages: upsertBySeq(state.messages, pinned) };
 }
 
 function replaceHeld(state: RoomState, message: WireMessage): RoomState {
@@ -374,6 +383,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return { ...state, mentions: { ...state.mentions, live: [...state.mentions.live, action.seq] } };
     case 'reactions':
       return advanced(applyReactions(state, action.messageId, action.reactions, action.changeSeq), action.changeSeq);
+    case 'pin':
+      return advanced(applyPin(state, action), action.changeSeq);
   }
 }
 

@@ -9,6 +9,7 @@ import { RoomSettingsMenu } from '../moderation';
 import { RoomNotificationsMenu } from '../notifications';
 import { can, InviteDialog, isDirect } from '../rooms';
 import { DirectHeader } from './DirectHeader';
+import { HistoryMenu } from './HistoryMenu';
 import { MembersDrawer } from './MembersDrawer';
 
 export function ChatHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<number> }) {
@@ -57,6 +58,7 @@ function RoomHeader({ room, online }: { room: RoomPublic; online: ReadonlySet<nu
         >
           {count}
         </Button>
+        <HistoryMenu room={room} />
         <RoomNotificationsMenu room={room} />
         <RoomSettingsMenu room={room} />
       </Group>

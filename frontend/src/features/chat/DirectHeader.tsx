@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomPublic } from '../../api';
 import { PersonName, PresenceDot } from '../directs';
 import { RoomNotificationsMenu } from '../notifications';
+import { HistoryMenu } from './HistoryMenu';
 
 /**
  * A direct message's header: the other people (each opens their profile card) with
@@ -34,6 +35,7 @@ export function DirectHeader({ room }: { room: RoomPublic }) {
         </Text>
       ) : null}
       <span className="direct-notify">
+        <HistoryMenu room={room} />
         <RoomNotificationsMenu room={room} />
       </span>
     </Group>

@@ -1,10 +1,12 @@
 import { Group, Text } from '@mantine/core';
+import { IconPinFilled } from '@tabler/icons-react';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { WireMessage } from '../../realtime';
 import { useCurrentUser } from '../auth';
 import { decodeMentions, encodeMentions, useMentionDirectory } from '../mentions';
+import { usePin } from '../pins';
 import { AddReaction, ReactionBar, useReaction } from '../reactions';
 import { can, useRoom } from '../rooms';
 import { MessageAttachments } from '../uploads';
@@ -54,6 +56,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
   }, [deleted, replies, message]);
   const reaction = useReaction(message.id);
   const toggle = (emoji: string, on: boolean) => reaction.mutate({ emoji, on });
+  const pin = usePin(message.id);
+  const pinned = !deleted && (message.pinned_at ?? null) !== null;
+  const canPin = !deleted && can(room, 'pin');
   // Someone else's message that names me or calls the room stands out.
   const mentionsMe =
     !own && !deleted && me !== undefined && (message.mentions_room === true || (message.mentions ?? []).includes(me.id));
@@ -65,6 +70,8 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
     onEdit: canEdit ? () => editingStore.start(message.id) : undefined,
     onDelete: canDelete ? () => setDialog('delete') : undefined,
     onReport: canReport ? () => setDialog('report') : undefined,
+    onPin: canPin ? () => pin.mutate(!pinned) : undefined,
+    pinned,
   };
 
   if (editing && !deleted) {
@@ -106,6 +113,9 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
         ) : (
           <Text className="message-body" component="div">
             {message.reply_to ? <MessageQuote quote={message.reply_to} /> : null}
+            {pinned ? (
+              <IconPinFilled size={14} className="message-pin" role="img" aria-label={t('pins.pinned')} data-testid="pin-mark" />
+            ) : null}
             <MessageBody body={message.body} />
             {message.edited_at ? (
               <TimeHint
@@ -127,11 +137,16 @@ export const MessageItem = memo(function MessageItem({ message, own, roomId }: M
           </Text>
         )}
         {!deleted && canReact ? <AddReaction onPick={(emoji) => toggle(emoji, true)} className="message-menu" /> : null}
-        {!deleted && (canReply || canEdit || canDelete || canReport) ? <MessageActions {...actions} /> : null}
+        {!deleted && (canReply || canPin || canEdit || canDelete || canReport) ? <MessageActions {...actions} /> : null}
       </Group>
       {reaction.isError ? (
         <Text c="red" size="xs" role="alert">
           {t('reactions.failed')}
+        </Text>
+      ) : null}
+      {pin.isError ? (
+        <Text c="red" size="xs" role="alert">
+          {t('pins.pinFailed')}
         </Text>
       ) : null}
       {edit.isError ? (

@@ -3,3 +3,4 @@ import './replies.css';
 export { ChatPage } from './ChatPage';
 export { ConnectionBanner } from './ConnectionBanner';
 export { useServerSendRate } from './limits';
+export { fullDate } from './time';

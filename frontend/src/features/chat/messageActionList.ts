@@ -1,4 +1,4 @@
-import { type Icon, IconArrowBackUp, IconFlag, IconPencil, IconTrash } from '@tabler/icons-react';
+import { type Icon, IconArrowBackUp, IconFlag, IconPencil, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 
 /** What may be done to one message; each action is there only when its handler is given. */
@@ -7,10 +7,13 @@ export interface MessageActionHandlers {
   onEdit?: () => void;
   onDelete?: () => void;
   onReport?: () => void;
+  /** Pin, or unpin when `pinned`. */
+  onPin?: () => void;
+  pinned?: boolean;
 }
 
 export interface MessageAction {
-  id: 'reply' | 'edit' | 'delete' | 'report';
+  id: 'reply' | 'pin' | 'edit' | 'delete' | 'report';
   label: string;
   icon: Icon;
   danger: boolean;
@@ -24,6 +27,14 @@ export function messageActionList(handlers: MessageActionHandlers, t: TFunction)
   const list: MessageAction[] = [];
   if (handlers.onReply)
     list.push({ id: 'reply', label: t('replies.reply'), icon: IconArrowBackUp, danger: false, movesFocus: true, run: handlers.onReply });
+  if (handlers.onPin)
+    list.push({
+      id: 'pin',
+      label: handlers.pinned ? t('pins.unpin') : t('pins.pin'),
+      icon: handlers.pinned ? IconPinnedOff : IconPin,
+      danger: false,
+      run: handlers.onPin,
+    });
   if (handlers.onEdit) list.push({ id: 'edit', label: t('chat.actions.edit'), icon: IconPencil, danger: false, run: handlers.onEdit });
   if (handlers.onDelete)
     list.push({ id: 'delete', label: t('chat.actions.delete'), icon: IconTrash, danger: true, run: handlers.onDelete });

@@ -10,6 +10,7 @@ export type RoomAction =
   | 'leave'
   | 'post'
   | 'react'
+  | 'pin'
   | 'mention_room'
   | 'typing'
   | 'edit_own'

@@ -1,6 +1,7 @@
 import { Burger, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { SearchBox } from '../search';
 import { UserMenu } from './UserMenu';
 
 interface AppHeaderProps {
@@ -27,7 +28,10 @@ export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
           {t('app.name')}
         </Text>
       </Group>
-      <UserMenu />
+      <Group gap="xs" wrap="nowrap" justify="flex-end" flex={1} miw={0}>
+        <SearchBox />
+        <UserMenu />
+      </Group>
     </Group>
   );
 }

@@ -9,6 +9,7 @@ import { ConnectionBanner, useServerSendRate } from '../chat';
 import { DirectsSidebar } from '../directs';
 import { NotificationBindings } from '../notifications';
 import { SiteBanGate } from '../moderation';
+import { usePinSync } from '../pins';
 import { useProfileSync } from '../profile';
 import { RoomsSidebar, UnreadTitle, useRoomSync } from '../rooms';
 import { AppHeader } from './AppHeader';
@@ -20,6 +21,7 @@ const NAVBAR_ID = 'app-navbar';
 function LiveBindings() {
   useRoomSync();
   useProfileSync();
+  usePinSync();
   useServerSendRate();
   return (
     <>

@@ -1,0 +1,2 @@
+export { PinnedDrawer } from './PinnedDrawer';
+export { usePin, usePinSync } from './queries';
