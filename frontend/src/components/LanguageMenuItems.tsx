@@ -2,10 +2,15 @@ import { Menu } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-import { currentLanguage, LANGUAGES, setLanguage } from '../i18n';
+import { currentLanguage, type Language, LANGUAGES, setLanguage } from '../i18n';
+
+interface LanguageMenuItemsProps {
+  /** Instead of only switching this device (signed in, the account remembers it too). */
+  onChoose?: (language: Language) => void;
+}
 
 /** The language choice as items of an open Mantine <Menu>. */
-export function LanguageMenuItems() {
+export function LanguageMenuItems({ onChoose }: LanguageMenuItemsProps = {}) {
   const { t } = useTranslation();
   const active = currentLanguage();
   return (
@@ -18,7 +23,7 @@ export function LanguageMenuItems() {
           // Mantine forces role="menuitem" (where aria-checked is invalid), so mark the choice this way.
           aria-current={language === active ? 'true' : undefined}
           leftSection={<IconCheck size={16} aria-hidden visibility={language === active ? 'visible' : 'hidden'} />}
-          onClick={() => void setLanguage(language)}
+          onClick={() => (onChoose ? onChoose(language) : void setLanguage(language))}
         >
           {t(`language.names.${language}`)}
         </Menu.Item>

@@ -2,3 +2,6 @@
 export { PasswordDialog } from './PasswordDialog';
 export { InvitePage } from './InvitePage';
 export { InviteLinks } from './InviteLinks';
+export { AccountDialog } from './AccountDialog';
+export { ThemeMenuItems } from './ThemeMenuItems';
+export { useApplyAccountPreferences, useChoosePreferences } from './useAccountPreferences';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 
 import { createRealtimeClient, RealtimeProvider } from '../../realtime';
+import { useApplyAccountPreferences } from '../account';
 import { ConnectionBanner, useServerSendRate } from '../chat';
 import { DirectsSidebar } from '../directs';
 import { NotificationBindings } from '../notifications';
@@ -23,6 +24,7 @@ function LiveBindings() {
   useProfileSync();
   usePinSync();
   useServerSendRate();
+  useApplyAccountPreferences();
   return (
     <>
       <UnreadTitle />

@@ -1,10 +1,10 @@
 import { Group, Menu, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDevicesX, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconDevices, IconDevicesX, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 import { LanguageMenuItems } from '../../components/LanguageMenuItems';
-import { PasswordDialog } from '../account';
+import { AccountDialog, PasswordDialog, ThemeMenuItems, useChoosePreferences } from '../account';
 import { AdminMenuItem } from '../admin';
 import { useCurrentUser, useLogout } from '../auth';
 import { NotificationMenuItem, NotificationPreferences } from '../notifications';
@@ -14,11 +14,13 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
   const logout = useLogout();
+  const { chooseLanguage, chooseTheme } = useChoosePreferences();
   const logoutEverywhere = useLogout({ everywhere: true });
   const name = user ? user.display_name || user.username : '';
   const [profileOpened, profile] = useDisclosure(false);
   const [notifyOpened, notify] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(false);
+  const [accountOpened, account] = useDisclosure(false);
 
   return (
     <>
@@ -45,9 +47,13 @@ export function UserMenu() {
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={password.open} disabled={!user}>
             {t('account.password.menuItem')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconDevices size={16} aria-hidden />} onClick={account.open} disabled={!user}>
+            {t('account.dialog.menuItem')}
+          </Menu.Item>
           <NotificationMenuItem onOpen={notify.open} />
           <AdminMenuItem />
-          <LanguageMenuItems />
+          <LanguageMenuItems onChoose={chooseLanguage} />
+          <ThemeMenuItems onChoose={chooseTheme} />
           <Menu.Divider />
           <Menu.Item
             color="red"
@@ -69,6 +75,7 @@ export function UserMenu() {
       </Menu>
       <NotificationPreferences opened={notifyOpened} onClose={notify.close} />
       <PasswordDialog opened={passwordOpened} onClose={password.close} />
+      <AccountDialog opened={accountOpened} onClose={account.close} />
       {user ? <ProfileDialog opened={profileOpened} onClose={profile.close} user={user} /> : null}
     </>
   );

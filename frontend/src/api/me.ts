@@ -1,0 +1,38 @@
+import { session } from './client';
+import { unwrap } from './errors';
+import {
+  adminDeleteUser,
+  moderationRoomBans,
+  usersDeleteMyAccount,
+  usersEndSignIn,
+  usersMySignIns,
+  usersUpdateMe,
+} from './generated';
+import type { MessagesChoice, RoomBanPublic, SignInPublic, UserPublic, UserUpdate } from './generated';
+
+// My account beyond the profile: where I am signed in, what I prefer, leaving for good.
+
+export const listMySignIns = (): Promise<SignInPublic[]> => unwrap(usersMySignIns());
+
+export const endSignIn = (signInId: string): Promise<unknown> =>
+  unwrap(usersEndSignIn({ path: { sign_in_id: signInId } }));
+
+export type AccountPreferences = Pick<UserUpdate, 'locale' | 'theme'>;
+
+export const savePreferences = (preferences: AccountPreferences): Promise<UserPublic> =>
+  unwrap(usersUpdateMe({ body: preferences }));
+
+/**
+ * The server has ended every sign-in of the account by the time it answers, so only this
+ * device's memory of the token is left to drop (calling the logout endpoint would just 401).
+ */
+export async function deleteMyAccount(password: string, messages: MessagesChoice): Promise<void> {
+  await unwrap(usersDeleteMyAccount({ body: { password, messages } }));
+  session.signOut();
+}
+
+export const deleteUserAsAdmin = (userId: number, messages: MessagesChoice): Promise<unknown> =>
+  unwrap(adminDeleteUser({ path: { user_id: userId }, body: { messages } }));
+
+export const listRoomBans = (roomId: number): Promise<RoomBanPublic[]> =>
+  unwrap(moderationRoomBans({ path: { room_id: roomId } }));
