@@ -6,11 +6,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Page, Playwright, expect
 
 from conftest import Account, NewContext
 from journeys import log_in
+from rooms import create_room, find_message, join_room, open_room, send
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 360, "height": 740}}
@@ -101,3 +103,77 @@ def test_language_and_theme_follow_the_account_to_a_new_device(
     expect(fresh.get_by_role("heading", name="Kim님, 환영합니다!")).to_be_visible()
     expect(fresh.locator("html")).to_have_attribute("lang", "ko")
     expect(fresh.locator("html")).to_have_attribute("data-mantine-color-scheme", "dark")
+
+
+@pytest.mark.parametrize("kind", ["desktop", "phone"])
+def test_deleting_my_account_and_erasing_my_messages(
+    kind: str,
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    owner = make_account(display_name="Ola")
+    leaver = make_account(display_name="Lee")
+    room_id = create_room(api, owner)
+    join_room(api, leaver, room_id)
+    watcher = open_room(new_context(**DESKTOP), owner, room_id)
+    page = open_room(new_context(**_device(playwright, kind)), leaver, room_id)
+    send(page, "goodbye everyone")
+    expect(find_message(watcher, "goodbye everyone")).to_have_count(1)
+
+    open_account_dialog(page)
+    danger = page.get_by_role("region", name="Delete my account")
+    danger.get_by_role("button", name="Delete my account…").click()
+    danger.get_by_role("button", name="Continue").click()
+    expect(danger.get_by_text("Enter your password.")).to_be_visible()
+    expect(danger.get_by_text("Choose what happens to the messages.")).to_be_visible()
+
+    danger.get_by_label("Your password").fill("not my password")
+    danger.get_by_label("Erase my messages").check()
+    danger.get_by_role("button", name="Continue").click()
+    expect(danger).to_contain_text("All your messages are erased.")
+    danger.get_by_role("button", name="Delete my account forever").click()
+    expect(danger.get_by_text("The password is not right.")).to_be_visible()
+
+    danger.get_by_label("Your password").fill(leaver.password)
+    danger.get_by_role("button", name="Continue").click()
+    danger.get_by_role("button", name="Delete my account forever").click()
+
+    expect(page.get_by_role("heading", name="Sign in to Parley")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(
+        "Your account was deleted. Thanks for using Parley."
+    )
+    expect(find_message(watcher, "goodbye everyone")).to_have_count(0)
+    expect(watcher.get_by_test_id("message").filter(has_text="message removed")).to_have_count(1)
+    gone = api.post(
+        "/api/auth/login", data={"username": leaver.username, "password": leaver.password}
+    )
+    assert gone.status_code == 401
+
+
+def test_admin_deletes_an_account_keeping_its_messages(
+    new_context: NewContext,
+    api: httpx.Client,
+    site_admin: Account,
+    make_account: Callable[..., Account],
+) -> None:
+    member = make_account(display_name="Mo Delete")
+    page = new_context(**PHONE).new_page()
+    page.goto("/admin")
+    log_in(page, username=site_admin.username, password=site_admin.password)
+    expect(page.get_by_role("heading", name="Admin dashboard")).to_be_visible()
+    page.get_by_label("Search users").fill(member.username)
+    card = page.get_by_test_id("admin-user").and_(
+        page.locator(f'[data-username="{member.username}"]')
+    )
+    card.get_by_role("button", name="Delete account").click()
+    dialog = page.get_by_role("dialog", name="Delete Mo Delete's account?")
+    dialog.get_by_label("Keep my messages (shown as Deleted user)").check()
+    dialog.get_by_role("button", name="Delete account").click()
+    expect(dialog).to_have_count(0)
+    expect(card).to_have_count(0)
+    gone = api.post(
+        "/api/auth/login", data={"username": member.username, "password": member.password}
+    )
+    assert gone.status_code == 401

@@ -1,4 +1,3 @@
-import { session } from './client';
 import { unwrap } from './errors';
 import {
   adminDeleteUser,
@@ -23,13 +22,11 @@ export const savePreferences = (preferences: AccountPreferences): Promise<UserPu
   unwrap(usersUpdateMe({ body: preferences }));
 
 /**
- * The server has ended every sign-in of the account by the time it answers, so only this
- * device's memory of the token is left to drop (calling the logout endpoint would just 401).
+ * The server has ended every sign-in of the account (and dropped the refresh cookie) by the
+ * time it answers; the caller then forgets the token with `session.signOut()`, not logOut().
  */
-export async function deleteMyAccount(password: string, messages: MessagesChoice): Promise<void> {
-  await unwrap(usersDeleteMyAccount({ body: { password, messages } }));
-  session.signOut();
-}
+export const deleteMyAccount = (password: string, messages: MessagesChoice): Promise<unknown> =>
+  unwrap(usersDeleteMyAccount({ body: { password, messages } }));
 
 export const deleteUserAsAdmin = (userId: number, messages: MessagesChoice): Promise<unknown> =>
   unwrap(adminDeleteUser({ path: { user_id: userId }, body: { messages } }));

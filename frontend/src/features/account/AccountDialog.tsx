@@ -1,7 +1,8 @@
-import { Modal, Stack, Title } from '@mantine/core';
+import { Divider, Modal, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 
+import { DeleteAccountSection } from './DeleteAccountSection';
 import { SessionList } from './SessionList';
 
 interface AccountDialogProps {
@@ -24,6 +25,8 @@ export function AccountDialog({ opened, onClose }: AccountDialogProps) {
             </Title>
             <SessionList />
           </Stack>
+          <Divider />
+          <DeleteAccountSection />
         </Stack>
       ) : null}
     </Modal>

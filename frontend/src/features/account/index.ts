@@ -5,3 +5,4 @@ export { InviteLinks } from './InviteLinks';
 export { AccountDialog } from './AccountDialog';
 export { ThemeMenuItems } from './ThemeMenuItems';
 export { useApplyAccountPreferences, useChoosePreferences } from './useAccountPreferences';
+export { DeleteUserDialog } from './DeleteUserDialog';

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AdminUserPublic, banUser, listAdminUsers, setUserDisabled, setUserRole, unbanUser } from '../../api';
+import { DeleteUserDialog } from '../account';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
 import { UserAvatar } from '../profile';
@@ -43,7 +44,14 @@ function run(action: UserAction, user: AdminUserPublic, reason: string): Promise
   }
 }
 
-function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boolean; onAction: (a: UserAction) => void }) {
+interface UserCardProps {
+  user: AdminUserPublic;
+  self: boolean;
+  onAction: (action: UserAction) => void;
+  onDelete: () => void;
+}
+
+function UserCard({ user, self, onAction, onDelete }: UserCardProps) {
   const { t, i18n } = useTranslation();
   const admin = user.role === 'admin';
   const name = user.display_name || user.username;
@@ -89,6 +97,12 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
             >
               {user.is_disabled ? t('admin.users.reactivate') : t('admin.users.deactivate')}
             </Button>
+            {/* The server refuses to delete a site admin: the role goes first. */}
+            {admin ? null : (
+              <Button mih={44} size="sm" variant="light" color="red" onClick={onDelete}>
+                {t('account.delete.adminAction')}
+              </Button>
+            )}
           </Group>
         )}
       </Group>
@@ -104,6 +118,7 @@ export function UsersTab() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
+  const [deleting, setDeleting] = useState<AdminUserPublic | null>(null);
   const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
   const name = pending ? pending.user.display_name || pending.user.username : '';
   const body = pending ? BODIES[pending.action] : undefined;
@@ -122,7 +137,13 @@ export function UsersTab() {
       {data?.length === 0 ? <Text c="dimmed">{t('admin.users.empty')}</Text> : null}
       <Stack component="ul" gap="xs" className="plain-list">
         {data?.map((user) => (
-          <UserCard key={user.id} user={user} self={user.id === me?.id} onAction={(action) => setPending({ action, user })} />
+          <UserCard
+            key={user.id}
+            user={user}
+            self={user.id === me?.id}
+            onAction={(action) => setPending({ action, user })}
+            onDelete={() => setDeleting(user)}
+          />
         ))}
       </Stack>
       <ReasonDialog
@@ -135,6 +156,11 @@ export function UsersTab() {
         withReason={pending?.action === 'ban' || pending?.action === 'unban'}
         onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason) : Promise.resolve())}
         onDone={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
+      />
+      <DeleteUserDialog
+        user={deleting ? { id: deleting.id, name: deleting.display_name || deleting.username } : null}
+        onClose={() => setDeleting(null)}
+        onDeleted={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
       />
     </Stack>
   );

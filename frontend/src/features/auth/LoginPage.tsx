@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 
 import { AuthCard } from './AuthCard';
+import { currentFarewell } from './farewell';
 import { LoginForm } from './LoginForm';
 import type { AuthRedirectState } from './redirect';
 
@@ -19,6 +20,11 @@ export function LoginPage() {
       {state?.accountCreated && (
         <Alert color="teal" variant="light" role="status">
           {t('auth.login.accountCreated')}
+        </Alert>
+      )}
+      {currentFarewell() === 'accountDeleted' && (
+        <Alert color="teal" variant="light" role="status">
+          {t('auth.login.accountDeleted')}
         </Alert>
       )}
       <LoginForm />

@@ -3,6 +3,17 @@ import { useNavigate } from 'react-router';
 
 import { forgetPushDevice, logOut, logOutEverywhere } from '../../api';
 
+/** What every way out of the account ends with, once the server side is done. */
+export function useLeaveApp() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return () => {
+    // Nothing of the previous account may show to whoever signs in next on this device.
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+}
+
 /**
  * Log out here, or (`everywhere`) on every device of the account. Logging out here always
  * leaves (the user asked to); everywhere leaves only once the server has done it.
@@ -10,13 +21,7 @@ import { forgetPushDevice, logOut, logOutEverywhere } from '../../api';
  * whoever signs in next here must not get the previous account's notifications.
  */
 export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const leave = () => {
-    // Nothing of the previous account may show to whoever signs in next on this device.
-    queryClient.clear();
-    void navigate('/login', { replace: true });
-  };
+  const leave = useLeaveApp();
   return useMutation(
     everywhere
       ? {
