@@ -12,7 +12,7 @@ from playwright.sync_api import Page, Playwright, expect
 
 from conftest import Account, NewContext
 from journeys import log_in
-from rooms import create_room, find_message, join_room, open_room, send
+from rooms import auth_headers, create_room, find_message, join_room, open_room, send
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 360, "height": 740}}
@@ -177,3 +177,71 @@ def test_admin_deletes_an_account_keeping_its_messages(
         "/api/auth/login", data={"username": member.username, "password": member.password}
     )
     assert gone.status_code == 401
+
+
+def _moderate(
+    api: httpx.Client, moderator: Account, room_id: int, user: Account, **request: Any
+) -> None:
+    me = api.get("/api/users/me", headers=auth_headers(api, user))
+    assert me.status_code == 200, me.text
+    response = api.post(
+        f"/api/rooms/{room_id}/moderation",
+        json={"user_id": me.json()["id"], **request},
+        headers=auth_headers(api, moderator),
+    )
+    assert response.status_code == 204, response.text
+
+
+@pytest.mark.parametrize("kind", ["desktop", "phone"])
+def test_moderator_lifts_a_ban_and_a_mute_from_the_bans_panel(
+    kind: str,
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    owner = make_account(display_name="Owen")
+    banned = make_account(display_name="Bea Banned")
+    muted = make_account(display_name="Max Muted")
+    room_id = create_room(api, owner)
+    join_room(api, banned, room_id)
+    join_room(api, muted, room_id)
+    _moderate(api, owner, room_id, banned, action="ban", reason="spam links")
+    _moderate(api, owner, room_id, muted, action="mute", reason="calm", duration_seconds=3600)
+    refused = api.post(f"/api/rooms/{room_id}/join", headers=auth_headers(api, banned))
+    assert refused.status_code == 403, refused.text
+
+    page = open_room(new_context(**_device(playwright, kind)), owner, room_id)
+    page.get_by_role("button", name="Room settings").click()
+    page.get_by_role("menuitem", name="Bans and mutes").click()
+    panel = page.get_by_role("tabpanel", name="Bans and mutes")
+    bans = panel.get_by_role("region", name="Banned").get_by_test_id("room-ban")
+    expect(bans).to_have_count(1)
+    expect(bans).to_contain_text("Bea Banned")
+    expect(bans).to_contain_text("Banned by Owen")
+    expect(bans).to_contain_text("Reason: spam links")
+    mutes = panel.get_by_role("region", name="Muted").get_by_test_id("room-mute")
+    expect(mutes).to_have_count(1)
+    expect(mutes).to_contain_text("Max Muted")
+    expect(mutes).to_contain_text("Muted until")
+
+    bans.get_by_role("button", name="Unban Bea Banned").click()
+    dialog = page.get_by_role("dialog", name="Unban Bea Banned")
+    dialog.get_by_label("Reason").fill("second chance")
+    dialog.get_by_role("button", name="Unban").click()
+    expect(dialog).to_have_count(0)
+    expect(bans).to_have_count(0)
+    expect(panel).to_contain_text("Nobody is banned from this room.")
+
+    mutes.get_by_role("button", name="Unmute Max Muted").click()
+    dialog = page.get_by_role("dialog", name="Unmute Max Muted")
+    dialog.get_by_role("button", name="Unmute").click()
+    expect(dialog).to_have_count(0)
+    expect(mutes).to_have_count(0)
+
+    # The unbanned member can join again, from the app.
+    again = new_context(**DESKTOP).new_page()
+    again.goto(f"/rooms/{room_id}")
+    log_in(again, username=banned.username, password=banned.password)
+    again.get_by_role("button", name="Join room").click()
+    expect(again.get_by_label("Message", exact=True)).to_be_visible()

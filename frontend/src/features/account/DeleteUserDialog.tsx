@@ -29,7 +29,13 @@ export function DeleteUserDialog({ user, onClose, onDeleted }: DeleteUserDialogP
   );
 }
 
-function DeleteUserForm({ userId, onClose, onDeleted }: { userId: number; onClose: () => void; onDeleted: () => void }) {
+interface DeleteUserFormProps {
+  userId: number;
+  onClose: () => void;
+  onDeleted: () => void;
+}
+
+function DeleteUserForm({ userId, onClose, onDeleted }: DeleteUserFormProps) {
   const { t } = useTranslation();
   const [messages, setMessages] = useState<MessagesChoice | null>(null);
   const [missing, setMissing] = useState(false);

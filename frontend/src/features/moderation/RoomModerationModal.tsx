@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { type AuditPublic, listRoomAudit, listRoomReports, moderateMember, type RoomPublic } from '../../api';
 import { can } from '../rooms';
 import { AuditList } from './AuditList';
+import { BansPanel } from './BansPanel';
 import { refusalText } from './errors';
 import { ReasonDialog } from './ReasonDialog';
 import { ReportQueue } from './ReportQueue';
 
-export type RoomPanel = 'reports' | 'audit';
+export type RoomPanel = 'reports' | 'audit' | 'bans';
 
 function RoomAudit({ roomId, canUnban }: { roomId: number; canUnban: boolean }) {
   const { t } = useTranslation();
@@ -72,12 +73,20 @@ export function RoomModerationModal({ room, panel, onPanel, onClose }: RoomModer
               {t('moderation.audit.title')}
             </Tabs.Tab>
           ) : null}
+          {can(room, 'moderate') ? (
+            <Tabs.Tab value="bans" mih={44}>
+              {t('moderation.bans.title')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="reports">
           <ReportQueue queryKey={['rooms', room.id, 'reports']} load={(status) => listRoomReports(room.id, status)} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <RoomAudit roomId={room.id} canUnban={can(room, 'moderate')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="bans">
+          <BansPanel roomId={room.id} />
         </Tabs.Panel>
       </Tabs>
     </Modal>

@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Menu, Text } from '@mantine/core';
 import {
   IconAdjustments,
+  IconBan,
   IconCheck,
   IconDoorExit,
   IconFlag,
@@ -35,6 +36,7 @@ const MENU_ACTIONS: readonly RoomAction[] = [
   'slow_mode',
   'read_reports',
   'read_audit',
+  'moderate',
   'leave',
   'delete_room',
 ];
@@ -110,6 +112,11 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
           {can(room, 'read_audit') ? (
             <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setPanel('audit')}>
               {t('moderation.audit.title')}
+            </Menu.Item>
+          ) : null}
+          {can(room, 'moderate') ? (
+            <Menu.Item leftSection={<IconBan size={16} aria-hidden />} onClick={() => setPanel('bans')}>
+              {t('moderation.bans.title')}
             </Menu.Item>
           ) : null}
           {can(room, 'leave') ? (
