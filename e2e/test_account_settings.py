@@ -21,9 +21,10 @@ PHONE = {"viewport": {"width": 360, "height": 740}}
 def _device(playwright: Playwright, kind: str) -> dict[str, Any]:
     if kind == "desktop":
         return DESKTOP
+    # A Pixel 7 (touch, mobile user agent) squeezed to the narrowest width Parley supports.
     device = dict(playwright.devices["Pixel 7"])
     device.pop("default_browser_type", None)
-    return device
+    return {**device, **PHONE}
 
 
 def sign_in(page: Page, account: Account) -> Page:

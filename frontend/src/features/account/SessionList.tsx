@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconDeviceDesktop } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconDeviceMobile } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -8,6 +8,9 @@ import { currentLanguage } from '../../i18n';
 import { formatRelativeTime } from './relativeTime';
 
 const signInsKey = ['users', 'me', 'sessions'] as const;
+
+// The server's device text is "<browser> on <system>"; phones read better with a phone icon.
+const MOBILE = /Mobile|Android|iOS|iPhone|iPad/;
 
 /** Where this account is signed in, with a way to end any sign-in but this one. */
 export function SessionList() {
@@ -38,7 +41,11 @@ function SessionRow({ signIn }: { signIn: SignInPublic }) {
   return (
     <Group component="li" wrap="nowrap" justify="space-between" gap="sm" style={{ listStyle: 'none' }}>
       <Group wrap="nowrap" gap="sm" miw={0}>
-        <IconDeviceDesktop size={20} aria-hidden style={{ flexShrink: 0 }} />
+        {MOBILE.test(signIn.device) ? (
+          <IconDeviceMobile size={20} aria-hidden style={{ flexShrink: 0 }} />
+        ) : (
+          <IconDeviceDesktop size={20} aria-hidden style={{ flexShrink: 0 }} />
+        )}
         <Stack gap={0} miw={0}>
           <Group gap="xs" wrap="wrap">
             <Text fw={600} size="sm" truncate="end">
