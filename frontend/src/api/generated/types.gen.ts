@@ -4534,6 +4534,39 @@ export type UsersDeleteMyAccountResponses = {
 
 export type UsersDeleteMyAccountResponse = UsersDeleteMyAccountResponses[keyof UsersDeleteMyAccountResponses];
 
+export type UsersExportMyDataData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/export';
+};
+
+export type UsersExportMyDataErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersExportMyDataError = UsersExportMyDataErrors[keyof UsersExportMyDataErrors];
+
+export type UsersExportMyDataResponses = {
+    /**
+     * Successful Response
+     */
+    200: Blob | File;
+};
+
+export type UsersExportMyDataResponse = UsersExportMyDataResponses[keyof UsersExportMyDataResponses];
+
 export type UsersChangePasswordData = {
     body: PasswordChange;
     path?: never;
