@@ -296,3 +296,40 @@ async def test_a_user_downloads_their_own_data(
     assert messages[0]["room"] == "Archive"
     assert file_name.endswith("-notes.txt")  # the name only: no path from the upload
     assert (await client.get("/api/users/me/export")).status_code == 401
+
+
+async def test_an_admins_reset_link_sets_a_new_password_once(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    admin, forgetful = await person(client), await person(client)
+    live = await _socket(server, forgetful.token)
+    refused = await client.post(
+        f"/api/admin/users/{admin.id}/reset-link", headers=forgetful.headers
+    )
+    assert refused.status_code == 403
+    issued = await client.post(f"/api/admin/users/{forgetful.id}/reset-link", headers=admin.headers)
+    assert issued.status_code == 201, issued.text
+    token = issued.json()["token"]
+    assert issued.json()["link"] == f"/reset/{token}"
+    check = await client.get(f"/api/auth/reset/{token}")
+    assert check.json() == {"valid": True, "username": forgetful.username}
+
+    short = await client.post("/api/auth/reset", json={"token": token, "new_password": "short"})
+    assert short.status_code == 422
+    used = await client.post("/api/auth/reset", json={"token": token, "new_password": NEW_PASSWORD})
+    assert used.status_code == 204, used.text
+    assert await closed_with(live) == 4401
+    assert (await login(client, username=forgetful.username)).status_code == 401
+    assert (
+        await login(client, username=forgetful.username, password=NEW_PASSWORD)
+    ).status_code == 200
+    again = await client.post(
+        "/api/auth/reset", json={"token": token, "new_password": "another one entirely"}
+    )
+    assert again.status_code == 422
+    assert (await client.get(f"/api/auth/reset/{token}")).json() == {
+        "valid": False,
+        "username": None,
+    }
+    audit = (await client.get("/api/admin/audit", headers=admin.headers)).json()
+    assert [e["action"] for e in audit[:2]] == ["use_reset_link", "issue_reset_link"]
