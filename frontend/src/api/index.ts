@@ -96,3 +96,5 @@ export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVari
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';
 export { listPins, messageAt, pinMessage, searchMessages, unpinMessage } from './search';
 export type { MessageAt, SearchHit, SearchPage, SearchRoom } from './generated';
+export { checkResetLink, issueResetLink, resetPassword } from './resets';
+export type { ResetCheck, ResetLink } from './generated';

@@ -2,3 +2,5 @@
 export { PasswordDialog } from './PasswordDialog';
 export { InvitePage } from './InvitePage';
 export { InviteLinks } from './InviteLinks';
+export { ResetPasswordPage } from './ResetPasswordPage';
+export { ResetLinkDialog } from './ResetLinkDialog';

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AdminUserPublic, banUser, listAdminUsers, setUserDisabled, setUserRole, unbanUser } from '../../api';
+import { ResetLinkDialog } from '../account';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
 import { UserAvatar } from '../profile';
@@ -43,7 +44,14 @@ function run(action: UserAction, user: AdminUserPublic, reason: string): Promise
   }
 }
 
-function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boolean; onAction: (a: UserAction) => void }) {
+interface UserCardProps {
+  user: AdminUserPublic;
+  self: boolean;
+  onAction: (a: UserAction) => void;
+  onResetLink: () => void;
+}
+
+function UserCard({ user, self, onAction, onResetLink }: UserCardProps) {
   const { t, i18n } = useTranslation();
   const admin = user.role === 'admin';
   const name = user.display_name || user.username;
@@ -89,6 +97,11 @@ function UserCard({ user, self, onAction }: { user: AdminUserPublic; self: boole
             >
               {user.is_disabled ? t('admin.users.reactivate') : t('admin.users.deactivate')}
             </Button>
+            {user.is_disabled ? null : (
+              <Button mih={44} size="sm" variant="default" onClick={onResetLink}>
+                {t('account.reset.issue')}
+              </Button>
+            )}
           </Group>
         )}
       </Group>
@@ -104,6 +117,7 @@ export function UsersTab() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
+  const [resetFor, setResetFor] = useState<{ id: number; name: string } | null>(null);
   const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
   const name = pending ? pending.user.display_name || pending.user.username : '';
   const body = pending ? BODIES[pending.action] : undefined;
@@ -122,7 +136,13 @@ export function UsersTab() {
       {data?.length === 0 ? <Text c="dimmed">{t('admin.users.empty')}</Text> : null}
       <Stack component="ul" gap="xs" className="plain-list">
         {data?.map((user) => (
-          <UserCard key={user.id} user={user} self={user.id === me?.id} onAction={(action) => setPending({ action, user })} />
+          <UserCard
+            key={user.id}
+            user={user}
+            self={user.id === me?.id}
+            onAction={(action) => setPending({ action, user })}
+            onResetLink={() => setResetFor({ id: user.id, name: user.display_name || user.username })}
+          />
         ))}
       </Stack>
       <ReasonDialog
@@ -136,6 +156,7 @@ export function UsersTab() {
         onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason) : Promise.resolve())}
         onDone={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
       />
+      <ResetLinkDialog user={resetFor} onClose={() => setResetFor(null)} />
     </Stack>
   );
 }
