@@ -243,3 +243,39 @@ def test_a_room_invite_link_brings_people_into_a_private_room(
     owner_page.get_by_role("button", name="Invite").click()
     expect(dialog.get_by_test_id("invite-link").first).to_contain_text("3 of 3 uses")
     expect(dialog.get_by_test_id("invite-link").first).to_contain_text("Used up")
+
+
+def test_an_admins_reset_link_lets_someone_choose_a_new_password(
+    new_context: NewContext,
+    site_admin: Account,
+    make_account: Callable[..., Account],
+) -> None:
+    forgetful = make_account(display_name="Forgot Ful")
+    admin = new_context(**DESKTOP).new_page()
+    open_admin(admin, site_admin)
+    admin.get_by_label("Search users").fill(forgetful.username)
+    card = admin.locator(f'[data-testid="admin-user"][data-username="{forgetful.username}"]')
+    card.get_by_role("button", name="Reset link").click()
+    dialog = admin.get_by_role("dialog", name="Reset link for Forgot Ful")
+    field = dialog.get_by_role("textbox", name="Reset link for Forgot Ful")
+    expect(field).to_have_value(re.compile(r"^http://.+/reset/[A-Za-z0-9_-]+$"))
+    link = field.input_value()
+    dialog.get_by_role("button", name="Close").click()
+
+    phone = new_context(**PHONE).new_page()
+    phone.goto(link)
+    expect(phone.get_by_text(f"For the account @{forgetful.username}.")).to_be_visible()
+    phone.get_by_label(re.compile(r"^New password\s*\*?$")).fill("a fresh start 123")
+    phone.get_by_label(re.compile(r"^New password again")).fill("a different one")
+    phone.get_by_role("button", name="Set new password").click()
+    expect(phone.get_by_text("The two passwords are not the same")).to_be_visible()
+    phone.get_by_label(re.compile(r"^New password again")).fill("a fresh start 123")
+    phone.get_by_role("button", name="Set new password").click()
+    expect(phone.get_by_role("status")).to_contain_text("Your new password is set")
+    phone.get_by_role("link", name="Log in").click()
+    log_in(phone, username=forgetful.username, password="a fresh start 123")
+    expect(phone.get_by_role("button", name=re.compile(r"^Account menu"))).to_be_visible()
+    # The link works once.
+    spent = new_context(**PHONE).new_page()
+    spent.goto(link)
+    expect(spent.get_by_text("This reset link doesn't work")).to_be_visible()

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 
-import { InvitePage } from './features/account';
+import { InvitePage, ResetPasswordPage } from './features/account';
 import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
@@ -11,6 +11,8 @@ import { AppLayout, HomePage, NotFoundPage } from './features/shell';
 export const router = createBrowserRouter([
   // Open to both: a guest signs up with the link, someone signed in joins its room.
   { path: '/invite/:token', element: <InvitePage /> },
+  // Whoever has the link an admin handed over, signed in or not.
+  { path: '/reset/:token', element: <ResetPasswordPage /> },
   {
     element: <GuestOnly />,
     children: [

@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-from parley.models.auth import RefreshToken, TokenPublic
+from parley.models.auth import PasswordReset, RefreshToken, TokenPublic
 from parley.models.invite import Invite, SiteSetting
 from parley.models.message import (
     AuthorPublic,
@@ -91,6 +91,7 @@ __all__ = [
     "NotificationSettings",
     "NotificationUpdate",
     "NotifyLevel",
+    "PasswordReset",
     "PushConfig",
     "PushKeys",
     "PushSubscription",

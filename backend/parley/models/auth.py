@@ -6,7 +6,8 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from parley.models.base import UTCDateTime, utcnow
+from parley.models.base import TextInput, UTCDateTime, utcnow
+from parley.models.user import PASSWORD_MAX
 
 
 class RefreshToken(SQLModel, table=True):
@@ -46,3 +47,35 @@ class TokenPublic(SQLModel):
     access_token: str
     token_type: str = "bearer"  # noqa: S105 (the OAuth2 token type)
     expires_in: int
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time link an admin issued for someone to set a new password."""
+
+    __tablename__ = "password_resets"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    # SHA-256 of the token in the link: the token itself is shown once, to the admin.
+    token_hash: str = Field(max_length=64, unique=True)
+    created_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ResetLink(SQLModel):
+    # `/reset/{token}` on this site; shown once.
+    link: str
+    token: str
+    expires_at: datetime
+
+
+class ResetCheck(SQLModel):
+    valid: bool
+    username: str | None = None
+
+
+class PasswordResetRequest(TextInput):
+    token: str = Field(min_length=8, max_length=128)
+    new_password: str = Field(min_length=8, max_length=PASSWORD_MAX)

@@ -3,6 +3,10 @@ one; an admin deactivates an account (its live sockets close at once) and reacti
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 import httpx
 
 from tests.conftest import RunningServer
@@ -260,3 +264,72 @@ async def test_deleting_an_account_keeps_or_erases_its_messages(
     )
     assert bad.status_code == 403
     await watcher.close()
+
+
+async def test_a_user_downloads_their_own_data(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    owner, other = await person(client), await person(client)
+    room = await create_room(client, owner.token, name="Archive")
+    await join_room(client, other.token, room["id"])
+    upload = await client.post(
+        f"/api/rooms/{room['id']}/uploads",
+        files={"file": ("../../notes.txt", "내 메모".encode(), "text/plain")},
+        headers=owner.headers,
+    )
+    socket = await _socket(server, owner.token)
+    await socket.join(room["id"])
+    await send_message(socket, room["id"], "mine, 내 것", attachments=[upload.json()["id"]])
+    await socket.close()
+    await _said(server, other.token, room["id"], "not mine")
+    response = await client.get("/api/users/me/export", headers=owner.headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = archive.namelist()
+        profile = json.loads(archive.read("profile.json"))
+        messages = [json.loads(line) for line in archive.read("messages.jsonl").splitlines()]
+        [file_name] = [name for name in names if name.startswith("files/")]
+        assert archive.read(file_name) == "내 메모".encode()
+    assert profile["username"] == owner.username and "password_hash" not in profile
+    assert [m["body"] for m in messages] == ["mine, 내 것"]
+    assert messages[0]["room"] == "Archive"
+    assert file_name.endswith("-notes.txt")  # the name only: no path from the upload
+    assert (await client.get("/api/users/me/export")).status_code == 401
+
+
+async def test_an_admins_reset_link_sets_a_new_password_once(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    admin, forgetful = await person(client), await person(client)
+    live = await _socket(server, forgetful.token)
+    refused = await client.post(
+        f"/api/admin/users/{admin.id}/reset-link", headers=forgetful.headers
+    )
+    assert refused.status_code == 403
+    issued = await client.post(f"/api/admin/users/{forgetful.id}/reset-link", headers=admin.headers)
+    assert issued.status_code == 201, issued.text
+    token = issued.json()["token"]
+    assert issued.json()["link"] == f"/reset/{token}"
+    check = await client.get(f"/api/auth/reset/{token}")
+    assert check.json() == {"valid": True, "username": forgetful.username}
+
+    short = await client.post("/api/auth/reset", json={"token": token, "new_password": "short"})
+    assert short.status_code == 422
+    used = await client.post("/api/auth/reset", json={"token": token, "new_password": NEW_PASSWORD})
+    assert used.status_code == 204, used.text
+    assert await closed_with(live) == 4401
+    assert (await login(client, username=forgetful.username)).status_code == 401
+    assert (
+        await login(client, username=forgetful.username, password=NEW_PASSWORD)
+    ).status_code == 200
+    again = await client.post(
+        "/api/auth/reset", json={"token": token, "new_password": "another one entirely"}
+    )
+    assert again.status_code == 422
+    assert (await client.get(f"/api/auth/reset/{token}")).json() == {
+        "valid": False,
+        "username": None,
+    }
+    audit = (await client.get("/api/admin/audit", headers=admin.headers)).json()
+    assert [e["action"] for e in audit[:2]] == ["use_reset_link", "issue_reset_link"]

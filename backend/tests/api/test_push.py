@@ -97,19 +97,30 @@ async def test_a_dm_and_a_mention_reach_an_offline_browser_decrypted(
 async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
-    alice, bob = await person(client), await person(client)
+    alice, bob, carol = await person(client), await person(client), await person(client)
     room = await create_room(client, alice.token, name="Quiet")
-    await join_room(client, bob.token, room["id"])
+    for member in (bob, carol):
+        await join_room(client, member.token, room["id"])
     async with PushService(await _public_key(client)) as service:
         laptop = service.device("bob-laptop")
         await _subscribe(client, bob, laptop.subscription())
+        # Carol's pushes mark the queue's progress: pushes are decided in order, and each
+        # decision reads the settings as they are then, so a step waits for her push
+        # before Bob changes his settings again.
+        sentinel = service.device("carol-phone")
+        await _subscribe(client, carol, sentinel.subscription())
         alices = await _author_socket(server, alice, room["id"])
+
+        async def decided() -> None:
+            mark = await send_message(alices, room["id"], f"<@{carol.id}> step")
+            assert (await sentinel.next_push())["seq"] == mark["seq"]
 
         bobs = await WsClient.open(server.base_url)
         await bobs.auth(bob.token)
         while bob.id not in (await _online(client, alice, room["id"])):
             await asyncio.sleep(0.05)
-        while_online = await send_message(alices, room["id"], f"<@{bob.id}> seen it here")
+        await send_message(alices, room["id"], f"<@{bob.id}> seen it here")
+        await decided()
         await bobs.close()
         while bob.id in (await _online(client, alice, room["id"])):
             await asyncio.sleep(0.05)
@@ -120,7 +131,9 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
             headers=bob.headers,
         )
         assert muted.json() == {"level": "all", "muted": True, "is_default": False}
-        while_muted = await send_message(alices, room["id"], f"<@{bob.id}> muted")
+        await send_message(alices, room["id"], f"<@{bob.id}> muted")
+        await decided()
+        assert laptop.hits == 0
 
         everything = await client.put(
             f"/api/rooms/{room['id']}/notifications",
@@ -129,12 +142,9 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
         )
         assert everything.status_code == 200
         plain = await send_message(alices, room["id"], "no mention, level all")
-        # Pushes go out in order, so by the time this one arrives the two before it were
-        # decided: neither went out.
         push = await laptop.next_push()
         assert push["seq"] == plain["seq"]
         assert laptop.hits == 1
-        assert {while_online["seq"], while_muted["seq"]}.isdisjoint({push["seq"]})
 
         nothing = await client.put(
             f"/api/rooms/{room['id']}/notifications",
@@ -143,6 +153,7 @@ async def test_no_push_while_a_socket_is_open_or_when_the_room_is_muted(
         )
         assert nothing.json()["level"] == "nothing"
         await send_message(alices, room["id"], f"<@{bob.id}> level nothing")
+        await decided()
         back = await client.put(
             f"/api/rooms/{room['id']}/notifications", json={"level": None}, headers=bob.headers
         )

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from tests.factories import bearer, signup_and_login
+from tests.moderation.helpers import person
 from tests.wsclient import create_room, join_room
 
 
@@ -98,3 +99,17 @@ async def test_bad_page_requests_are_422(client: httpx.AsyncClient, params: dict
     response = await client.get("/api/rooms", params=params, headers=bearer(token))
     assert response.status_code == 422, response.text
     assert response.json()["detail"]
+
+
+async def test_a_site_admin_lists_private_rooms_too_but_never_others_dms(
+    client: httpx.AsyncClient,
+) -> None:
+    admin, alice, bob = await person(client), await person(client), await person(client)
+    hidden = await create_room(client, alice.token, name="Hidden plans", is_private=True)
+    dm = (await client.post("/api/dms", json={"user_ids": [bob.id]}, headers=alice.headers)).json()
+    listed = await client.get("/api/rooms", params={"limit": 100}, headers=admin.headers)
+    ids = [room["id"] for room in listed.json()["items"]]
+    assert hidden["id"] in ids and dm["id"] not in ids
+    # Anyone else still sees only the rooms they may read.
+    other = await client.get("/api/rooms", params={"limit": 100}, headers=bob.headers)
+    assert hidden["id"] not in [room["id"] for room in other.json()["items"]]

@@ -99,3 +99,5 @@ export type { MessageAt, SearchHit, SearchPage, SearchRoom } from './generated';
 export { deleteMyAccount, deleteUserAsAdmin, endSignIn, listMySignIns, listRoomBans, savePreferences } from './me';
 export type { AccountPreferences } from './me';
 export type { MessagesChoice, RoomBanPublic, SignInPublic } from './generated';
+export { checkResetLink, issueResetLink, resetPassword } from './resets';
+export type { ResetCheck, ResetLink } from './generated';

@@ -23,10 +23,11 @@ from parley.models import (
     ReportPublic,
     ReportStatus,
 )
+from parley.models.auth import ResetLink
 from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.models.invite import SiteSettings, SiteSettingsUpdate
 from parley.models.user import AccountDeletion
-from parley.services import account_deletion, admin, audit, invites, reports
+from parley.services import account_deletion, admin, audit, invites, password_resets, reports
 from parley.services.admin import AdminUserPublic
 
 router = APIRouter(
@@ -164,3 +165,10 @@ async def delete_user(
         user_id=user_id,
         request=request,
     )
+
+
+@router.post("/users/{user_id}/reset-link", status_code=status.HTTP_201_CREATED)
+async def issue_reset_link(session: SessionDep, user: CurrentUser, user_id: UserId) -> ResetLink:
+    """A one-time link (24 hours) for the user to set a new password: shown this once,
+    for the admin to hand over. Audited."""
+    return await password_resets.issue_reset_link(session=session, actor=user, user_id=user_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Depends, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, Path, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from parley.api.deps import (
@@ -17,7 +17,9 @@ from parley.api.deps import (
 from parley.api.errors import error_responses
 from parley.errors import Unauthorized
 from parley.models import TokenPublic, UserCreate, UserPublic
-from parley.services import auth, devices, users
+from parley.models.auth import PasswordResetRequest, ResetCheck
+from parley.models.base import CleanText
+from parley.services import auth, devices, password_resets, users
 from parley.services.auth import BAD_REFRESH, IssuedTokens
 from parley.settings import Settings
 
@@ -120,3 +122,20 @@ async def logout(
     if cookie:
         await auth.log_out(session=session, publisher=publisher, refresh_token=cookie)
     forget_refresh_cookie(response)
+
+
+@router.get("/reset/{token}", responses=error_responses(422))
+async def check_reset_link(
+    session: SessionDep, token: Annotated[CleanText, Path(min_length=8, max_length=128)]
+) -> ResetCheck:
+    """For the reset page: whether the link still works, and for which username."""
+    return await password_resets.check_reset(session=session, token=token)
+
+
+@router.post("/reset", status_code=status.HTTP_204_NO_CONTENT)
+async def reset_password(
+    session: SessionDep, publisher: PublisherDep, request: PasswordResetRequest
+) -> None:
+    """Set a new password with a reset link an admin issued: the link is spent, and
+    every sign-in the account had ends. Then sign in with the new password."""
+    await password_resets.use_reset(session=session, publisher=publisher, request=request)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
 from parley.api.deps import (
     CurrentSignIn,
@@ -24,7 +25,7 @@ from parley.models import AuthorPublic, TokenPublic, UserPublic, UserUpdate
 from parley.models.auth import SignInPublic
 from parley.models.base import MAX_ID, CleanText
 from parley.models.user import OwnAccountDeletion, PasswordChange
-from parley.services import account_deletion, auth, profiles, users
+from parley.services import account_deletion, auth, data_export, profiles, users
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
 UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -187,3 +188,21 @@ async def delete_my_account(
         session=session, publisher=publisher, store=store, user=user, request=request
     )
     forget_refresh_cookie(response)
+
+
+@router.get(
+    "/me/export",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/zip": {}}}},
+)
+async def export_my_data(session: SessionDep, store: StoreDep, user: CurrentUser) -> FileResponse:
+    """Everything of mine as a zip: profile.json, messages.jsonl (every message I wrote,
+    with its room), my uploaded files and my avatar."""
+    path = await data_export.build_export(session=session, store=store, user=user)
+    return FileResponse(
+        path,
+        media_type="application/zip",
+        filename=f"parley-{user.username}.zip",
+        headers={"Cache-Control": "no-store"},
+        background=BackgroundTask(path.unlink, missing_ok=True),
+    )

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminChangeSettingsData, AdminChangeSettingsErrors, AdminChangeSettingsResponses, AdminDeleteUserData, AdminDeleteUserErrors, AdminDeleteUserResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadSettingsData, AdminReadSettingsErrors, AdminReadSettingsResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitesAcceptInviteData, InvitesAcceptInviteErrors, InvitesAcceptInviteResponses, InvitesCheckInviteData, InvitesCheckInviteErrors, InvitesCheckInviteResponses, InvitesCreateInviteData, InvitesCreateInviteErrors, InvitesCreateInviteResponses, InvitesListInvitesData, InvitesListInvitesErrors, InvitesListInvitesResponses, InvitesRevokeInviteData, InvitesRevokeInviteErrors, InvitesRevokeInviteResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesPinMessageData, MessagesPinMessageErrors, MessagesPinMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, MessagesUnpinMessageData, MessagesUnpinMessageErrors, MessagesUnpinMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomBansData, ModerationRoomBansErrors, ModerationRoomBansResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListPinsData, RoomsListPinsErrors, RoomsListPinsResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsMessageAtData, RoomsMessageAtErrors, RoomsMessageAtResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersChangePasswordData, UsersChangePasswordErrors, UsersChangePasswordResponses, UsersDeleteMyAccountData, UsersDeleteMyAccountErrors, UsersDeleteMyAccountResponses, UsersEndSignInData, UsersEndSignInErrors, UsersEndSignInResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersMySignInsData, UsersMySignInsErrors, UsersMySignInsResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
+import type { AdminAllReportsData, AdminAllReportsErrors, AdminAllReportsResponses, AdminBanUserData, AdminBanUserErrors, AdminBanUserResponses, AdminChangeSettingsData, AdminChangeSettingsErrors, AdminChangeSettingsResponses, AdminDeleteUserData, AdminDeleteUserErrors, AdminDeleteUserResponses, AdminIssueResetLinkData, AdminIssueResetLinkErrors, AdminIssueResetLinkResponses, AdminListUsersData, AdminListUsersErrors, AdminListUsersResponses, AdminReadAuditData, AdminReadAuditErrors, AdminReadAuditResponses, AdminReadSettingsData, AdminReadSettingsErrors, AdminReadSettingsResponses, AdminReadStatsData, AdminReadStatsErrors, AdminReadStatsResponses, AdminUnbanUserData, AdminUnbanUserErrors, AdminUnbanUserResponses, AdminUpdateUserData, AdminUpdateUserErrors, AdminUpdateUserResponses, AuthCheckResetLinkData, AuthCheckResetLinkErrors, AuthCheckResetLinkResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthResetPasswordData, AuthResetPasswordErrors, AuthResetPasswordResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, ConfigReadConfigData, ConfigReadConfigResponses, DirectsOpenDirectData, DirectsOpenDirectErrors, DirectsOpenDirectResponses, HealthHealthData, HealthHealthResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitesAcceptInviteData, InvitesAcceptInviteErrors, InvitesAcceptInviteResponses, InvitesCheckInviteData, InvitesCheckInviteErrors, InvitesCheckInviteResponses, InvitesCreateInviteData, InvitesCreateInviteErrors, InvitesCreateInviteResponses, InvitesListInvitesData, InvitesListInvitesErrors, InvitesListInvitesResponses, InvitesRevokeInviteData, InvitesRevokeInviteErrors, InvitesRevokeInviteResponses, MessagesAddReactionData, MessagesAddReactionErrors, MessagesAddReactionResponses, MessagesDeleteMessageData, MessagesDeleteMessageErrors, MessagesDeleteMessageResponses, MessagesEditMessageData, MessagesEditMessageErrors, MessagesEditMessageResponses, MessagesPinMessageData, MessagesPinMessageErrors, MessagesPinMessageResponses, MessagesRemoveReactionData, MessagesRemoveReactionErrors, MessagesRemoveReactionResponses, MessagesUnpinMessageData, MessagesUnpinMessageErrors, MessagesUnpinMessageResponses, ModerationModerateMemberData, ModerationModerateMemberErrors, ModerationModerateMemberResponses, ModerationReportMessageData, ModerationReportMessageErrors, ModerationReportMessageResponses, ModerationResolveReportData, ModerationResolveReportErrors, ModerationResolveReportResponses, ModerationRoomAuditData, ModerationRoomAuditErrors, ModerationRoomAuditResponses, ModerationRoomBansData, ModerationRoomBansErrors, ModerationRoomBansResponses, ModerationRoomReportsData, ModerationRoomReportsErrors, ModerationRoomReportsResponses, ProtocolProtocolSchemaData, ProtocolProtocolSchemaResponses, PushSubscribeData, PushSubscribeErrors, PushSubscribeResponses, PushUnsubscribeData, PushUnsubscribeErrors, PushUnsubscribeResponses, RoomsCreateRoomData, RoomsCreateRoomErrors, RoomsCreateRoomResponses, RoomsDeleteRoomData, RoomsDeleteRoomErrors, RoomsDeleteRoomResponses, RoomsInviteMemberData, RoomsInviteMemberErrors, RoomsInviteMemberResponses, RoomsJoinRoomData, RoomsJoinRoomErrors, RoomsJoinRoomResponses, RoomsLeaveRoomData, RoomsLeaveRoomErrors, RoomsLeaveRoomResponses, RoomsListMembersData, RoomsListMembersErrors, RoomsListMembersResponses, RoomsListMessagesData, RoomsListMessagesErrors, RoomsListMessagesResponses, RoomsListPinsData, RoomsListPinsErrors, RoomsListPinsResponses, RoomsListRoomsData, RoomsListRoomsErrors, RoomsListRoomsResponses, RoomsMarkReadData, RoomsMarkReadErrors, RoomsMarkReadResponses, RoomsMessageAtData, RoomsMessageAtErrors, RoomsMessageAtResponses, RoomsReadReceiptsData, RoomsReadReceiptsErrors, RoomsReadReceiptsResponses, RoomsReadRoomData, RoomsReadRoomErrors, RoomsReadRoomResponses, RoomsSetNotificationsData, RoomsSetNotificationsErrors, RoomsSetNotificationsResponses, RoomsUpdateRoomData, RoomsUpdateRoomErrors, RoomsUpdateRoomResponses, SearchSearchMessagesData, SearchSearchMessagesErrors, SearchSearchMessagesResponses, UploadsCreateUploadData, UploadsCreateUploadErrors, UploadsCreateUploadResponses, UploadsReadUploadData, UploadsReadUploadErrors, UploadsReadUploadResponses, UploadsUploadContentData, UploadsUploadContentErrors, UploadsUploadContentResponses, UploadsUploadThumbnailData, UploadsUploadThumbnailErrors, UploadsUploadThumbnailResponses, UsersChangePasswordData, UsersChangePasswordErrors, UsersChangePasswordResponses, UsersDeleteMyAccountData, UsersDeleteMyAccountErrors, UsersDeleteMyAccountResponses, UsersEndSignInData, UsersEndSignInErrors, UsersEndSignInResponses, UsersExportMyDataData, UsersExportMyDataErrors, UsersExportMyDataResponses, UsersFindPeopleData, UsersFindPeopleErrors, UsersFindPeopleResponses, UsersMySignInsData, UsersMySignInsErrors, UsersMySignInsResponses, UsersReadAvatarData, UsersReadAvatarErrors, UsersReadAvatarResponses, UsersReadMeData, UsersReadMeErrors, UsersReadMeResponses, UsersRemoveMyAvatarData, UsersRemoveMyAvatarErrors, UsersRemoveMyAvatarResponses, UsersSetMyAvatarData, UsersSetMyAvatarErrors, UsersSetMyAvatarResponses, UsersSignOutEverywhereData, UsersSignOutEverywhereErrors, UsersSignOutEverywhereResponses, UsersUpdateMeData, UsersUpdateMeErrors, UsersUpdateMeResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -126,6 +126,18 @@ export const adminDeleteUser = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
+ * Issue Reset Link
+ *
+ * A one-time link (24 hours) for the user to set a new password: shown this once,
+ * for the admin to hand over. Audited.
+ */
+export const adminIssueResetLink = <ThrowOnError extends boolean = false>(options: Options<AdminIssueResetLinkData, ThrowOnError>) => (options.client ?? client).post<AdminIssueResetLinkResponses, AdminIssueResetLinkErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/admin/users/{user_id}/reset-link',
+    ...options
+});
+
+/**
  * Unban User
  */
 export const adminUnbanUser = <ThrowOnError extends boolean = false>(options: Options<AdminUnbanUserData, ThrowOnError>) => (options.client ?? client).post<AdminUnbanUserResponses, AdminUnbanUserErrors, ThrowOnError>({
@@ -160,6 +172,28 @@ export const authLogout = <ThrowOnError extends boolean = false>(options?: Optio
  * Refresh
  */
 export const authRefresh = <ThrowOnError extends boolean = false>(options?: Options<AuthRefreshData, ThrowOnError>) => (options?.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({ url: '/api/auth/refresh', ...options });
+
+/**
+ * Reset Password
+ *
+ * Set a new password with a reset link an admin issued: the link is spent, and
+ * every sign-in the account had ends. Then sign in with the new password.
+ */
+export const authResetPassword = <ThrowOnError extends boolean = false>(options: Options<AuthResetPasswordData, ThrowOnError>) => (options.client ?? client).post<AuthResetPasswordResponses, AuthResetPasswordErrors, ThrowOnError>({
+    url: '/api/auth/reset',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Check Reset Link
+ *
+ * For the reset page: whether the link still works, and for which username.
+ */
+export const authCheckResetLink = <ThrowOnError extends boolean = false>(options: Options<AuthCheckResetLinkData, ThrowOnError>) => (options.client ?? client).get<AuthCheckResetLinkResponses, AuthCheckResetLinkErrors, ThrowOnError>({ url: '/api/auth/reset/{token}', ...options });
 
 /**
  * Signup
@@ -726,6 +760,18 @@ export const usersDeleteMyAccount = <ThrowOnError extends boolean = false>(optio
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Export My Data
+ *
+ * Everything of mine as a zip: profile.json, messages.jsonl (every message I wrote,
+ * with its room), my uploaded files and my avatar.
+ */
+export const usersExportMyData = <ThrowOnError extends boolean = false>(options?: Options<UsersExportMyDataData, ThrowOnError>) => (options?.client ?? client).get<UsersExportMyDataResponses, UsersExportMyDataErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/users/me/export',
+    ...options
 });
 
 /**

@@ -699,6 +699,20 @@ export type PasswordChange = {
 };
 
 /**
+ * PasswordResetRequest
+ */
+export type PasswordResetRequest = {
+    /**
+     * New Password
+     */
+    new_password: string;
+    /**
+     * Token
+     */
+    token: string;
+};
+
+/**
  * PushKeys
  */
 export type PushKeys = {
@@ -898,6 +912,38 @@ export type ReportResolve = {
  * ReportStatus
  */
 export type ReportStatus = 'open' | 'resolved' | 'dismissed';
+
+/**
+ * ResetCheck
+ */
+export type ResetCheck = {
+    /**
+     * Username
+     */
+    username?: string | null;
+    /**
+     * Valid
+     */
+    valid: boolean;
+};
+
+/**
+ * ResetLink
+ */
+export type ResetLink = {
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Link
+     */
+    link: string;
+    /**
+     * Token
+     */
+    token: string;
+};
 
 /**
  * Role
@@ -1882,6 +1928,56 @@ export type AdminDeleteUserResponses = {
 
 export type AdminDeleteUserResponse = AdminDeleteUserResponses[keyof AdminDeleteUserResponses];
 
+export type AdminIssueResetLinkData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{user_id}/reset-link';
+};
+
+export type AdminIssueResetLinkErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * No such thing, or one you may not see
+     */
+    404: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AdminIssueResetLinkError = AdminIssueResetLinkErrors[keyof AdminIssueResetLinkErrors];
+
+export type AdminIssueResetLinkResponses = {
+    /**
+     * Successful Response
+     */
+    201: ResetLink;
+};
+
+export type AdminIssueResetLinkResponse = AdminIssueResetLinkResponses[keyof AdminIssueResetLinkResponses];
+
 export type AdminUnbanUserData = {
     body: AdminBan;
     path: {
@@ -2066,6 +2162,101 @@ export type AuthRefreshResponses = {
 };
 
 export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
+
+export type AuthResetPasswordData = {
+    body: PasswordResetRequest;
+    path?: never;
+    query?: never;
+    url: '/api/auth/reset';
+};
+
+export type AuthResetPasswordErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AuthResetPasswordError = AuthResetPasswordErrors[keyof AuthResetPasswordErrors];
+
+export type AuthResetPasswordResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AuthResetPasswordResponse = AuthResetPasswordResponses[keyof AuthResetPasswordResponses];
+
+export type AuthCheckResetLinkData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/auth/reset/{token}';
+};
+
+export type AuthCheckResetLinkErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AuthCheckResetLinkError = AuthCheckResetLinkErrors[keyof AuthCheckResetLinkErrors];
+
+export type AuthCheckResetLinkResponses = {
+    /**
+     * Successful Response
+     */
+    200: ResetCheck;
+};
+
+export type AuthCheckResetLinkResponse = AuthCheckResetLinkResponses[keyof AuthCheckResetLinkResponses];
 
 export type AuthSignupData = {
     body: UserCreate;
@@ -4533,6 +4724,39 @@ export type UsersDeleteMyAccountResponses = {
 };
 
 export type UsersDeleteMyAccountResponse = UsersDeleteMyAccountResponses[keyof UsersDeleteMyAccountResponses];
+
+export type UsersExportMyDataData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/export';
+};
+
+export type UsersExportMyDataErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersExportMyDataError = UsersExportMyDataErrors[keyof UsersExportMyDataErrors];
+
+export type UsersExportMyDataResponses = {
+    /**
+     * Successful Response
+     */
+    200: Blob | File;
+};
+
+export type UsersExportMyDataResponse = UsersExportMyDataResponses[keyof UsersExportMyDataResponses];
 
 export type UsersChangePasswordData = {
     body: PasswordChange;

@@ -6,3 +6,5 @@ export { AccountDialog } from './AccountDialog';
 export { ThemeMenuItems } from './ThemeMenuItems';
 export { useApplyAccountPreferences, useChoosePreferences } from './useAccountPreferences';
 export { DeleteUserDialog } from './DeleteUserDialog';
+export { ResetPasswordPage } from './ResetPasswordPage';
+export { ResetLinkDialog } from './ResetLinkDialog';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AdminUserPublic, banUser, listAdminUsers, setUserDisabled, setUserRole, unbanUser } from '../../api';
-import { DeleteUserDialog } from '../account';
+import { DeleteUserDialog, ResetLinkDialog } from '../account';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
 import { UserAvatar } from '../profile';
@@ -48,10 +48,11 @@ interface UserCardProps {
   user: AdminUserPublic;
   self: boolean;
   onAction: (action: UserAction) => void;
+  onResetLink: () => void;
   onDelete: () => void;
 }
 
-function UserCard({ user, self, onAction, onDelete }: UserCardProps) {
+function UserCard({ user, self, onAction, onResetLink, onDelete }: UserCardProps) {
   const { t, i18n } = useTranslation();
   const admin = user.role === 'admin';
   const name = user.display_name || user.username;
@@ -103,6 +104,11 @@ function UserCard({ user, self, onAction, onDelete }: UserCardProps) {
                 {t('account.delete.adminAction')}
               </Button>
             )}
+            {user.is_disabled ? null : (
+              <Button mih={44} size="sm" variant="default" onClick={onResetLink}>
+                {t('account.reset.issue')}
+              </Button>
+            )}
           </Group>
         )}
       </Group>
@@ -119,6 +125,7 @@ export function UsersTab() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
   const [deleting, setDeleting] = useState<AdminUserPublic | null>(null);
+  const [resetFor, setResetFor] = useState<{ id: number; name: string } | null>(null);
   const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
   const name = pending ? pending.user.display_name || pending.user.username : '';
   const body = pending ? BODIES[pending.action] : undefined;
@@ -143,6 +150,7 @@ export function UsersTab() {
             self={user.id === me?.id}
             onAction={(action) => setPending({ action, user })}
             onDelete={() => setDeleting(user)}
+            onResetLink={() => setResetFor({ id: user.id, name: user.display_name || user.username })}
           />
         ))}
       </Stack>
@@ -162,6 +170,7 @@ export function UsersTab() {
         onClose={() => setDeleting(null)}
         onDeleted={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
       />
+      <ResetLinkDialog user={resetFor} onClose={() => setResetFor(null)} />
     </Stack>
   );
 }
