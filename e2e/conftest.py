@@ -211,6 +211,27 @@ def new_context(
         context.close()
 
 
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+
+
+def phone_device(playwright: Playwright, width: int | None = None) -> dict[str, Any]:
+    """Context options for Playwright's Pixel 7 (touch, mobile user agent), 412 px wide
+    unless narrowed to `width`: 360 px is the narrowest every screen must fit."""
+    device = dict(playwright.devices["Pixel 7"])
+    device.pop("default_browser_type", None)  # a device option, not a context option
+    if width is not None:
+        device["viewport"] = {"width": width, "height": 740}
+        device["screen"] = {"width": width, "height": 740}
+    return device
+
+
+def device_context(kind: str, new_context: NewContext, playwright: Playwright) -> BrowserContext:
+    """A desktop context, or for kind "phone" a 360 px phone."""
+    if kind == "phone":
+        return new_context(**phone_device(playwright, width=360))
+    return new_context(**DESKTOP)
+
+
 @pytest.fixture
 def page(new_context: NewContext) -> Page:
     """A desktop-sized page."""
@@ -220,9 +241,7 @@ def page(new_context: NewContext) -> Page:
 @pytest.fixture
 def phone_page(new_context: NewContext, playwright: Playwright) -> Page:
     """A page on Playwright's Pixel 7 (412 px wide, touch, mobile user agent)."""
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    return new_context(**device).new_page()
+    return new_context(**phone_device(playwright)).new_page()
 
 
 @dataclass(frozen=True)
@@ -309,9 +328,7 @@ def chat_pair(
     join_room(api, bob_account, room_id)
 
     alice_context = new_context(viewport={"width": 1280, "height": 800})
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    bob_context = new_context(**device)
+    bob_context = new_context(**phone_device(playwright))
     alice = Person(alice_account, alice_context, open_room(alice_context, alice_account, room_id))
     bob = Person(bob_account, bob_context, open_room(bob_context, bob_account, room_id))
     return alice, bob

@@ -10,21 +10,17 @@ import httpx
 import pytest
 from playwright.sync_api import Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import DESKTOP, Account, NewContext, phone_device
 from journeys import log_in
 from rooms import auth_headers, create_room, find_message, join_room, open_room, send
 
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 360, "height": 740}}
 
 
 def _device(playwright: Playwright, kind: str) -> dict[str, Any]:
     if kind == "desktop":
         return DESKTOP
-    # A Pixel 7 (touch, mobile user agent) squeezed to the narrowest width Parley supports.
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    return {**device, **PHONE}
+    return phone_device(playwright, width=360)
 
 
 def sign_in(page: Page, account: Account) -> Page:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import httpx
 from playwright.sync_api import Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from rooms import Person, auth_headers, find_message, open_room, send
 from wire import post_messages
 
@@ -168,9 +168,7 @@ def test_group_dm_from_the_new_message_dialog(
     expect(find_message(bob.page, "hello you two")).to_be_visible()
 
     # Carol, on a phone too, opens it and answers; both others see it live.
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    page = open_room(new_context(**device), carol_account, dm_id)
+    page = open_room(new_context(**phone_device(playwright)), carol_account, dm_id)
     expect(page.get_by_role("heading", level=1)).to_have_text("Alice, Bob")
     expect(find_message(page, "hello you two")).to_be_visible()
     send(page, "hi both")
@@ -202,10 +200,7 @@ def test_new_message_on_a_360px_phone(
 ) -> None:
     me = make_account(display_name="Small Screen")
     friend = make_account(display_name="Friend")
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    device["viewport"] = {"width": 360, "height": 740}
-    page = new_context(**device).new_page()
+    page = new_context(**phone_device(playwright, width=360)).new_page()
     page.goto("/login")
     page.get_by_label("Username").fill(me.username)
     page.get_by_label("Password", exact=True).fill(me.password)

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from rooms import auth_headers, create_room, find_message, join_room, open_room, send
 from wire import post_messages
 
@@ -53,9 +53,7 @@ def _desktop(new_context: NewContext, _playwright: Playwright) -> BrowserContext
 
 
 def _phone(new_context: NewContext, playwright: Playwright) -> BrowserContext:
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    return new_context(**device)
+    return new_context(**phone_device(playwright))
 
 
 def _watched(

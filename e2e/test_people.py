@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 from playwright.sync_api import Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from journeys import log_in
 from rooms import create_room, join_room, open_room
 
@@ -96,14 +95,6 @@ def test_show_more_pages_through_everyone_who_matches(
     expect(page.get_by_role("button", name="Show more")).to_have_count(0)
 
 
-def _phone_360(playwright: Playwright) -> dict[str, Any]:
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    device["viewport"] = {"width": 360, "height": 740}
-    device["screen"] = {"width": 360, "height": 740}
-    return device
-
-
 def test_the_directory_on_a_360_px_phone_in_korean(
     new_context: NewContext, playwright: Playwright, make_account: Callable[..., Account]
 ) -> None:
@@ -111,7 +102,7 @@ def test_the_directory_on_a_360_px_phone_in_korean(
     me = make_account(display_name=f"작은 화면 {tag}")
     # A long name must shorten, not push the Message button off the screen.
     friend = make_account(display_name=f"아주아주 긴 이름을 가진 친구 {tag} " + "가" * 30)
-    page = new_context(locale="ko-KR", **_phone_360(playwright)).new_page()
+    page = new_context(locale="ko-KR", **phone_device(playwright, width=360)).new_page()
     page.goto("/login")
     page.get_by_label("사용자 이름").fill(me.username)
     page.get_by_label("비밀번호", exact=True).fill(me.password)

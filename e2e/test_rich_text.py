@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Dialog, Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import DESKTOP, Account, NewContext, phone_device
 from journeys import log_out
 from rooms import Person, create_room, find_message, open_room, send
 
@@ -159,11 +159,7 @@ def test_draft_survives_switching_rooms_and_a_reload_and_goes_on_sign_out(
 ) -> None:
     account = make_account(display_name="Drafty")
     first, second = create_room(api, account), create_room(api, account)
-    if device == "phone":
-        options = dict(playwright.devices["Pixel 7"])
-        options.pop("default_browser_type", None)
-    else:
-        options = {"viewport": {"width": 1280, "height": 800}}
+    options = phone_device(playwright) if device == "phone" else DESKTOP
     context = new_context(**options)
     page = open_room(context, account, first)
 

@@ -8,29 +8,14 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
+from playwright.sync_api import Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import DESKTOP, Account, NewContext, device_context, phone_device
 from rooms import create_room, find_message, join_room, long_press, open_room
 from wire import post_messages
-
-
-def _phone_360(playwright: Playwright) -> dict[str, Any]:
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    device["viewport"] = {"width": 360, "height": 740}
-    device["screen"] = {"width": 360, "height": 740}
-    return device
-
-
-def _context(kind: str, new_context: NewContext, playwright: Playwright) -> BrowserContext:
-    if kind == "phone":
-        return new_context(**_phone_360(playwright))
-    return new_context(viewport={"width": 1280, "height": 800})
 
 
 def _search(page: Page, kind: str, q: str) -> None:
@@ -69,7 +54,7 @@ def test_a_search_finds_a_far_back_message_and_opens_the_room_there(
     post_messages(api, alice, room_id, [f"filler line {n}" for n in range(300)])
     post_messages(api, bob, room_id, [f"회의 {marker} from bob"])
 
-    context = _context(kind, new_context, playwright)
+    context = device_context(kind, new_context, playwright)
     page = open_room(context, bob, room_id)
     page.set_default_timeout(15_000)
 
@@ -133,8 +118,8 @@ def test_a_moderator_pins_and_the_others_see_it_live_and_open_it(
     post_messages(api, bob, room_id, [f"before {n}" for n in range(60)])
     target = post_messages(api, bob, room_id, ["pin this one please"])[0]
 
-    owner = open_room(new_context(viewport={"width": 1280, "height": 800}), alice, room_id)
-    phone = open_room(new_context(**_phone_360(playwright)), bob, room_id)
+    owner = open_room(new_context(**DESKTOP), alice, room_id)
+    phone = open_room(new_context(**phone_device(playwright, width=360)), bob, room_id)
     phone.set_default_timeout(15_000)
 
     # A plain member is offered no pin.
@@ -191,7 +176,7 @@ def test_jump_to_a_date_lands_on_that_days_first_message(
     alice = make_account(display_name="Alice")
     room_id = create_room(api, alice)
     first = post_messages(api, alice, room_id, [f"line {n}" for n in range(150)])[0]
-    page = open_room(_context(kind, new_context, playwright), alice, room_id)
+    page = open_room(device_context(kind, new_context, playwright), alice, room_id)
     page.set_default_timeout(15_000)
     expect(find_message(page, "line 149")).to_be_visible()
     # The header's buttons fit a 360 px screen and leave the room's name some room.

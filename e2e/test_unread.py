@@ -6,34 +6,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
+from playwright.sync_api import Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, device_context
 from rooms import auth_headers, create_room, find_message, join_room, open_room
 from wire import post_messages
 
 BACKLOG = 150
 # Some of the backlog, not none and not all of it: "12 unread" up to "149 unread".
 SOME_UNREAD = re.compile(r", ([1-9]|[1-9][0-9]|1[0-4][0-9]) unread$")
-
-
-def _phone_360(playwright: Playwright) -> dict[str, Any]:
-    """A Pixel 7 (touch, mobile user agent) narrowed to the 360 px every screen must fit."""
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
-    device["viewport"] = {"width": 360, "height": 740}
-    device["screen"] = {"width": 360, "height": 740}
-    return device
-
-
-def _context(kind: str, new_context: NewContext, playwright: Playwright) -> BrowserContext:
-    if kind == "phone":
-        return new_context(**_phone_360(playwright))
-    return new_context(viewport={"width": 1280, "height": 800})
 
 
 def _room_name(api: httpx.Client, account: Account, room_id: int) -> str:
@@ -72,7 +56,7 @@ def _away_while_bob_posts(
     elsewhere = create_room(api, alice)
     post_messages(api, bob, room_id, [f"earlier {n}" for n in range(5)])
 
-    page = open_room(_context(kind, new_context, playwright), alice, room_id)
+    page = open_room(device_context(kind, new_context, playwright), alice, room_id)
     expect(find_message(page, "earlier 4")).to_be_in_viewport()
     name = _room_name(api, alice, room_id)
     expect(_room_link(page, name)).not_to_have_accessible_name(re.compile("unread"))

@@ -14,7 +14,7 @@ import httpx
 from PIL import Image
 from playwright.sync_api import Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from rooms import create_room, find_message, join_room, open_room
 
 # Uploads are processed (decoded, stripped, thumbnailed) in the background.
@@ -152,8 +152,7 @@ def test_phone_image_upload(
     new_context: NewContext,
     playwright: Playwright,
 ) -> None:
-    device = dict(playwright.devices["Pixel 7"])
-    device.pop("default_browser_type", None)
+    device = phone_device(playwright)
     alice, bob = _pair(api, make_account, new_context, device)
     _assert_touchable(alice.get_by_role("button", name="Attach files"))
     _upload_and_send(alice, "from my phone", watch_progress=False)

@@ -42,3 +42,11 @@ async def signup_and_login(
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+async def sign_in_device(base_url: str, username: str) -> tuple[httpx.AsyncClient, str]:
+    """A device signing in: its own cookie jar (the refresh cookie) and access token."""
+    device = httpx.AsyncClient(base_url=base_url)
+    response = await login(device, username=username)
+    assert response.status_code == 200, response.text
+    return device, str(response.json()["access_token"])

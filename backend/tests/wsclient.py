@@ -129,6 +129,15 @@ async def closed_with(socket: WsClient, timeout: float = 7.0) -> int | None:
         return closed.rcvd.code if closed.rcvd else None
 
 
+async def signed_in_socket(base_url: str, token: str, *rooms: int) -> WsClient:
+    """A socket authenticated with `token` that has joined each of `rooms`."""
+    socket = await WsClient.open(base_url)
+    await socket.auth(token)
+    for room in rooms:
+        await socket.join(room)
+    return socket
+
+
 async def user_socket(
     client: httpx.AsyncClient, base_url: str, *, username: str | None = None
 ) -> tuple[WsClient, str, dict[str, Any]]:

@@ -10,24 +10,17 @@ import zipfile
 import httpx
 
 from tests.conftest import RunningServer
-from tests.factories import DEFAULT_PASSWORD, bearer, login, signup
+from tests.factories import DEFAULT_PASSWORD, bearer, login, sign_in_device, signup
 from tests.moderation.helpers import person
-from tests.wsclient import WsClient, closed_with, create_room, join_room, send_message
+from tests.wsclient import (
+    closed_with,
+    create_room,
+    join_room,
+    send_message,
+    signed_in_socket,
+)
 
 NEW_PASSWORD = "a brand new passphrase"
-
-
-async def _sign_in(server: RunningServer, username: str) -> tuple[httpx.AsyncClient, str]:
-    device = httpx.AsyncClient(base_url=server.base_url)
-    response = await login(device, username=username)
-    assert response.status_code == 200, response.text
-    return device, str(response.json()["access_token"])
-
-
-async def _socket(server: RunningServer, token: str) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(token)
-    return socket
 
 
 async def test_a_new_password_ends_every_other_sign_in_and_keeps_this_one(
@@ -35,11 +28,11 @@ async def test_a_new_password_ends_every_other_sign_in_and_keeps_this_one(
 ) -> None:
     user = await signup(client)
     username = str(user["username"])
-    laptop, laptop_token = await _sign_in(server, username)
-    phone, phone_token = await _sign_in(server, username)
+    laptop, laptop_token = await sign_in_device(server.base_url, username)
+    phone, phone_token = await sign_in_device(server.base_url, username)
     try:
-        laptop_socket = await _socket(server, laptop_token)
-        phone_socket = await _socket(server, phone_token)
+        laptop_socket = await signed_in_socket(server.base_url, laptop_token)
+        phone_socket = await signed_in_socket(server.base_url, phone_token)
         wrong = await laptop.post(
             "/api/users/me/password",
             json={"current_password": "not it at all", "new_password": NEW_PASSWORD},
@@ -82,7 +75,7 @@ async def test_an_admin_deactivates_and_reactivates_an_account(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     admin, member, other = await person(client), await person(client), await person(client)
-    socket = await _socket(server, member.token)
+    socket = await signed_in_socket(server.base_url, member.token)
     refused = await client.patch(
         f"/api/admin/users/{member.id}", json={"is_disabled": True}, headers=other.headers
     )
@@ -152,11 +145,11 @@ async def test_my_sessions_name_their_device_and_one_can_be_signed_out(
             "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
         },
     )
-    laptop, laptop_token = await _sign_in(server, username)
+    laptop, laptop_token = await sign_in_device(server.base_url, username)
     try:
         signed_in = await login(phone, username=username)
         phone_token = signed_in.json()["access_token"]
-        phone_socket = await _socket(server, phone_token)
+        phone_socket = await signed_in_socket(server.base_url, phone_token)
         listed = await laptop.get("/api/users/me/sessions", headers=bearer(laptop_token))
         assert listed.status_code == 200, listed.text
         sessions = listed.json()
@@ -203,7 +196,7 @@ async def test_language_and_theme_follow_the_account(
 
 
 async def _said(server: RunningServer, token: str, room_id: int, body: str) -> dict[str, object]:
-    socket = await _socket(server, token)
+    socket = await signed_in_socket(server.base_url, token)
     await socket.join(room_id)
     message = await send_message(socket, room_id, body)
     await socket.close()
@@ -219,9 +212,9 @@ async def test_deleting_an_account_keeps_or_erases_its_messages(
         await join_room(client, member.token, room["id"])
     kept = await _said(server, keeper.token, room["id"], "회의 notes to keep")
     erased = await _said(server, eraser.token, room["id"], "회의 words to erase")
-    watcher = await _socket(server, admin.token)
+    watcher = await signed_in_socket(server.base_url, admin.token)
     await watcher.join(room["id"])
-    live = await _socket(server, keeper.token)
+    live = await signed_in_socket(server.base_url, keeper.token)
 
     wrong = await client.post(
         "/api/users/me/delete",
@@ -277,7 +270,7 @@ async def test_a_user_downloads_their_own_data(
         files={"file": ("../../notes.txt", "내 메모".encode(), "text/plain")},
         headers=owner.headers,
     )
-    socket = await _socket(server, owner.token)
+    socket = await signed_in_socket(server.base_url, owner.token)
     await socket.join(room["id"])
     await send_message(socket, room["id"], "mine, 내 것", attachments=[upload.json()["id"]])
     await socket.close()
@@ -302,7 +295,7 @@ async def test_an_admins_reset_link_sets_a_new_password_once(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     admin, forgetful = await person(client), await person(client)
-    live = await _socket(server, forgetful.token)
+    live = await signed_in_socket(server.base_url, forgetful.token)
     refused = await client.post(
         f"/api/admin/users/{admin.id}/reset-link", headers=forgetful.headers
     )

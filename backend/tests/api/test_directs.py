@@ -12,19 +12,13 @@ import pytest
 from parley.settings import Settings
 from tests.conftest import RunningServer, make_settings
 from tests.moderation.helpers import Person, moderate, person
-from tests.wsclient import WsClient
+from tests.wsclient import signed_in_socket
 
 
 async def _open(client: httpx.AsyncClient, who: Person, *others: Person) -> httpx.Response:
     return await client.post(
         "/api/dms", json={"user_ids": [o.id for o in others]}, headers=who.headers
     )
-
-
-async def _socket(server: RunningServer, who: Person) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(who.token)
-    return socket
 
 
 async def test_the_same_people_always_reach_the_same_conversation(
@@ -96,13 +90,13 @@ async def test_chat_in_a_direct_message_and_reports_reach_the_site_admins(
 ) -> None:
     admin = await person(client)
     alice, bob = await person(client), await person(client)
-    bob_socket = await _socket(server, bob)
+    bob_socket = await signed_in_socket(server.base_url, bob.token)
     dm = (await _open(client, alice, bob)).json()
     # Bob's clients hear of the new conversation on his own channel.
     invited = await bob_socket.recv_type("member")
     assert invited["room"] == dm["id"] and invited["action"] == "invited"
     await bob_socket.join(dm["id"])
-    alice_socket = await _socket(server, alice)
+    alice_socket = await signed_in_socket(server.base_url, alice.token)
     await alice_socket.join(dm["id"])
     await alice_socket.send(type="send", room=dm["id"], client_id="dm-1", body="psst")
     sent = (await alice_socket.recv_type("ack"))["message"]

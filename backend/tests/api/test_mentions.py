@@ -7,14 +7,7 @@ import httpx
 
 from tests.conftest import RunningServer
 from tests.moderation.helpers import Person, person
-from tests.wsclient import WsClient, create_room, join_room, send_and_answer
-
-
-async def _socket(server: RunningServer, who: Person, room_id: int) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(who.token)
-    await socket.join(room_id)
-    return socket
+from tests.wsclient import create_room, join_room, send_and_answer, signed_in_socket
 
 
 async def _mention_count(client: httpx.AsyncClient, who: Person, room_id: int) -> int:
@@ -33,7 +26,7 @@ async def test_mentions_name_members_and_count_until_read(
     alice, bob, carol = await person(client), await person(client), await person(client)
     room = await create_room(client, alice.token, name="Mentions")
     await join_room(client, bob.token, room["id"])
-    socket = await _socket(server, alice, room["id"])
+    socket = await signed_in_socket(server.base_url, alice.token, room["id"])
 
     sent = await send_and_answer(
         socket, room["id"], f"<@{bob.id}> and <@{carol.id}>, also <@{bob.id}> <@0> <@{10**19}>"
@@ -75,11 +68,11 @@ async def test_calling_the_room_is_for_its_managers(
     owner, member = await person(client), await person(client)
     room = await create_room(client, owner.token, name="Everyone")
     await join_room(client, member.token, room["id"])
-    member_socket = await _socket(server, member, room["id"])
+    member_socket = await signed_in_socket(server.base_url, member.token, room["id"])
     refused = await send_and_answer(member_socket, room["id"], "<!room> lunch?")
     assert refused["type"] == "error" and refused["code"] == "forbidden", refused
 
-    owner_socket = await _socket(server, owner, room["id"])
+    owner_socket = await signed_in_socket(server.base_url, owner.token, room["id"])
     called = await send_and_answer(owner_socket, room["id"], "<!room> standup in 5")
     assert called["message"]["mentions_room"] is True
     assert await _mention_count(client, member, room["id"]) == 1

@@ -7,14 +7,7 @@ import httpx
 
 from tests.conftest import RunningServer
 from tests.moderation.helpers import Person, person
-from tests.wsclient import WsClient, create_room, join_room, send_message
-
-
-async def _socket(server: RunningServer, who: Person, room: int) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(who.token)
-    await socket.join(room)
-    return socket
+from tests.wsclient import WsClient, create_room, join_room, send_message, signed_in_socket
 
 
 async def _pins(client: httpx.AsyncClient, who: Person, room: int) -> list[int]:
@@ -29,10 +22,10 @@ async def test_a_moderator_pins_and_every_member_sees_it_live_and_on_resume(
     owner, member = await person(client), await person(client)
     room = await create_room(client, owner.token, name="Pins")
     await join_room(client, member.token, room["id"])
-    owners = await _socket(server, owner, room["id"])
+    owners = await signed_in_socket(server.base_url, owner.token, room["id"])
     first = await send_message(owners, room["id"], "the plan")
     second = await send_message(owners, room["id"], "the schedule")
-    members = await _socket(server, member, room["id"])
+    members = await signed_in_socket(server.base_url, member.token, room["id"])
 
     refused = await client.put(f"/api/messages/{first['id']}/pin", headers=member.headers)
     assert refused.status_code == 403, refused.text
@@ -81,7 +74,7 @@ async def test_either_person_pins_in_a_dm_and_outsiders_see_nothing(
 ) -> None:
     alice, bob, stranger = await person(client), await person(client), await person(client)
     dm = (await client.post("/api/dms", json={"user_ids": [bob.id]}, headers=alice.headers)).json()
-    alices = await _socket(server, alice, dm["id"])
+    alices = await signed_in_socket(server.base_url, alice.token, dm["id"])
     said = await send_message(alices, dm["id"], "address: 12 Main St")
     await alices.close()
     pinned = await client.put(f"/api/messages/{said['id']}/pin", headers=bob.headers)
@@ -102,7 +95,7 @@ async def test_a_jump_to_a_date_lands_on_its_first_message(
 ) -> None:
     alice = await person(client)
     room = await create_room(client, alice.token, name="Dates")
-    alices = await _socket(server, alice, room["id"])
+    alices = await signed_in_socket(server.base_url, alice.token, room["id"])
     first = await send_message(alices, room["id"], "one")
     await send_message(alices, room["id"], "two")
     await alices.close()

@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import TEST_SECRET, RunningServer
 from tests.databases import PostgresDatabases, SqliteDatabases
 from tests.moderation.helpers import moderate, person
+from tests.uploads.test_uploads import settled
 from tests.wsclient import WsClient, create_room, join_room, send_message
 
 
@@ -86,11 +87,7 @@ async def _populate(client: httpx.AsyncClient, server: RunningServer) -> None:
     await client.post("/api/invites", json={"max_uses": 3}, headers=admin.headers)
     await socket.close()
     # The upload's processing has finished (its state is part of what moves).
-    for _ in range(200):
-        state = await client.get(f"/api/uploads/{upload.json()['id']}", headers=admin.headers)
-        if state.json()["status"] == "ready":
-            break
-        await asyncio.sleep(0.05)
+    assert (await settled(client, admin.token, upload.json()["id"]))["status"] == "ready"
 
 
 @pytest.mark.parametrize("db_backend", ["sqlite"], indirect=True)

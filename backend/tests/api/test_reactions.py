@@ -13,7 +13,7 @@ import pytest
 from parley.settings import Settings
 from tests.conftest import RunningServer, make_settings
 from tests.moderation.helpers import Person, cast, moderate, person
-from tests.wsclient import WsClient, create_room, join_room
+from tests.wsclient import WsClient, create_room, join_room, signed_in_socket
 
 THUMBS, PARTY, FAMILY = "👍", "🎉", "👨‍👩‍👧"
 
@@ -35,20 +35,13 @@ async def _post(socket: WsClient, room_id: int, body: str) -> dict[str, Any]:
     return message
 
 
-async def _socket(server: RunningServer, who: Person, room_id: int) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(who.token)
-    await socket.join(room_id)
-    return socket
-
-
 async def test_reactions_are_live_counted_and_idempotent(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
     room_id = people.room["id"]
-    writer = await _socket(server, people.member, room_id)
-    watcher = await _socket(server, people.other_member, room_id)
+    writer = await signed_in_socket(server.base_url, people.member.token, room_id)
+    watcher = await signed_in_socket(server.base_url, people.other_member.token, room_id)
     message = await _post(writer, room_id, "ship it")
 
     added = await _react(client, people.other_member, message["id"], THUMBS)
@@ -94,7 +87,7 @@ async def test_a_client_that_was_away_gets_the_reactions_on_resume(
 ) -> None:
     people = await cast(client)
     room_id = people.room["id"]
-    writer = await _socket(server, people.member, room_id)
+    writer = await signed_in_socket(server.base_url, people.member.token, room_id)
     message = await _post(writer, room_id, "away")
     await _react(client, people.owner, message["id"], PARTY)
     await _react(client, people.owner, message["id"], THUMBS)
@@ -114,7 +107,7 @@ async def test_an_edit_keeps_the_reactions_and_a_deletion_drops_them(
 ) -> None:
     people = await cast(client)
     room_id = people.room["id"]
-    writer = await _socket(server, people.member, room_id)
+    writer = await signed_in_socket(server.base_url, people.member.token, room_id)
     message = await _post(writer, room_id, "typo")
     await _react(client, people.owner, message["id"], THUMBS)
     edited = await client.patch(
@@ -132,14 +125,14 @@ async def test_reacting_is_refused_where_posting_is(
 ) -> None:
     people = await cast(client)
     room_id = people.room["id"]
-    writer = await _socket(server, people.member, room_id)
+    writer = await signed_in_socket(server.base_url, people.member.token, room_id)
     message = await _post(writer, room_id, "react to me")
     outsider = await person(client)
     # A public room's visitor may read it, but must join to react.
     assert (await _react(client, outsider, message["id"], THUMBS)).status_code == 403
     secret = await create_room(client, people.owner.token, name="Secret", is_private=True)
     await join_room(client, people.owner.token, secret["id"])
-    hidden = await _socket(server, people.owner, secret["id"])
+    hidden = await signed_in_socket(server.base_url, people.owner.token, secret["id"])
     private_message = await _post(hidden, secret["id"], "hush")
     assert (await _react(client, outsider, private_message["id"], THUMBS)).status_code == 404
 
@@ -179,7 +172,7 @@ async def test_a_reaction_is_one_emoji(
 ) -> None:
     owner = await person(client)
     room = await create_room(client, owner.token, name="Emoji")
-    socket = await _socket(server, owner, room["id"])
+    socket = await signed_in_socket(server.base_url, owner.token, room["id"])
     message = await _post(socket, room["id"], "hi")
     response = await _react(client, owner, message["id"], emoji)
     assert response.status_code == 422, response.text
@@ -191,7 +184,7 @@ async def test_a_message_holds_a_bounded_number_of_different_emoji(
 ) -> None:
     owner = await person(client)
     room = await create_room(client, owner.token, name="Many")
-    socket = await _socket(server, owner, room["id"])
+    socket = await signed_in_socket(server.base_url, owner.token, room["id"])
     message = await _post(socket, room["id"], "so many")
     faces = [chr(0x1F600 + n) for n in range(21)]
     for face in faces[:20]:
@@ -214,7 +207,7 @@ class TestRateLimit:
     ) -> None:
         owner = await person(client)
         room = await create_room(client, owner.token, name="Fast")
-        socket = await _socket(server, owner, room["id"])
+        socket = await signed_in_socket(server.base_url, owner.token, room["id"])
         message = await _post(socket, room["id"], "fast")
         for on in (True, False, True):
             assert (await _react(client, owner, message["id"], THUMBS, on=on)).status_code == 200

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import RunningServer
 from tests.moderation.helpers import Person, moderate, person
-from tests.wsclient import WsClient, create_room, join_room, send_message
+from tests.wsclient import WsClient, create_room, join_room, send_message, signed_in_socket
 
 
 @dataclass
@@ -24,22 +24,16 @@ class Corpus:
     seq: dict[str, int]  # message id by label
 
 
-async def _socket(server: RunningServer, who: Person, *rooms: int) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(who.token)
-    for room in rooms:
-        await socket.join(room)
-    return socket
-
-
 async def _corpus(client: httpx.AsyncClient, server: RunningServer) -> Corpus:
     alice, bob = await person(client), await person(client)
     design = await create_room(client, alice.token, name="Design")
     await join_room(client, bob.token, design["id"])
     secret = await create_room(client, alice.token, name="Secret", is_private=True)
     dm = (await client.post("/api/dms", json={"user_ids": [bob.id]}, headers=alice.headers)).json()
-    alices = await _socket(server, alice, design["id"], secret["id"], dm["id"])
-    bobs = await _socket(server, bob, design["id"])
+    alices = await signed_in_socket(
+        server.base_url, alice.token, design["id"], secret["id"], dm["id"]
+    )
+    bobs = await signed_in_socket(server.base_url, bob.token, design["id"])
     ids: dict[str, int] = {}
 
     async def say(label: str, socket: WsClient, room: int, body: str, **extra: Any) -> None:
@@ -180,7 +174,7 @@ async def test_nothing_from_rooms_the_searcher_may_not_read(
         f"/api/rooms/{team['id']}/members", json={"username": bob.username}, headers=alice.headers
     )
     assert invited.status_code == 201, invited.text
-    alices = await _socket(server, alice, team["id"])
+    alices = await signed_in_socket(server.base_url, alice.token, team["id"])
     said = await send_message(alices, team["id"], "team 회의 notes")
     await alices.close()
     assert said["id"] in await _found(client, bob, "notes")

@@ -6,33 +6,19 @@ from __future__ import annotations
 import httpx
 
 from tests.conftest import RunningServer
-from tests.factories import bearer, login, signup
-from tests.wsclient import WsClient, closed_with
-
-
-async def _sign_in(server: RunningServer, username: str) -> tuple[httpx.AsyncClient, str]:
-    """A device: its own cookie jar (the refresh cookie) and access token."""
-    device = httpx.AsyncClient(base_url=server.base_url)
-    response = await login(device, username=username)
-    assert response.status_code == 200, response.text
-    return device, str(response.json()["access_token"])
-
-
-async def _socket(server: RunningServer, token: str) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(token)
-    return socket
+from tests.factories import bearer, login, sign_in_device, signup
+from tests.wsclient import WsClient, closed_with, signed_in_socket
 
 
 async def test_logout_ends_that_sign_in_at_once_and_only_it(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     user = await signup(client)
-    laptop, laptop_token = await _sign_in(server, str(user["username"]))
-    phone, phone_token = await _sign_in(server, str(user["username"]))
+    laptop, laptop_token = await sign_in_device(server.base_url, str(user["username"]))
+    phone, phone_token = await sign_in_device(server.base_url, str(user["username"]))
     try:
-        laptop_socket = await _socket(server, laptop_token)
-        phone_socket = await _socket(server, phone_token)
+        laptop_socket = await signed_in_socket(server.base_url, laptop_token)
+        phone_socket = await signed_in_socket(server.base_url, phone_token)
         assert (await laptop.post("/api/auth/logout")).status_code == 204
         assert await closed_with(laptop_socket) == 4401
         me = await client.get("/api/users/me", headers=bearer(laptop_token))
@@ -55,10 +41,12 @@ async def test_sign_out_everywhere_ends_every_sign_in(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     user = await signup(client)
-    laptop, laptop_token = await _sign_in(server, str(user["username"]))
-    phone, phone_token = await _sign_in(server, str(user["username"]))
+    laptop, laptop_token = await sign_in_device(server.base_url, str(user["username"]))
+    phone, phone_token = await sign_in_device(server.base_url, str(user["username"]))
     try:
-        sockets = [await _socket(server, token) for token in (laptop_token, phone_token)]
+        sockets = [
+            await signed_in_socket(server.base_url, token) for token in (laptop_token, phone_token)
+        ]
         ended = await laptop.delete("/api/users/me/sessions", headers=bearer(laptop_token))
         assert ended.status_code == 204
         for socket in sockets:

@@ -11,21 +11,14 @@ from websockets.exceptions import ConnectionClosed
 from tests.conftest import RunningServer
 from tests.factories import login
 from tests.moderation.helpers import cast, moderate
-from tests.wsclient import WsClient
-
-
-async def _socket(server: RunningServer, token: str, room_id: int) -> WsClient:
-    socket = await WsClient.open(server.base_url)
-    await socket.auth(token)
-    await socket.join(room_id)
-    return socket
+from tests.wsclient import signed_in_socket
 
 
 async def test_a_site_ban_closes_the_socket_within_a_second(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    bob = await _socket(server, people.member.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     started = time.monotonic()
     banned = await client.post(
         f"/api/admin/users/{people.member.id}/ban",
@@ -55,8 +48,8 @@ async def test_a_kicked_user_receives_nothing_more(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    owner = await _socket(server, people.owner.token, people.room["id"])
-    bob = await _socket(server, people.member.token, people.room["id"])
+    owner = await signed_in_socket(server.base_url, people.owner.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     assert (
         await moderate(client, people.moderator, people.room["id"], "kick", people.member.id)
     ).status_code == 204
@@ -80,7 +73,7 @@ async def test_a_room_ban_blocks_rejoining_until_unbanned(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    bob = await _socket(server, people.member.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     await moderate(client, people.owner, people.room["id"], "ban", people.member.id)
     assert (await bob.recv_type("member"))["action"] == "banned"
     rejoin = await client.post(
@@ -105,7 +98,7 @@ async def test_a_muted_user_gets_an_error_until_unmuted(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    bob = await _socket(server, people.member.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     muted = await moderate(
         client, people.moderator, people.room["id"], "mute", people.member.id, duration_seconds=600
     )
@@ -128,7 +121,7 @@ async def test_a_send_that_landed_before_a_mute_is_still_acked_on_retry(
     # The client's outbox retries unacknowledged sends after a reconnect; one that had
     # landed must get its original ack, not the refusal that now applies to new sends.
     people = await cast(client)
-    bob = await _socket(server, people.member.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     await bob.send(type="send", room=people.room["id"], client_id="early", body="made it")
     original = (await bob.recv_type("ack"))["message"]
     await moderate(
@@ -149,8 +142,8 @@ async def test_locked_rooms_are_read_only_for_members_only(
     await client.patch(
         f"/api/rooms/{people.room['id']}", json={"locked": True}, headers=people.moderator.headers
     )
-    bob = await _socket(server, people.member.token, people.room["id"])
-    mod = await _socket(server, people.moderator.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
+    mod = await signed_in_socket(server.base_url, people.moderator.token, people.room["id"])
     await bob.send(type="send", room=people.room["id"], client_id="l1", body="hi")
     assert (await bob.recv_type("error"))["code"] == "locked"
     await mod.send(type="send", room=people.room["id"], client_id="l2", body="announcement")
@@ -166,13 +159,13 @@ async def test_slow_mode_spaces_out_members_but_not_moderators(
         json={"slow_mode_seconds": 30},
         headers=people.owner.headers,
     )
-    bob = await _socket(server, people.member.token, people.room["id"])
+    bob = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     await bob.send(type="send", room=people.room["id"], client_id="s1", body="one")
     await bob.recv_type("ack")
     await bob.send(type="send", room=people.room["id"], client_id="s2", body="two")
     error = await bob.recv_type("error")
     assert error["code"] == "slow_mode" and "wait" in error["detail"]
-    mod = await _socket(server, people.moderator.token, people.room["id"])
+    mod = await signed_in_socket(server.base_url, people.moderator.token, people.room["id"])
     for n in range(2):
         await mod.send(type="send", room=people.room["id"], client_id=f"ms{n}", body="x")
         await mod.recv_type("ack")
@@ -182,7 +175,7 @@ async def test_reports_queue_and_resolution(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    author = await _socket(server, people.other_member.token, people.room["id"])
+    author = await signed_in_socket(server.base_url, people.other_member.token, people.room["id"])
     await author.send(type="send", room=people.room["id"], client_id="r", body="offensive")
     message = (await author.recv_type("ack"))["message"]
 
@@ -262,7 +255,7 @@ async def test_admin_stats_and_user_search(
     client: httpx.AsyncClient, server: RunningServer
 ) -> None:
     people = await cast(client)
-    sender = await _socket(server, people.member.token, people.room["id"])
+    sender = await signed_in_socket(server.base_url, people.member.token, people.room["id"])
     for n in range(3):
         await sender.send(type="send", room=people.room["id"], client_id=f"st{n}", body="x")
         await sender.recv_type("ack")
