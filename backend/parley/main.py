@@ -38,6 +38,7 @@ from parley.jobs.push import PushingPublisher, PushSender, load_vapid, public_ke
 from parley.jobs.queue import TaskiqJobs
 from parley.jobs.queue import run_worker as worker_loop
 from parley.jobs.runner import InProcessJobs
+from parley.mail import Mailer
 from parley.observability import RequestObserver, metrics_allowed
 from parley.realtime.assembly import Realtime, build_realtime
 from parley.realtime.catalogue import catalogue_json
@@ -102,6 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stops = [jobs.stop, realtime.presence.stop, realtime.broker.stop, engine.dispose]
         if pushing is not None:
             stops.insert(0, pushing.stop)
+        if runtime.mailer is not None:
+            stops.insert(0, runtime.mailer.wait_sent)
         # Each step runs even if an earlier one fails (e.g. Redis already gone).
         for stop in stops:
             try:
@@ -178,6 +181,7 @@ def _runtime(settings: Settings, realtime: Realtime, jobs: InProcessJobs | Taski
         presence=realtime.presence,
         store=FileStore(settings.uploads_dir),
         jobs=jobs,
+        mailer=Mailer(settings) if settings.email_enabled else None,
         checks={"broker": realtime.broker.ping},
     )
 

@@ -102,6 +102,25 @@ class Settings(BaseSettings):
         ]
     )
 
+    # Email, for people to reset their own password: the SMTP server mail goes out
+    # through. Empty host: no email (an admin's reset links remain).
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    # "starttls" upgrades a plain connection (port 587), "tls" speaks TLS from the start
+    # (port 465), "none" is for a relay on this host or a private network only.
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    # The sender, e.g. "Parley <parley@example.com>"; required with smtp_host.
+    smtp_from: str = ""
+    # Where links in mail point: the address people open Parley at (behind a proxy, its
+    # public https:// address). Empty: the first allowed origin.
+    public_url: str = ""
+    # Reset emails asked for from one address; one account gets at most a few an hour
+    # whoever asks (silently: the answer never says whether an account exists).
+    reset_email_rate_limit: str = "5/hour"
+    reset_email_account_rate_limit: str = "3/hour"
+
     @model_validator(mode="after")
     def _derive_defaults(self) -> Settings:
         if not self.database_url:
@@ -109,6 +128,11 @@ class Settings(BaseSettings):
         self.database_url = normalise_database_url(self.database_url)
         if not self.allowed_origins:
             self.allowed_origins = default_origins(self.host, self.port)
+        if self.smtp_host and not self.smtp_from:
+            raise ValueError(
+                "PARLEY_SMTP_FROM is required with PARLEY_SMTP_HOST: the address reset "
+                'emails come from, e.g. "Parley <parley@example.com>"'
+            )
         if self.jobs == "worker" and self.broker != "redis":
             raise ValueError("PARLEY_JOBS=worker needs PARLEY_BROKER=redis")
         if self.workers > 1 and self.broker != "redis":
@@ -125,6 +149,16 @@ class Settings(BaseSettings):
                 )
             self.secret_key = load_or_create_secret(self.data_dir)
         return self
+
+    @property
+    def public_base_url(self) -> str:
+        """Where people open Parley: the base of links sent out of it (reset emails)."""
+        base = self.public_url or (self.allowed_origins[0] if self.allowed_origins else "")
+        return base.rstrip("/")
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def uploads_dir(self) -> Path:

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Unauthorized
 from parley.events import PresenceReader, Publisher, UploadJobs
+from parley.mail import Mailer
 from parley.models import User
 from parley.models.base import MAX_ID
 from parley.security import AccessClaims
@@ -62,9 +63,14 @@ async def get_jobs(state: StateDep) -> UploadJobs:
     return state.jobs
 
 
+async def get_mailer(state: StateDep) -> Mailer | None:
+    return state.mailer
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[FileStore, Depends(get_store)]
 JobsDep = Annotated[UploadJobs, Depends(get_jobs)]
+MailerDep = Annotated[Mailer | None, Depends(get_mailer)]
 PublisherDep = Annotated[Publisher, Depends(get_publisher)]
 PresenceDep = Annotated[PresenceReader, Depends(get_presence)]
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]

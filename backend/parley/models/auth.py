@@ -79,3 +79,9 @@ class ResetCheck(SQLModel):
 class PasswordResetRequest(TextInput):
     token: str = Field(min_length=8, max_length=128)
     new_password: str = Field(min_length=8, max_length=PASSWORD_MAX)
+
+
+class ForgottenPassword(TextInput):
+    """Mail me a reset link: my username or my email address."""
+
+    login: str = Field(min_length=1, max_length=254)

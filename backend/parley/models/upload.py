@@ -77,3 +77,5 @@ class ClientConfig(SQLModel):
     send_rate_period_seconds: float
     # The VAPID public key for PushManager.subscribe(); null: this server sends no pushes.
     push_public_key: str | None = None
+    # People can have a reset link mailed to them (POST /api/auth/forgot): SMTP is set up.
+    password_reset_email: bool = False

@@ -8,12 +8,26 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
 from parley.models.base import TextInput, UTCDateTime, refuse_unsafe_name, utcnow
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.-]{3,32}$")
+EMAIL_MAX = 254  # RFC 5321's longest forward path, less its angle brackets
+
+
+def normalise_email(value: str) -> str:
+    """An address as it is stored and looked up: checked by email-validator (syntax only:
+    no DNS from a request), then lower-cased whole. Local parts are case-sensitive on
+    paper, but no mail service people use treats them so, and "Kim@x.kr" and "kim@x.kr"
+    must not be two accounts' addresses."""
+    try:
+        checked = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(f"Not an email address: {exc}") from None
+    return checked.normalized.lower()
 
 
 def avatar_url(user_id: int | None, avatar_key: str | None) -> str | None:
@@ -62,6 +76,9 @@ class User(UserBase, table=True):
     # None: the browser's own.
     locale: str | None = Field(default=None, max_length=16)
     theme: str | None = Field(default=None, max_length=8)
+    # Where a reset link can be mailed (normalise_email's form, so unique means unique);
+    # never shown to anyone but its owner and site admins.
+    email: str | None = Field(default=None, max_length=EMAIL_MAX, unique=True)
 
     def set_display_name(self, display_name: str) -> None:
         self.display_name = display_name
@@ -133,6 +150,19 @@ def _safe_display_name(value: str | None) -> str | None:
     return refuse_unsafe_name(value) if value is not None else None
 
 
+class EmailChange(TextInput):
+    """Set (or with null, remove) my email address: my password again, since whoever sets
+    the address can reset the password through it."""
+
+    email: str | None = Field(max_length=EMAIL_MAX)
+    current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+
+    @field_validator("email")
+    @classmethod
+    def _normalise(cls, value: str | None) -> str | None:
+        return normalise_email(value) if value is not None else None
+
+
 class PasswordChange(TextInput):
     current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
     new_password: str = Field(min_length=8, max_length=PASSWORD_MAX)
@@ -147,6 +177,7 @@ class UserPublic(UserBase):
     read_receipts: bool = False
     locale: str | None = None
     theme: str | None = None
+    email: str | None = None
 
 
 class MessagesChoice(StrEnum):

@@ -6,10 +6,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Conflict
+from parley.errors import Conflict, Forbidden
 from parley.events import Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
-from parley.models.user import name_key
+from parley.models.user import EmailChange, name_key
 from parley.services import invites, passwords, profiles
 from parley.services.ratelimit import RateLimiter
 from parley.settings import Settings
@@ -86,6 +86,21 @@ async def update_user(
     await session.refresh(user)
     if user.display_name != before:
         await profiles.announce_profile(session=session, publisher=publisher, user=user)
+    return user
+
+
+async def change_email(*, session: AsyncSession, user: User, change: EmailChange) -> User:
+    """My email address (or none): where a reset link of mine can be mailed."""
+    if not await passwords.verify(change.current_password, user.password_hash):
+        raise Forbidden("The current password is not right")
+    user.email = change.email
+    session.add(user)
+    try:
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict("Another account uses this email address") from exc
+    await session.refresh(user)
     return user
 
 

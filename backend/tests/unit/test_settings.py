@@ -52,3 +52,14 @@ def test_default_origins_follow_host_and_port(tmp_path: Path) -> None:
 )
 def test_database_urls_get_async_drivers(given: str, expected: str) -> None:
     assert normalise_database_url(given) == expected
+
+
+def test_email_needs_a_sender_and_links_point_at_the_public_address(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="PARLEY_SMTP_FROM is required"):
+        Settings(data_dir=tmp_path, smtp_host="mail.example.org")
+    settings = Settings(data_dir=tmp_path, smtp_host="mail.example.org", smtp_from="p@x.org")
+    assert settings.email_enabled
+    assert settings.public_base_url == settings.allowed_origins[0]
+    behind_proxy = Settings(data_dir=tmp_path, public_url="https://chat.example.org/")
+    assert behind_proxy.public_base_url == "https://chat.example.org"
+    assert not behind_proxy.email_enabled

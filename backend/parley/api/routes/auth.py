@@ -10,6 +10,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from parley.api.deps import (
     ClientAddress,
     LimiterDep,
+    MailerDep,
     PublisherDep,
     SessionDep,
     SettingsDep,
@@ -17,7 +18,7 @@ from parley.api.deps import (
 from parley.api.errors import error_responses
 from parley.errors import Unauthorized
 from parley.models import TokenPublic, UserCreate, UserPublic
-from parley.models.auth import PasswordResetRequest, ResetCheck
+from parley.models.auth import ForgottenPassword, PasswordResetRequest, ResetCheck
 from parley.models.base import CleanText
 from parley.services import auth, devices, password_resets, users
 from parley.services.auth import BAD_REFRESH, IssuedTokens
@@ -122,6 +123,28 @@ async def logout(
     if cookie:
         await auth.log_out(session=session, publisher=publisher, refresh_token=cookie)
     forget_refresh_cookie(response)
+
+
+@router.post("/forgot", status_code=status.HTTP_202_ACCEPTED)
+async def forgot_password(
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: LimiterDep,
+    mailer: MailerDep,
+    address: ClientAddress,
+    request: ForgottenPassword,
+) -> None:
+    """Mail a reset link (valid for an hour) to the address of the account with this
+    username or email address. Accepted whether or not there is one, so the answer never
+    tells who has an account; 403 where this server sends no email."""
+    await password_resets.mail_reset_link(
+        session=session,
+        settings=settings,
+        limiter=limiter,
+        mailer=mailer,
+        login=request.login,
+        client_address=address,
+    )
 
 
 @router.get("/reset/{token}", responses=error_responses(422))

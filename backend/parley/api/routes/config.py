@@ -23,4 +23,5 @@ async def read_config(settings: SettingsDep, state: StateDep) -> ClientConfig:
         send_rate_count=send_rate.amount,
         send_rate_period_seconds=float(send_rate.get_expiry()),
         push_public_key=state.push_public_key,
+        password_reset_email=state.mailer is not None,
     )

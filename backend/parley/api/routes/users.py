@@ -24,7 +24,7 @@ from parley.api.routes.uploads import SANDBOX_HEADERS
 from parley.models import AuthorPublic, TokenPublic, UserPublic, UserUpdate
 from parley.models.auth import SignInPublic
 from parley.models.base import MAX_ID, CleanText
-from parley.models.user import OwnAccountDeletion, PasswordChange
+from parley.models.user import EmailChange, OwnAccountDeletion, PasswordChange
 from parley.services import account_deletion, auth, data_export, profiles, users
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 422))
@@ -148,6 +148,17 @@ async def sign_out_everywhere(
     every socket closes."""
     await auth.log_out_everywhere(session=session, publisher=publisher, user=user)
     forget_refresh_cookie(response)
+
+
+@router.put("/me/email", responses=error_responses(403, 409))
+async def change_my_email(
+    session: SessionDep, user: CurrentUser, change: EmailChange
+) -> UserPublic:
+    """Set my email address (null removes it), with my password again: reset links can
+    be mailed there. 409 when another account uses it."""
+    return UserPublic.model_validate(
+        await users.change_email(session=session, user=user, change=change)
+    )
 
 
 @router.post("/me/password", responses=error_responses(403, 429))

@@ -82,6 +82,10 @@ export type AdminUserPublic = {
      */
     display_name?: string;
     /**
+     * Email
+     */
+    email?: string | null;
+    /**
      * Id
      */
     id: number;
@@ -279,6 +283,10 @@ export type ClientConfig = {
      */
     max_upload_bytes: number;
     /**
+     * Password Reset Email
+     */
+    password_reset_email?: boolean;
+    /**
      * Push Public Key
      */
     push_public_key?: string | null;
@@ -305,6 +313,23 @@ export type DirectCreate = {
 };
 
 /**
+ * EmailChange
+ *
+ * Set (or with null, remove) my email address: my password again, since whoever sets
+ * the address can reset the password through it.
+ */
+export type EmailChange = {
+    /**
+     * Current Password
+     */
+    current_password: string;
+    /**
+     * Email
+     */
+    email: string | null;
+};
+
+/**
  * ErrorBody
  *
  * Every 4xx/5xx the API answers itself: `detail` (a message, or pydantic-style
@@ -321,6 +346,18 @@ export type ErrorBody = {
     detail: string | Array<{
         [key: string]: unknown;
     }>;
+};
+
+/**
+ * ForgottenPassword
+ *
+ * Mail me a reset link: my username or my email address.
+ */
+export type ForgottenPassword = {
+    /**
+     * Login
+     */
+    login: string;
 };
 
 /**
@@ -1402,6 +1439,10 @@ export type UserPublic = {
      */
     display_name?: string;
     /**
+     * Email
+     */
+    email?: string | null;
+    /**
      * Id
      */
     id: number;
@@ -2027,6 +2068,49 @@ export type AdminUnbanUserResponses = {
 };
 
 export type AdminUnbanUserResponse = AdminUnbanUserResponses[keyof AdminUnbanUserResponses];
+
+export type AuthForgotPasswordData = {
+    body: ForgottenPassword;
+    path?: never;
+    query?: never;
+    url: '/api/auth/forgot';
+};
+
+export type AuthForgotPasswordErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts (Retry-After says when to try again)
+     */
+    429: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type AuthForgotPasswordError = AuthForgotPasswordErrors[keyof AuthForgotPasswordErrors];
+
+export type AuthForgotPasswordResponses = {
+    /**
+     * Successful Response
+     */
+    202: unknown;
+};
 
 export type AuthLoginData = {
     body: BodyAuthLogin;
@@ -4724,6 +4808,47 @@ export type UsersDeleteMyAccountResponses = {
 };
 
 export type UsersDeleteMyAccountResponse = UsersDeleteMyAccountResponses[keyof UsersDeleteMyAccountResponses];
+
+export type UsersChangeMyEmailData = {
+    body: EmailChange;
+    path?: never;
+    query?: never;
+    url: '/api/users/me/email';
+};
+
+export type UsersChangeMyEmailErrors = {
+    /**
+     * Not signed in, or the token expired or was signed out
+     */
+    401: ErrorBody;
+    /**
+     * Not allowed (code: forbidden, banned, kicked, locked, muted)
+     */
+    403: ErrorBody;
+    /**
+     * Conflicts with what exists
+     */
+    409: ErrorBody;
+    /**
+     * Invalid input
+     */
+    422: ErrorBody;
+    /**
+     * The database is unavailable (Retry-After)
+     */
+    503: ErrorBody;
+};
+
+export type UsersChangeMyEmailError = UsersChangeMyEmailErrors[keyof UsersChangeMyEmailErrors];
+
+export type UsersChangeMyEmailResponses = {
+    /**
+     * Successful Response
+     */
+    200: UserPublic;
+};
+
+export type UsersChangeMyEmailResponse = UsersChangeMyEmailResponses[keyof UsersChangeMyEmailResponses];
 
 export type UsersExportMyDataData = {
     body?: never;

@@ -128,6 +128,7 @@ export interface UserPublic {
   read_receipts: boolean;
   locale: string | null;
   theme: string | null;
+  email: string | null;
 }
 /**
  * Answer to a later `auth`: the socket now lives until `expires_at`.
