@@ -29,6 +29,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from smtp_sink import Mailbox, start_mailbox
+
 if TYPE_CHECKING:
     from rooms import Person
 
@@ -66,9 +68,14 @@ def _backend_python() -> str:
     return str(venv_python)
 
 
-def _server_env(port: int, data_dir: Path) -> dict[str, str]:
+def _server_env(port: int, data_dir: Path, smtp_port: int) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PARLEY_")}
     env.update(
+        # Reset emails go to the tests' own mailbox (the `mailbox` fixture).
+        PARLEY_SMTP_HOST="127.0.0.1",
+        PARLEY_SMTP_PORT=str(smtp_port),
+        PARLEY_SMTP_SECURITY="none",
+        PARLEY_SMTP_FROM="Parley <parley@example.com>",
         PARLEY_HOST="127.0.0.1",
         PARLEY_PORT=str(port),
         PARLEY_DATA_DIR=str(data_dir),
@@ -106,7 +113,15 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], base_url: str, log_pat
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def mailbox() -> Iterator[Mailbox]:
+    """Every letter the server sends (password resets), kept on a local SMTP server."""
+    box, controller = start_mailbox(_free_port())
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[str]:
     if not (REPO / "frontend" / "dist" / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `npm run build` in frontend/ (or `make test`)")
     data_dir = tmp_path_factory.mktemp("parley-data")
@@ -117,7 +132,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         process = subprocess.Popen(
             [_backend_python(), "-m", "parley", "serve"],
             cwd=BACKEND,
-            env=_server_env(port, data_dir),
+            env=_server_env(port, data_dir, mailbox.port),
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -153,8 +153,12 @@ class Settings(BaseSettings):
     @property
     def public_base_url(self) -> str:
         """Where people open Parley: the base of links sent out of it (reset emails)."""
-        base = self.public_url or (self.allowed_origins[0] if self.allowed_origins else "")
-        return base.rstrip("/")
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        # Unset: an allowed origin on our own port (the defaults also allow Vite's dev
+        # server), else the first one (a proxy's public address, as in docker-compose.yml).
+        own = [o for o in self.allowed_origins if o.rstrip("/").endswith(f":{self.port}")]
+        return (own or self.allowed_origins or [""])[0].rstrip("/")
 
     @property
     def email_enabled(self) -> bool:

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 
-import { InvitePage, ResetPasswordPage } from './features/account';
+import { ForgotPasswordPage, InvitePage, ResetPasswordPage } from './features/account';
 import { AdminPage } from './features/admin';
 import { GuestOnly, LoginPage, RequireAuth, SignupPage } from './features/auth';
 import { ChatPage } from './features/chat';
@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignupPage /> },
+      { path: '/forgot', element: <ForgotPasswordPage /> },
     ],
   },
   {

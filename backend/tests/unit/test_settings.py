@@ -59,7 +59,9 @@ def test_email_needs_a_sender_and_links_point_at_the_public_address(tmp_path: Pa
         Settings(data_dir=tmp_path, smtp_host="mail.example.org")
     settings = Settings(data_dir=tmp_path, smtp_host="mail.example.org", smtp_from="p@x.org")
     assert settings.email_enabled
-    assert settings.public_base_url == settings.allowed_origins[0]
+    assert settings.public_base_url == "http://127.0.0.1:8000"  # not Vite's 5173
+    proxied = Settings(data_dir=tmp_path, allowed_origins=["https://chat.example.org"])
+    assert proxied.public_base_url == "https://chat.example.org"
     behind_proxy = Settings(data_dir=tmp_path, public_url="https://chat.example.org/")
     assert behind_proxy.public_base_url == "https://chat.example.org"
     assert not behind_proxy.email_enabled

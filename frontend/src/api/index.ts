@@ -96,8 +96,16 @@ export type { UploadErrorKind, UploadOptions, Uploader, UploaderDeps, UploadVari
 export type { ClientConfig, UploadPublic, UploadStatus } from './generated';
 export { listPins, messageAt, pinMessage, searchMessages, unpinMessage } from './search';
 export type { MessageAt, SearchHit, SearchPage, SearchRoom } from './generated';
-export { deleteMyAccount, deleteUserAsAdmin, endSignIn, listMySignIns, listRoomBans, savePreferences } from './me';
+export {
+  changeEmail,
+  deleteMyAccount,
+  deleteUserAsAdmin,
+  endSignIn,
+  listMySignIns,
+  listRoomBans,
+  savePreferences,
+} from './me';
 export type { AccountPreferences } from './me';
 export type { MessagesChoice, RoomBanPublic, SignInPublic } from './generated';
-export { checkResetLink, issueResetLink, resetPassword } from './resets';
+export { checkResetLink, forgotPassword, issueResetLink, resetPassword } from './resets';
 export type { ResetCheck, ResetLink } from './generated';

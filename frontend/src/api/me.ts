@@ -5,6 +5,7 @@ import {
   usersDeleteMyAccount,
   usersEndSignIn,
   usersMySignIns,
+  usersChangeMyEmail,
   usersUpdateMe,
 } from './generated';
 import type { MessagesChoice, RoomBanPublic, SignInPublic, UserPublic, UserUpdate } from './generated';
@@ -15,6 +16,10 @@ export const listMySignIns = (): Promise<SignInPublic[]> => unwrap(usersMySignIn
 
 export const endSignIn = (signInId: string): Promise<unknown> =>
   unwrap(usersEndSignIn({ path: { sign_in_id: signInId } }));
+
+/** My email address (null removes it), with my password again: reset links can be mailed there. */
+export const changeEmail = (email: string | null, currentPassword: string): Promise<UserPublic> =>
+  unwrap(usersChangeMyEmail({ body: { email, current_password: currentPassword } }));
 
 export type AccountPreferences = Pick<UserUpdate, 'locale' | 'theme'>;
 

@@ -12,6 +12,7 @@ export function testUser(id = 1, overrides: Partial<UserPublic> = {}): Required<
     read_receipts: false,
     locale: null,
     theme: null,
+    email: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { EmailSection } from './EmailSection';
 import { SessionList } from './SessionList';
 
 interface AccountDialogProps {
@@ -10,7 +11,7 @@ interface AccountDialogProps {
   onClose: () => void;
 }
 
-/** My account's sign-ins and, further down, leaving Parley for good. */
+/** My account's sign-ins, its email address and, further down, leaving Parley for good. */
 export function AccountDialog({ opened, onClose }: AccountDialogProps) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
@@ -25,6 +26,8 @@ export function AccountDialog({ opened, onClose }: AccountDialogProps) {
             </Title>
             <SessionList />
           </Stack>
+          <Divider />
+          <EmailSection />
           <Divider />
           <DeleteAccountSection />
         </Stack>

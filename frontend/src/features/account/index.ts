@@ -7,4 +7,5 @@ export { ThemeMenuItems } from './ThemeMenuItems';
 export { useApplyAccountPreferences, useChoosePreferences } from './useAccountPreferences';
 export { DeleteUserDialog } from './DeleteUserDialog';
 export { ResetPasswordPage } from './ResetPasswordPage';
+export { ForgotPasswordPage } from './ForgotPasswordPage';
 export { ResetLinkDialog } from './ResetLinkDialog';

@@ -1,6 +1,8 @@
-import { Alert } from '@mantine/core';
+import { Alert, Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
+
+import { useClientConfig } from '../../components/useClientConfig';
 
 import { AuthCard } from './AuthCard';
 import { currentFarewell } from './farewell';
@@ -10,6 +12,8 @@ import type { AuthRedirectState } from './redirect';
 export function LoginPage() {
   const { t } = useTranslation();
   const state = useLocation().state as AuthRedirectState | null;
+  // Offered only where the server mails reset links; elsewhere an admin issues them.
+  const mailing = useClientConfig().data?.password_reset_email ?? false;
   return (
     <AuthCard
       title={t('auth.login.title')}
@@ -28,6 +32,11 @@ export function LoginPage() {
         </Alert>
       )}
       <LoginForm />
+      {mailing ? (
+        <Anchor component={Link} to="/forgot" size="sm">
+          {t('auth.login.forgot')}
+        </Anchor>
+      ) : null}
     </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 import { useRealtime } from '../../realtime';
-import { useUploadConfig } from '../uploads';
+import { useClientConfig } from '../../components/useClientConfig';
 
 /** Until GET /api/config answers: the server's default; the server checks either way. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 4000;
@@ -16,7 +16,7 @@ export interface MessageLimits {
 
 /** The message length the server accepts, as GET /api/config says. */
 export function useMessageLimits(): MessageLimits {
-  const { data } = useUploadConfig();
+  const { data } = useClientConfig();
   const maxLength = data?.max_message_length ?? DEFAULT_MAX_MESSAGE_LENGTH;
   return { maxLength, counterFrom: Math.max(0, maxLength - COUNTER_WITHIN) };
 }
@@ -24,7 +24,7 @@ export function useMessageLimits(): MessageLimits {
 /** Hands the server's send rate (GET /api/config) to the socket client's pacer. */
 export function useServerSendRate(): void {
   const client = useRealtime();
-  const { data } = useUploadConfig();
+  const { data } = useClientConfig();
   const count = data?.send_rate_count;
   const period = data?.send_rate_period_seconds;
   useEffect(() => {

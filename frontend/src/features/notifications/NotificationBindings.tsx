@@ -3,12 +3,13 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 
 import { enablePush } from '../../api';
-import { loadUploadConfig } from '../uploads';
+
 import { FaviconBadge } from './FaviconBadge';
 import { getPermission } from './permission';
 import { getPrefs } from './prefs';
 import { isActive } from './useDesktopNotifications';
 import { useMessageNotifications } from './useMessageNotifications';
+import { loadClientConfig } from '../../components/useClientConfig';
 
 /** What the service worker posts when a push notification is clicked (src/sw.ts). */
 interface OpenMessage {
@@ -44,7 +45,7 @@ function usePushAtStart(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!isActive(getPermission(), getPrefs())) return;
-    void loadUploadConfig(queryClient)
+    void loadClientConfig(queryClient)
       .then((config) => (config?.push_public_key ? enablePush(config.push_public_key) : undefined))
       .catch(() => undefined);
   }, [queryClient]);

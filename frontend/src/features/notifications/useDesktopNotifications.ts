@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 
 import { disablePush, enablePush } from '../../api';
-import { loadUploadConfig } from '../uploads';
+
 import { getPermission, type Permission, requestPermission, subscribePermission } from './permission';
 import { getPrefs, type NotifyPrefs, setPrefs, subscribePrefs } from './prefs';
+import { loadClientConfig } from '../../components/useClientConfig';
 
 /** Notifications show when the browser allows them and the person has not turned them off here. */
 export function isActive(permission: Permission, prefs: Pick<NotifyPrefs, 'enabled'>): boolean {
@@ -34,7 +35,7 @@ export function useDesktopNotifications() {
     // Answered either way: the notice does not ask again.
     setPrefs({ promptDismissed: true, ...(answer === 'granted' ? { enabled: true } : {}) });
     if (answer === 'granted') {
-      const key = (await loadUploadConfig(queryClient))?.push_public_key;
+      const key = (await loadClientConfig(queryClient))?.push_public_key;
       // No push service reachable (or none configured): the page's own notifications still work.
       if (key) await enablePush(key).catch(() => undefined);
     }

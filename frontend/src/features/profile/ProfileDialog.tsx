@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, removeAvatar, updateDisplayName, uploadAvatar, UploadError, type UserPublic } from '../../api';
 import { currentUserKey } from '../auth';
 import { DialogFooter } from '../rooms';
-import { checkFile, formatBytes, useUploadConfig } from '../uploads';
+import { checkFile, formatBytes } from '../uploads';
 import { applyProfile } from './people';
 import { ReadReceiptsSwitch } from './ReadReceiptsSwitch';
 import { UserAvatar } from './UserAvatar';
+import { useClientConfig } from '../../components/useClientConfig';
 
 const NAME_MAX = 64;
 const AVATAR_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
@@ -59,7 +60,7 @@ function usePictureChange() {
 function ProfileForm({ user, onDone }: { user: UserPublic; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const { data: config } = useUploadConfig();
+  const { data: config } = useClientConfig();
   const picture = usePictureChange();
   const [progress, setProgress] = useState<number | null>(null);
   const [pictureError, setPictureError] = useState<string | null>(null);

@@ -3,13 +3,13 @@ import { IconPaperclip } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useUploadConfig } from './useUploadConfig';
+import { useClientConfig } from '../../components/useClientConfig';
 
 /** The paperclip: opens the system file picker (on phones, also the camera and gallery). */
 export function AttachButton({ onFiles, disabled = false }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const { data: config } = useUploadConfig();
+  const { data: config } = useClientConfig();
   return (
     <>
       <ActionIcon

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 
 import { formatBytes } from './preflight';
 import type { ComposerAttachment, ComposerAttachments } from './useComposerAttachments';
-import { useUploadConfig } from './useUploadConfig';
+import { useClientConfig } from '../../components/useClientConfig';
 
 function ChipStatus({ item }: { item: ComposerAttachment }) {
   const { t, i18n } = useTranslation();
-  const { data: config } = useUploadConfig();
+  const { data: config } = useClientConfig();
   const name = item.file.name;
 
   if (item.phase === 'uploading') {

@@ -9,4 +9,3 @@ export { useComposerAttachments } from './useComposerAttachments';
 export type { ComposerAttachment, ComposerAttachments } from './useComposerAttachments';
 export { pastedFiles, useFileDrop } from './useFileDrop';
 export { useAuthedImageUrl } from './useAuthedObjectUrl';
-export { loadUploadConfig, useUploadConfig } from './useUploadConfig';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchUpload, UploadError, uploadFile, type UploadPublic } from '../../api';
 import { useRoomState } from '../../realtime';
 import { checkFile, isImageMime, guessMime } from './preflight';
-import { loadUploadConfig } from './useUploadConfig';
+import { loadClientConfig } from '../../components/useClientConfig';
 
 export type AttachmentPhase = 'uploading' | 'processing' | 'ready' | 'failed';
 export type AttachmentErrorKey =
@@ -117,7 +117,7 @@ export function useComposerAttachments(roomId: number) {
   const add = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
-      const config = await loadUploadConfig(queryClient);
+      const config = await loadClientConfig(queryClient);
       if (!mounted.current) return;
       const fresh = files.map((file): ComposerAttachment => {
         const key = crypto.randomUUID();
