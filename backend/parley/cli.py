@@ -10,6 +10,7 @@ import gc
 import getpass
 import json
 import os
+import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,9 +60,21 @@ def tune_gc() -> None:
     gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
 
 
+def raise_open_file_limit() -> tuple[int, int]:
+    """Every socket is an open file: lift the soft limit (often 1,024) to the hard one the
+    system allows, so tens of thousands of connections are not refused with EMFILE.
+    Returns (soft, hard) as they stand after."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        with contextlib.suppress(ValueError, OSError):  # a sandbox may forbid even this
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)
+
+
 def serve(_args: argparse.Namespace) -> None:
     settings = _settings()
     configure_logging(settings.log_level)
+    raise_open_file_limit()  # spawned workers inherit it
     migrate.upgrade(settings.database_url)  # once, here, even with several workers
     from parley.main import create_app, server_config  # built once settings are valid
 

@@ -124,3 +124,18 @@ def test_serve_with_workers_migrates_once_then_runs_them_with_the_same_options(
     assert isinstance(cli.worker_app(), FastAPI)
     # A spawned worker inherits no collector settings: it tunes its own.
     assert tuned == ["tuned"]
+
+
+def test_serve_lifts_the_open_file_limit_to_the_hard_one() -> None:
+    """Run in a child process: lowering a limit in the test process would stick."""
+    probe = (
+        "import resource\n"
+        "from parley.cli import raise_open_file_limit\n"
+        "hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))\n"
+        "print(raise_open_file_limit() == (hard, hard))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "True", result.stderr
