@@ -97,3 +97,13 @@ def test_the_apps_trust_the_balancers_forwarded_address() -> None:
     assert services["app"]["environment"]["PARLEY_FORWARDED_ALLOW_IPS"] == "*"
     assert "ports" not in services["app"]
     assert "X-Forwarded-For" in (REPO / "deploy" / "nginx.conf").read_text()
+
+
+def test_the_balancer_refuses_sign_in_floods_before_the_app() -> None:
+    """A login flood costs the app argon2 CPU and loop time per attempt: nginx limits the
+    auth routes per client address first."""
+    conf = (REPO / "deploy" / "nginx.conf").read_text()
+    assert re.search(r"limit_req_zone \$binary_remote_addr zone=parley_auth:\S+ rate=\S+;", conf)
+    auth = re.search(r"location /api/auth/ \{(.*?)\}", conf, re.S)
+    assert auth and "limit_req zone=parley_auth" in auth.group(1)
+    assert "proxy_pass http://parley_app;" in auth.group(1)
