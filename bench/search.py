@@ -24,13 +24,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import sqlite3
 import time
 from array import array
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import asyncpg
 import httpx
 from parley.services.search_text import search_text
 
@@ -162,100 +160,6 @@ def _history(
     return rows
 
 
-def _last_seqs(rows: list[tuple[Any, ...]]) -> dict[int, int]:
-    last: dict[int, int] = {}
-    for row in rows:
-        last[row[0]] = max(last.get(row[0], 0), row[1])
-    return last
-
-
-async def _seed_postgres(
-    url: str, owner: int, rooms: int, rows_of: Any
-) -> tuple[list[int], dict[int, int]]:
-    db = await asyncpg.connect(url)
-    try:
-        room_ids = [
-            row["id"]
-            for row in await db.fetch(
-                "INSERT INTO rooms (name, topic, is_private, name_key, locked, created_by,"
-                " created_at, last_seq, last_change_seq, slow_mode_seconds, is_direct)"
-                " SELECT 'room ' || g, '', true, 'room ' || g, false, $1, now(), 0, 0, 0, false"
-                " FROM generate_series(1, $2::int) g RETURNING id",
-                owner,
-                rooms,
-            )
-        ]
-        rows = rows_of(room_ids)
-        await db.copy_records_to_table(
-            "messages",
-            records=rows,
-            columns=["room_id", "seq", "change_seq", "author_id", "body", "search_text",
-                     "client_id", "created_at"],
-        )  # fmt: skip
-        last = _last_seqs(rows)
-        await db.executemany(
-            "UPDATE rooms SET last_seq = $2, last_change_seq = $2 WHERE id = $1",
-            list(last.items()),
-        )
-        await db.execute("ANALYZE")
-    finally:
-        await db.close()
-    return room_ids, last
-
-
-def _seed_sqlite(
-    url: str, owner: int, rooms: int, rows_of: Any
-) -> tuple[list[int], dict[int, int]]:
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
-    with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60) as db:
-        db.executemany(
-            "INSERT INTO rooms (name, topic, is_private, name_key, locked, created_by,"
-            " created_at, last_seq, last_change_seq, slow_mode_seconds, is_direct)"
-            " VALUES (?, '', 1, ?, 0, ?, ?, 0, 0, 0, 0)",
-            [(f"room {n}", f"room {n}", owner, now) for n in range(rooms)],
-        )
-        room_ids = [r[0] for r in db.execute("SELECT id FROM rooms WHERE name LIKE 'room %'")]
-        rows = rows_of(room_ids)
-        db.executemany(
-            "INSERT INTO messages (room_id, seq, change_seq, author_id, body, search_text,"
-            " client_id, created_at, mentions_room) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            [(*row[:7], row[7].replace(tzinfo=None).isoformat(sep=" ")) for row in rows],
-        )
-        last = _last_seqs(rows)
-        db.executemany(
-            "UPDATE rooms SET last_seq = ?, last_change_seq = ? WHERE id = ?",
-            [(seq, seq, room) for room, seq in last.items()],
-        )
-        db.execute("ANALYZE")
-    return room_ids, last
-
-
-def _join(url: str, user_id: int, room_ids: list[int]) -> None:
-    rows = [(room, user_id) for room in room_ids]
-    if url.startswith("sqlite"):
-        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
-        with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60) as db:
-            db.executemany(
-                "INSERT INTO memberships (room_id, user_id, role, last_read_seq, joined_at,"
-                " notify_muted) VALUES (?, ?, 'member', 0, ?, 0)",
-                [(*row, now) for row in rows],
-            )
-        return
-
-    async def insert() -> None:
-        db = await asyncpg.connect(url)
-        try:
-            await db.executemany(
-                "INSERT INTO memberships (room_id, user_id, role, last_read_seq, joined_at,"
-                " notify_muted) VALUES ($1, $2, 'member', 0, now(), false)",
-                rows,
-            )
-        finally:
-            await db.close()
-
-    asyncio.run(insert())
-
-
 def _time(
     client: httpx.Client, requests: list[tuple[str, dict[str, Any]]]
 ) -> tuple[array[int], int]:
@@ -285,13 +189,15 @@ def run(args: argparse.Namespace) -> None:
             return _history(room_ids, [owner, *authors], args.messages, args.seed)
 
         if server.database_url.startswith("sqlite"):
-            room_ids, last = _seed_sqlite(server.database_url, owner, args.rooms, rows_of)
+            room_ids, last = seed.insert_rooms_sqlite(
+                server.database_url, owner, args.rooms, rows_of
+            )
         else:
             room_ids, last = asyncio.run(
-                _seed_postgres(server.database_url, owner, args.rooms, rows_of)
+                seed.insert_rooms_postgres(server.database_url, owner, args.rooms, rows_of)
             )
         mine = random.Random(args.seed).sample(room_ids, args.member_rooms)  # noqa: S311
-        _join(server.database_url, searcher, mine)
+        seed.insert_memberships(server.database_url, [(room, searcher) for room in mine])
         seeded_s = round(time.monotonic() - began, 1)
         token = seed.mint_token(server, searcher)
         rng = random.Random(args.seed + 1)  # noqa: S311

@@ -7,11 +7,13 @@ with the server's own secret (parley.security, the code the server verifies with
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import sqlite3
 import time
 from array import array
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import asyncpg
 import httpx
@@ -191,3 +193,101 @@ async def drop_database(admin_url: str, name: str) -> None:
         await db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await db.close()
+
+
+def _last_seqs(rows: list[tuple[Any, ...]]) -> dict[int, int]:
+    last: dict[int, int] = {}
+    for row in rows:
+        last[row[0]] = max(last.get(row[0], 0), row[1])
+    return last
+
+
+async def insert_rooms_postgres(
+    url: str, owner: int, rooms: int, rows_of: Any
+) -> tuple[list[int], dict[int, int]]:
+    """`rooms` private rooms named "room <n>", the history `rows_of(room_ids)` makes (rows of
+    room_id, seq, change_seq, author_id, body, search_text, client_id, created_at) and the
+    rooms' counters to match; returns the room ids and each room's last seq."""
+    db = await asyncpg.connect(url)
+    try:
+        room_ids = [
+            row["id"]
+            for row in await db.fetch(
+                "INSERT INTO rooms (name, topic, is_private, name_key, locked, created_by,"
+                " created_at, last_seq, last_change_seq, slow_mode_seconds, is_direct)"
+                " SELECT 'room ' || g, '', true, 'room ' || g, false, $1, now(), 0, 0, 0, false"
+                " FROM generate_series(1, $2::int) g RETURNING id",
+                owner,
+                rooms,
+            )
+        ]
+        rows = rows_of(room_ids)
+        await db.copy_records_to_table(
+            "messages",
+            records=rows,
+            columns=["room_id", "seq", "change_seq", "author_id", "body", "search_text",
+                     "client_id", "created_at"],
+        )  # fmt: skip
+        last = _last_seqs(rows)
+        await db.executemany(
+            "UPDATE rooms SET last_seq = $2, last_change_seq = $2 WHERE id = $1",
+            list(last.items()),
+        )
+        await db.execute("ANALYZE")
+    finally:
+        await db.close()
+    return room_ids, last
+
+
+def insert_rooms_sqlite(
+    url: str, owner: int, rooms: int, rows_of: Any
+) -> tuple[list[int], dict[int, int]]:
+    """insert_rooms_postgres, on SQLite."""
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60) as db:
+        db.executemany(
+            "INSERT INTO rooms (name, topic, is_private, name_key, locked, created_by,"
+            " created_at, last_seq, last_change_seq, slow_mode_seconds, is_direct)"
+            " VALUES (?, '', 1, ?, 0, ?, ?, 0, 0, 0, 0)",
+            [(f"room {n}", f"room {n}", owner, now) for n in range(rooms)],
+        )
+        room_ids = [r[0] for r in db.execute("SELECT id FROM rooms WHERE name LIKE 'room %'")]
+        rows = rows_of(room_ids)
+        db.executemany(
+            "INSERT INTO messages (room_id, seq, change_seq, author_id, body, search_text,"
+            " client_id, created_at, mentions_room) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [(*row[:7], row[7].replace(tzinfo=None).isoformat(sep=" ")) for row in rows],
+        )
+        last = _last_seqs(rows)
+        db.executemany(
+            "UPDATE rooms SET last_seq = ?, last_change_seq = ? WHERE id = ?",
+            [(seq, seq, room) for room, seq in last.items()],
+        )
+        db.execute("ANALYZE")
+    return room_ids, last
+
+
+def insert_memberships(url: str, rows: list[tuple[int, int]]) -> None:
+    """(room_id, user_id) memberships, as plain members."""
+    if url.startswith("sqlite"):
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60) as db:
+            db.executemany(
+                "INSERT INTO memberships (room_id, user_id, role, last_read_seq, joined_at,"
+                " notify_muted) VALUES (?, ?, 'member', 0, ?, 0)",
+                [(*row, now) for row in rows],
+            )
+        return
+
+    async def insert() -> None:
+        db = await asyncpg.connect(url)
+        try:
+            await db.executemany(
+                "INSERT INTO memberships (room_id, user_id, role, last_read_seq, joined_at,"
+                " notify_muted) VALUES ($1, $2, 'member', 0, now(), false)",
+                rows,
+            )
+        finally:
+            await db.close()
+
+    asyncio.run(insert())
