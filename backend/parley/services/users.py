@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from parley.errors import Conflict
 from parley.events import Publisher
@@ -95,18 +96,25 @@ PEOPLE_PAGE_MAX = 50
 PEOPLE_OFFSET_MAX = 100_000
 
 
+def matching_names(statement: SelectOfScalar[User], query: str) -> SelectOfScalar[User]:
+    """Narrow a query of users to those whose username or display name contains `query`
+    (NFKC + casefold, wildcards literal; usernames are stored lower-cased). An empty
+    query narrows nothing. The people directory and the admin's user list both use it."""
+    needle = name_key(query.strip())
+    if not needle:
+        return statement
+    return statement.where(
+        col(User.username).contains(needle, autoescape=True)
+        | col(User.display_name_key).contains(needle, autoescape=True)
+    )
+
+
 async def find_people(
     *, session: AsyncSession, query: str, limit: int, offset: int = 0
 ) -> list[AuthorPublic]:
     """Active accounts whose username or display name contains `query` (case-insensitive),
     by display name: who can be messaged or mentioned. Usernames are stored lower-cased."""
-    needle = name_key(query.strip())
-    statement = select(User).where(col(User.is_disabled).is_(False))
-    if needle:
-        statement = statement.where(
-            col(User.username).contains(needle, autoescape=True)
-            | col(User.display_name_key).contains(needle, autoescape=True)
-        )
+    statement = matching_names(select(User).where(col(User.is_disabled).is_(False)), query)
     # The id breaks ties between equal names, so pages neither repeat nor skip anyone.
     statement = (
         statement.order_by(col(User.display_name_key), col(User.id)).offset(offset).limit(limit)

@@ -1734,6 +1734,12 @@ export type AdminListUsersData = {
          * Limit
          */
         limit?: number;
+        /**
+         * Offset
+         *
+         * How many matches to skip
+         */
+        offset?: number;
     };
     url: '/api/admin/users';
 };
