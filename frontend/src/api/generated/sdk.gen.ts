@@ -481,6 +481,8 @@ export const roomsUpdateRoom = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * Room Audit
+ *
+ * Newest first; pages on with `before_id` (the last id received).
  */
 export const moderationRoomAudit = <ThrowOnError extends boolean = false>(options: Options<ModerationRoomAuditData, ThrowOnError>) => (options.client ?? client).get<ModerationRoomAuditResponses, ModerationRoomAuditErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -3460,6 +3460,16 @@ export type ModerationRoomAuditData = {
     };
     query?: {
         /**
+         * Before Id
+         */
+        before_id?: number | null;
+        /**
+         * Person
+         *
+         * Part of the actor's or target's name
+         */
+        person?: string | null;
+        /**
          * Limit
          */
         limit?: number;
