@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from parley.errors import Conflict
-from parley.events import Publisher
+from parley.events import PreferencesChanged, Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
 from parley.models.user import name_key
 from parley.services import invites, passwords, profiles
@@ -74,6 +74,7 @@ async def update_user(
     *, session: AsyncSession, publisher: Publisher, user: User, user_update: UserUpdate
 ) -> User:
     before = user.display_name
+    preferences = (user.locale, user.theme, user.read_receipts)
     if user_update.display_name is not None:
         user.set_display_name(user_update.display_name.strip())
     if user_update.read_receipts is not None:
@@ -87,6 +88,16 @@ async def update_user(
     await session.refresh(user)
     if user.display_name != before:
         await profiles.announce_profile(session=session, publisher=publisher, user=user)
+    if (user.locale, user.theme, user.read_receipts) != preferences:
+        assert user.id is not None
+        await publisher.publish(
+            PreferencesChanged(
+                user_id=user.id,
+                locale=user.locale,
+                theme=user.theme,
+                read_receipts=user.read_receipts,
+            )
+        )
     return user
 
 
