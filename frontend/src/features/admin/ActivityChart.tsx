@@ -11,6 +11,8 @@ interface Point {
 const WIDTH = 600;
 const HEIGHT = 120;
 const MINUTE = 60_000;
+/** How near an edge (%) a tick's label may be: half a label's width at 360 px. */
+const EDGE = 9;
 
 /**
  * Messages per minute as a plain SVG bar chart (no chart library for 60 bars), each bar
@@ -100,8 +102,9 @@ export function ActivityChart({ points, now }: { points: readonly Point[]; /** T
           <Box aria-hidden style={{ position: 'relative', height: 18 }} data-testid="activity-time-axis">
             {axis.ticks.map((tick) => {
               const at = position(axis, tick);
-              // Labels at the very edges align inwards instead of spilling out.
-              const shift = at < 8 ? '0' : at > 92 ? '-100%' : '-50%';
+              // A label is centred on its tick; one that would spill past an edge (or onto
+              // its neighbour, pushed inwards) keeps only its grid line.
+              if (at < EDGE || at > 100 - EDGE) return null;
               return (
                 <Text
                   key={tick}
@@ -109,7 +112,7 @@ export function ActivityChart({ points, now }: { points: readonly Point[]; /** T
                   size="xs"
                   c="dimmed"
                   data-testid="activity-tick"
-                  style={{ position: 'absolute', left: `${at}%`, top: 2, transform: `translateX(${shift})`, whiteSpace: 'nowrap' }}
+                  style={{ position: 'absolute', left: `${at}%`, top: 2, transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}
                 >
                   {clockTime(tick, language)}
                 </Text>
