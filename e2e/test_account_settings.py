@@ -242,3 +242,27 @@ def test_moderator_lifts_a_ban_and_a_mute_from_the_bans_panel(
     log_in(again, username=banned.username, password=banned.password)
     again.get_by_role("button", name="Join room").click()
     expect(again.get_by_label("Message", exact=True)).to_be_visible()
+
+
+def test_language_and_theme_follow_the_account_live_to_my_other_open_devices(
+    new_context: NewContext, playwright: Playwright, make_account: Callable[..., Account]
+) -> None:
+    account = make_account(display_name="Jin")
+    other = sign_in(new_context(**_device(playwright, "phone")).new_page(), account)
+    here = sign_in(new_context(**DESKTOP).new_page(), account)
+    expect(other.locator("html")).to_have_attribute("lang", "en")
+    expect(other.locator("html")).not_to_have_attribute("data-mantine-color-scheme", "dark")
+    # Marks the page: a reload would drop it, so it still being there proves none happened.
+    other.evaluate("window.__notReloaded = true")
+
+    open_account_menu(here)
+    here.get_by_role("menuitem", name="Dark").click()
+    expect(here.locator("html")).to_have_attribute("data-mantine-color-scheme", "dark")
+    expect(other.locator("html")).to_have_attribute("data-mantine-color-scheme", "dark")
+
+    open_account_menu(here)
+    here.get_by_role("menuitem", name="한국어").click()
+    expect(here.locator("html")).to_have_attribute("lang", "ko")
+    expect(other.locator("html")).to_have_attribute("lang", "ko")
+    expect(other.get_by_role("heading", name="Jin님, 환영합니다!")).to_be_visible()
+    assert other.evaluate("window.__notReloaded") is True

@@ -193,6 +193,18 @@ class NotificationsChanged:
     settings: NotificationSettings
 
 
+@dataclass(frozen=True)
+class PreferencesChanged:
+    """I changed my language, theme or read receipts (PATCH /api/users/me): my other tabs
+    and devices follow at once. Not in any change log: a reconnecting client refetches
+    the account."""
+
+    user_id: int
+    locale: str | None
+    theme: str | None
+    read_receipts: bool
+
+
 Event = (
     MessageCreated
     | MessageEdited
@@ -212,6 +224,7 @@ Event = (
     | ReadMoved
     | ReceiptMoved
     | NotificationsChanged
+    | PreferencesChanged
 )
 
 

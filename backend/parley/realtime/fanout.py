@@ -11,6 +11,7 @@ from parley.events import (
     MessageEdited,
     NotificationsChanged,
     PinChanged,
+    PreferencesChanged,
     PresenceChanged,
     ProfileChanged,
     ReactionsChanged,
@@ -33,6 +34,7 @@ from parley.realtime.protocol import (
     MessageFrame,
     NotificationsFrame,
     PinFrame,
+    PreferencesFrame,
     PresenceFrame,
     ProfileFrame,
     ReactionsFrame,
@@ -130,6 +132,13 @@ def envelopes_for(event: Event) -> list[Envelope]:
             return [Envelope(user_channel(watcher), frame) for watcher in watcher_ids]
         case NotificationsChanged(user_id=user_id, room_id=room_id, settings=settings):
             frame = encode(NotificationsFrame(room=room_id, settings=settings))
+            return [Envelope(user_channel(user_id), frame)]
+        case PreferencesChanged(user_id=user_id):
+            frame = encode(
+                PreferencesFrame(
+                    locale=event.locale, theme=event.theme, read_receipts=event.read_receipts
+                )
+            )
             return [Envelope(user_channel(user_id), frame)]
         case UploadChanged(upload=upload, change_seq=change_seq):
             frame = encode(UploadFrame(room=upload.room_id, upload=upload, change_seq=change_seq))

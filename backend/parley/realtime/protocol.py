@@ -306,6 +306,16 @@ class NotificationsFrame(_Sent):
     settings: NotificationSettings
 
 
+class PreferencesFrame(_Sent):
+    """You changed your language, theme or read receipts (on this or another tab or
+    device): apply them here too."""
+
+    type: Literal["preferences"] = "preferences"
+    locale: str | None
+    theme: str | None
+    read_receipts: bool
+
+
 class MemberFrame(_Sent):
     """A membership changed; also sent to the affected user's own sockets."""
 
@@ -379,6 +389,7 @@ AnyServerFrame = (
     | ReadFrame
     | ReceiptFrame
     | NotificationsFrame
+    | PreferencesFrame
     | MemberFrame
     | RoomFrame
     | UploadFrame

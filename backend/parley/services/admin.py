@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import col, func, or_, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Forbidden, NotFound
@@ -30,8 +30,7 @@ from parley.models import (
     UserPublic,
 )
 from parley.models.base import utcnow
-from parley.models.user import name_key
-from parley.services import access, audit, auth
+from parley.services import access, audit, auth, users
 
 
 class AdminUserPublic(UserPublic):
@@ -52,18 +51,25 @@ async def _target(session: AsyncSession, actor: User, user_id: int) -> User:
 
 
 async def search_users(
-    *, session: AsyncSession, presence: PresenceReader, actor: User, query: str, limit: int
+    *,
+    session: AsyncSession,
+    presence: PresenceReader,
+    actor: User,
+    query: str,
+    limit: int,
+    offset: int = 0,
 ) -> list[AdminUserPublic]:
+    """Every account (deactivated and banned too) whose username or display name contains
+    `query`, the way the people directory matches, by username: a page of `limit` after
+    `offset` (a shorter page is the last)."""
     access.require_site_admin(actor)
-    statement = select(User).order_by(col(User.username)).limit(min(limit, 200))
-    if query:
-        needle = name_key(query.strip())
-        statement = statement.where(
-            or_(
-                col(User.username).contains(needle, autoescape=True),
-                col(User.display_name_key).contains(needle, autoescape=True),
-            )
-        )
+    # Usernames are unique; the id only makes the order's tiebreak explicit.
+    statement = (
+        users.matching_names(select(User), query)
+        .order_by(col(User.username), col(User.id))
+        .offset(offset)
+        .limit(min(limit, 200))
+    )
     online = await presence.online_user_ids()
     return [
         AdminUserPublic.model_validate(user, update={"online": user.id in online})

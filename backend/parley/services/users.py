@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from parley.errors import Conflict, Forbidden
-from parley.events import Publisher
+from parley.events import PreferencesChanged, Publisher
 from parley.models import AuthorPublic, Role, User, UserCreate, UserUpdate
 from parley.models.user import EmailChange, name_key
 from parley.services import invites, passwords, profiles
@@ -73,6 +74,7 @@ async def update_user(
     *, session: AsyncSession, publisher: Publisher, user: User, user_update: UserUpdate
 ) -> User:
     before = user.display_name
+    preferences = (user.locale, user.theme, user.read_receipts)
     if user_update.display_name is not None:
         user.set_display_name(user_update.display_name.strip())
     if user_update.read_receipts is not None:
@@ -86,6 +88,16 @@ async def update_user(
     await session.refresh(user)
     if user.display_name != before:
         await profiles.announce_profile(session=session, publisher=publisher, user=user)
+    if (user.locale, user.theme, user.read_receipts) != preferences:
+        assert user.id is not None
+        await publisher.publish(
+            PreferencesChanged(
+                user_id=user.id,
+                locale=user.locale,
+                theme=user.theme,
+                read_receipts=user.read_receipts,
+            )
+        )
     return user
 
 
@@ -110,18 +122,25 @@ PEOPLE_PAGE_MAX = 50
 PEOPLE_OFFSET_MAX = 100_000
 
 
+def matching_names(statement: SelectOfScalar[User], query: str) -> SelectOfScalar[User]:
+    """Narrow a query of users to those whose username or display name contains `query`
+    (NFKC + casefold, wildcards literal; usernames are stored lower-cased). An empty
+    query narrows nothing. The people directory and the admin's user list both use it."""
+    needle = name_key(query.strip())
+    if not needle:
+        return statement
+    return statement.where(
+        col(User.username).contains(needle, autoescape=True)
+        | col(User.display_name_key).contains(needle, autoescape=True)
+    )
+
+
 async def find_people(
     *, session: AsyncSession, query: str, limit: int, offset: int = 0
 ) -> list[AuthorPublic]:
     """Active accounts whose username or display name contains `query` (case-insensitive),
     by display name: who can be messaged or mentioned. Usernames are stored lower-cased."""
-    needle = name_key(query.strip())
-    statement = select(User).where(col(User.is_disabled).is_(False))
-    if needle:
-        statement = statement.where(
-            col(User.username).contains(needle, autoescape=True)
-            | col(User.display_name_key).contains(needle, autoescape=True)
-        )
+    statement = matching_names(select(User).where(col(User.is_disabled).is_(False)), query)
     # The id breaks ties between equal names, so pages neither repeat nor skip anyone.
     statement = (
         statement.order_by(col(User.display_name_key), col(User.id)).offset(offset).limit(limit)

@@ -16,7 +16,8 @@ from parley.settings import Settings
 from tests.conftest import RunningServer, make_settings
 from tests.factories import bearer, signup_and_login
 from tests.images import phone_jpeg, png
-from tests.wsclient import WsClient, create_room, join_room, user_socket
+from tests.moderation.helpers import person
+from tests.wsclient import WsClient, create_room, join_room, signed_in_socket, user_socket
 
 AVATAR = "/api/users/me/avatar"
 
@@ -308,3 +309,53 @@ async def test_two_uploads_at_once_leave_one_avatar(
     assert current in (first.json()["avatar_url"], second.json()["avatar_url"])
     assert (await client.get(current, headers=bearer(token))).status_code == 200
     assert len(stored_files(server)) == 1
+
+
+async def test_preferences_reach_my_other_sockets_at_once_and_nobody_elses(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    alice, bob = await person(client), await person(client)
+    other_tab = await signed_in_socket(server.base_url, alice.token)
+    bobs = await signed_in_socket(server.base_url, bob.token)
+
+    async def next_preferences(socket: WsClient) -> tuple[list[str], dict[str, Any]]:
+        """The next `preferences` frame, with the types of the frames before it."""
+        before: list[str] = []
+        while (frame := await socket.recv())["type"] != "preferences":
+            before.append(frame["type"])
+        return before, frame
+
+    changed = await client.patch(
+        "/api/users/me", json={"locale": "ko", "theme": "dark"}, headers=alice.headers
+    )
+    assert changed.status_code == 200, changed.text
+    _, frame = await next_preferences(other_tab)
+    assert frame == {"type": "preferences", "locale": "ko", "theme": "dark", "read_receipts": False}
+
+    # A name alone is not a preference: the next frame of the kind is the receipts switch.
+    renamed = await client.patch(
+        "/api/users/me", json={"display_name": "Al"}, headers=alice.headers
+    )
+    assert renamed.status_code == 200, renamed.text
+    same = await client.patch("/api/users/me", json={"theme": "dark"}, headers=alice.headers)
+    assert same.status_code == 200, same.text
+    receipts = await client.patch(
+        "/api/users/me", json={"read_receipts": True}, headers=alice.headers
+    )
+    assert receipts.status_code == 200, receipts.text
+    before, frame = await next_preferences(other_tab)
+    assert "profile" in before
+    assert frame == {"type": "preferences", "locale": "ko", "theme": "dark", "read_receipts": True}
+
+    # Bob's own change is his sentinel: Alice's frames, published before it, never reached him.
+    mine = await client.patch("/api/users/me", json={"theme": "light"}, headers=bob.headers)
+    assert mine.status_code == 200, mine.text
+    _, frame = await next_preferences(bobs)
+    assert frame == {
+        "type": "preferences",
+        "locale": None,
+        "theme": "light",
+        "read_receipts": False,
+    }
+    await other_tab.close()
+    await bobs.close()

@@ -240,6 +240,21 @@ async def test_audit_log_records_and_filters(
         f"/api/rooms/{people.room['id']}/audit", headers=people.moderator.headers
     )
     assert len(room_view.json()) == 3
+    # The room's trail pages on with before_id and searches by name, like the site's.
+    room_audit = f"/api/rooms/{people.room['id']}/audit"
+    first = await client.get(room_audit, params={"limit": 2}, headers=people.moderator.headers)
+    rest = await client.get(
+        room_audit,
+        params={"limit": 2, "before_id": first.json()[-1]["id"]},
+        headers=people.moderator.headers,
+    )
+    assert [e["action"] for e in first.json() + rest.json()] == ["lock_room", "mute", "promote"]
+    by_name = await client.get(
+        room_audit,
+        params={"person": people.member.username.upper()},
+        headers=people.moderator.headers,
+    )
+    assert [e["action"] for e in by_name.json()] == ["mute"]
     assert (
         await client.get(f"/api/rooms/{people.room['id']}/audit", headers=people.member.headers)
     ).status_code == 403

@@ -66,6 +66,19 @@ async def test_a_ban_on_a_closes_the_socket_on_b_within_a_second(cluster: Cluste
     assert time.monotonic() - started < 1.0
 
 
+async def test_a_preference_changed_through_a_reaches_my_socket_on_b(cluster: Cluster) -> None:
+    async with httpx.AsyncClient(base_url=cluster.a.base_url, timeout=10) as http:
+        _, alice = await signup_and_login(http)
+        on_b = await _socket(cluster.b.base_url, alice)
+        changed = await http.patch(
+            "/api/users/me", json={"theme": "dark", "locale": "ko"}, headers=bearer(alice)
+        )
+        assert changed.status_code == 200, changed.text
+    frame = await on_b.recv_type("preferences")
+    assert frame == {"type": "preferences", "locale": "ko", "theme": "dark", "read_receipts": False}
+    await on_b.close()
+
+
 async def test_killing_an_instance_loses_and_repeats_nothing(cluster: Cluster) -> None:
     async with httpx.AsyncClient(base_url=cluster.b.base_url, timeout=10) as http:
         _, sender_token = await signup_and_login(http)

@@ -14,8 +14,9 @@ import type { AdminStats, AdminUserPublic, AuditPublic, ReportPublic, ReportStat
 
 export const readAdminStats = (): Promise<AdminStats> => unwrap(adminReadStats());
 
-export const listAdminUsers = (q: string): Promise<AdminUserPublic[]> =>
-  unwrap(adminListUsers({ query: q ? { q } : undefined }));
+/** Accounts by username, `q` matching names as the people directory does; paged by offset. */
+export const listAdminUsers = (q: string, limit = 50, offset = 0): Promise<AdminUserPublic[]> =>
+  unwrap(adminListUsers({ query: { ...(q ? { q } : {}), limit, ...(offset > 0 ? { offset } : {}) } }));
 
 export const banUser = (userId: number, reason: string): Promise<unknown> =>
   unwrap(adminBanUser({ path: { user_id: userId }, body: { reason } }));
@@ -36,6 +37,8 @@ export interface AuditFilters {
   since?: string | null;
   until?: string | null;
   before_id?: number | null;
+  /** Part of the actor's or target's name. */
+  person?: string | null;
   limit?: number;
 }
 

@@ -45,5 +45,9 @@ export const resolveReport = (
   note = '',
 ): Promise<ReportPublic> => unwrap(moderationResolveReport({ path: { report_id: reportId }, body: { status, note } }));
 
-export const listRoomAudit = (roomId: number): Promise<AuditPublic[]> =>
-  unwrap(moderationRoomAudit({ path: { room_id: roomId }, query: { limit: 100 } }));
+/** A room's trail, newest first: pages on with `before_id`, `person` searches names. */
+export const listRoomAudit = (
+  roomId: number,
+  query: { before_id?: number | null; person?: string | null; limit?: number } = {},
+): Promise<AuditPublic[]> =>
+  unwrap(moderationRoomAudit({ path: { room_id: roomId }, query: { limit: 100, ...query } }));

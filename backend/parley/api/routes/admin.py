@@ -27,7 +27,15 @@ from parley.models.auth import ResetLink
 from parley.models.base import MAX_ID, CleanText, UtcInstant
 from parley.models.invite import SiteSettings, SiteSettingsUpdate
 from parley.models.user import AccountDeletion
-from parley.services import account_deletion, admin, audit, invites, password_resets, reports
+from parley.services import (
+    account_deletion,
+    admin,
+    audit,
+    invites,
+    password_resets,
+    reports,
+    users,
+)
 from parley.services.admin import AdminUserPublic
 
 router = APIRouter(
@@ -49,9 +57,14 @@ async def list_users(
     user: CurrentUser,
     q: Annotated[CleanText, Query(max_length=64)] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[
+        int, Query(ge=0, le=users.PEOPLE_OFFSET_MAX, description="How many matches to skip")
+    ] = 0,
 ) -> list[AdminUserPublic]:
+    """Accounts by username, `q` matching username or display name as the people directory
+    does. Pages on with `offset`; a page shorter than `limit` is the last."""
     return await admin.search_users(
-        session=session, presence=presence, actor=user, query=q, limit=limit
+        session=session, presence=presence, actor=user, query=q, limit=limit, offset=offset
     )
 
 

@@ -16,7 +16,7 @@ from parley.models import (
     ReportResolve,
     ReportStatus,
 )
-from parley.models.base import MAX_ID
+from parley.models.base import MAX_ID, CleanText
 from parley.models.moderation import RoomBanPublic
 from parley.services import audit, moderation, reports
 
@@ -81,6 +81,18 @@ async def room_audit(
     session: SessionDep,
     user: CurrentUser,
     room_id: RoomId,
+    before_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    person: Annotated[
+        CleanText | None, Query(max_length=64, description="Part of the actor's or target's name")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
 ) -> list[AuditPublic]:
-    return await audit.list_entries(session=session, user=user, room_id=room_id, limit=limit)
+    """Newest first; pages on with `before_id` (the last id received)."""
+    return await audit.list_entries(
+        session=session,
+        user=user,
+        room_id=room_id,
+        before_id=before_id,
+        person=person,
+        limit=limit,
+    )

@@ -74,6 +74,9 @@ export const adminReadStats = <ThrowOnError extends boolean = false>(options?: O
 
 /**
  * List Users
+ *
+ * Accounts by username, `q` matching username or display name as the people directory
+ * does. Pages on with `offset`; a page shorter than `limit` is the last.
  */
 export const adminListUsers = <ThrowOnError extends boolean = false>(options?: Options<AdminListUsersData, ThrowOnError>) => (options?.client ?? client).get<AdminListUsersResponses, AdminListUsersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -494,6 +497,8 @@ export const roomsUpdateRoom = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * Room Audit
+ *
+ * Newest first; pages on with `before_id` (the last id received).
  */
 export const moderationRoomAudit = <ThrowOnError extends boolean = false>(options: Options<ModerationRoomAuditData, ThrowOnError>) => (options.client ?? client).get<ModerationRoomAuditResponses, ModerationRoomAuditErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

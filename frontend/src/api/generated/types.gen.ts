@@ -1775,6 +1775,12 @@ export type AdminListUsersData = {
          * Limit
          */
         limit?: number;
+        /**
+         * Offset
+         *
+         * How many matches to skip
+         */
+        offset?: number;
     };
     url: '/api/admin/users';
 };
@@ -3537,6 +3543,16 @@ export type ModerationRoomAuditData = {
         room_id: number;
     };
     query?: {
+        /**
+         * Before Id
+         */
+        before_id?: number | null;
+        /**
+         * Person
+         *
+         * Part of the actor's or target's name
+         */
+        person?: string | null;
         /**
          * Limit
          */

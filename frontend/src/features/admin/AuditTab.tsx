@@ -1,6 +1,7 @@
 import { Alert, Button, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -31,12 +32,15 @@ export function AuditTab() {
   const [roomQ] = useDebouncedValue(roomSearch.trim(), 250);
   const { rooms } = useRoomDirectory(roomQ);
   const [actorId, setActorId] = useState<string | number>('');
+  const [personSearch, setPersonSearch] = useState('');
+  const [person] = useDebouncedValue(personSearch.trim(), 250);
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const filters: AuditFilters = {
     action,
     room_id: roomId === null ? null : Number(roomId),
     actor_id: idOrNull(actorId),
+    person: person || null,
     since: dayBound(since, false),
     until: dayBound(until, true),
     limit: PAGE,
@@ -46,12 +50,13 @@ export function AuditTab() {
     queryFn: ({ pageParam }) => listAudit({ ...filters, before_id: pageParam }),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => (last.length < PAGE ? undefined : (last.at(-1)?.id ?? undefined)),
+    placeholderData: keepPreviousData,
   });
   const entries = audit.data?.pages.flat() ?? [];
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Select
           label={t('admin.audit.action')}
           placeholder={t('admin.audit.anyAction')}
@@ -74,6 +79,15 @@ export function AuditTab() {
           filter={({ options }) => options}
           clearable
           searchable
+          size="md"
+        />
+        <TextInput
+          type="search"
+          label={t('admin.audit.person')}
+          value={personSearch}
+          onChange={(event) => setPersonSearch(event.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          maxLength={64}
           size="md"
         />
         <NumberInput label={t('admin.audit.actor')} value={actorId} onChange={setActorId} min={1} allowDecimal={false} size="md" />

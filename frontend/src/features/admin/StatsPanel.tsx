@@ -23,7 +23,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
 /** The live figures at the top of the dashboard, refreshed every 10 s. */
 export function StatsPanel() {
   const { t } = useTranslation();
-  const { data, isPending, isError } = useQuery({
+  const { data, dataUpdatedAt, isPending, isError } = useQuery({
     queryKey: ['admin', 'stats'],
     queryFn: readAdminStats,
     refetchInterval: REFRESH_MS,
@@ -53,7 +53,8 @@ export function StatsPanel() {
             <Title order={3} fz={15} mb="xs">
               {t('admin.stats.perMinute')}
             </Title>
-            <ActivityChart points={data.messages_per_minute} />
+            {/* The hour counted ends when the figures arrived. */}
+            <ActivityChart points={data.messages_per_minute} now={dataUpdatedAt} />
           </Card>
           <Card withBorder padding="sm">
             <Title order={3} fz={15} mb="xs">

@@ -1,15 +1,21 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AdminUserPublic, banUser, listAdminUsers, setUserDisabled, setUserRole, unbanUser } from '../../api';
+import { flattenPages, offsetPaging } from '../../components/paging';
+import { ShowMore } from '../../components/ShowMore';
 import { DeleteUserDialog, ResetLinkDialog } from '../account';
 import { useCurrentUser } from '../auth';
 import { ReasonDialog } from '../moderation';
 import { UserAvatar } from '../profile';
+
+/** Accounts per page of the list (≤ 200, the server's bound). */
+const USERS_PAGE = 50;
+const nextOffset = offsetPaging(USERS_PAGE);
 
 type UserAction = 'ban' | 'unban' | 'makeAdmin' | 'removeAdmin' | 'deactivate' | 'reactivate';
 
@@ -126,7 +132,15 @@ export function UsersTab() {
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
   const [deleting, setDeleting] = useState<AdminUserPublic | null>(null);
   const [resetFor, setResetFor] = useState<{ id: number; name: string } | null>(null);
-  const { data, isPending } = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => listAdminUsers(q) });
+  const list = useInfiniteQuery({
+    queryKey: ['admin', 'users', q],
+    queryFn: ({ pageParam }) => listAdminUsers(q, USERS_PAGE, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
+    placeholderData: keepPreviousData,
+  });
+  const { isPending } = list;
+  const users = flattenPages(list.data?.pages);
   const name = pending ? pending.user.display_name || pending.user.username : '';
   const body = pending ? BODIES[pending.action] : undefined;
 
@@ -141,9 +155,9 @@ export function UsersTab() {
         size="md"
       />
       {isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
-      {data?.length === 0 ? <Text c="dimmed">{t('admin.users.empty')}</Text> : null}
+      {list.isSuccess && users.length === 0 ? <Text c="dimmed">{t('admin.users.empty')}</Text> : null}
       <Stack component="ul" gap="xs" className="plain-list">
-        {data?.map((user) => (
+        {users.map((user) => (
           <UserCard
             key={user.id}
             user={user}
@@ -154,6 +168,7 @@ export function UsersTab() {
           />
         ))}
       </Stack>
+      <ShowMore query={list} label={t('admin.users.more')} failed={t('admin.users.loadFailed')} />
       <ReasonDialog
         opened={pending !== null}
         onClose={() => setPending(null)}

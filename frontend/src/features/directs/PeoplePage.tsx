@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ShowMore } from '../../components/ShowMore';
 import { useCurrentUser } from '../auth';
 import { flattenPages } from './directory';
 import { PersonRow } from './PersonRow';
@@ -69,22 +70,7 @@ export function PeoplePage() {
           ))}
         </Stack>
       ) : null}
-      {directory.hasNextPage ? (
-        <Button
-          variant="default"
-          mih={44}
-          onClick={() => void directory.fetchNextPage()}
-          loading={directory.isFetchingNextPage}
-          className="people-more"
-        >
-          {t('people.more')}
-        </Button>
-      ) : null}
-      {directory.isFetchNextPageError ? (
-        <Text c="red" size="sm" role="alert">
-          {t('people.loadFailed')}
-        </Text>
-      ) : null}
+      <ShowMore query={directory} label={t('people.more')} failed={t('people.loadFailed')} className="people-more" />
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Loader, Modal, Tabs } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Loader, Modal, Tabs, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type AuditPublic, listRoomAudit, listRoomReports, moderateMember, type RoomPublic } from '../../api';
+import { ShowMore } from '../../components/ShowMore';
 import { can } from '../rooms';
 import { AuditList } from './AuditList';
 import { BansPanel } from './BansPanel';
@@ -14,20 +16,43 @@ import { ReportQueue } from './ReportQueue';
 
 export type RoomPanel = 'reports' | 'audit' | 'bans';
 
+const ROOM_AUDIT_PAGE = 50;
+
 function RoomAudit({ roomId, canUnban }: { roomId: number; canUnban: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [unbanning, setUnbanning] = useState<AuditPublic | null>(null);
-  const { data, isPending, isError, error } = useQuery({
-    queryKey: ['rooms', roomId, 'audit'],
-    queryFn: () => listRoomAudit(roomId),
+  const [search, setSearch] = useState('');
+  const [person] = useDebouncedValue(search.trim(), 250);
+  const audit = useInfiniteQuery({
+    queryKey: ['rooms', roomId, 'audit', person],
+    queryFn: ({ pageParam }) =>
+      listRoomAudit(roomId, { before_id: pageParam, person: person || null, limit: ROOM_AUDIT_PAGE }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => (last.length < ROOM_AUDIT_PAGE ? undefined : (last.at(-1)?.id ?? undefined)),
+    placeholderData: keepPreviousData,
   });
-  if (isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
-  if (isError) return <Alert color="red">{refusalText(error, t)}</Alert>;
+  const searchBox = (
+    <TextInput
+      type="search"
+      label={t('moderation.audit.search')}
+      value={search}
+      onChange={(event) => setSearch(event.currentTarget.value)}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      maxLength={64}
+      size="md"
+      mb="sm"
+    />
+  );
+  if (audit.isPending) return <>{searchBox}<Loader size="sm" aria-label={t('app.loading')} /></>;
+  if (audit.isError) return <>{searchBox}<Alert color="red">{refusalText(audit.error, t)}</Alert></>;
+  const entries = audit.data.pages.flat();
   const target = unbanning?.target_user_id;
   return (
     <>
-      <AuditList entries={data} onUnban={canUnban ? setUnbanning : undefined} />
+      {searchBox}
+      <AuditList entries={entries} onUnban={canUnban ? setUnbanning : undefined} />
+      <ShowMore query={audit} label={t('moderation.audit.more')} failed={t('moderation.audit.loadFailed')} />
       <ReasonDialog
         opened={unbanning !== null}
         onClose={() => setUnbanning(null)}

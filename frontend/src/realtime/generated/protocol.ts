@@ -22,6 +22,7 @@ export type ServerFrame =
   | ReadFrame
   | ReceiptFrame
   | NotificationsFrame
+  | PreferencesFrame
   | MemberFrame
   | RoomFrame
   | UploadFrame
@@ -344,6 +345,16 @@ export interface NotificationSettings {
   level: NotifyLevel;
   muted: boolean;
   is_default: boolean;
+}
+/**
+ * You changed your language, theme or read receipts (on this or another tab or
+ * device): apply them here too.
+ */
+export interface PreferencesFrame {
+  type: 'preferences';
+  locale: string | null;
+  theme: string | null;
+  read_receipts: boolean;
 }
 /**
  * A membership changed; also sent to the affected user's own sockets.
