@@ -298,13 +298,15 @@ ADMIN_PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(scope="session")
-def site_admin(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> Account:
+def site_admin(
+    base_url: str, tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox
+) -> Account:
     """A site admin in the session's server, made with the CLI against its data directory
     (`python -m parley create-admin`: the shared database already has its first user)."""
     data_dirs = sorted(tmp_path_factory.getbasetemp().glob("parley-data*"))
     assert data_dirs, "the server fixture's data directory was not found"
     account = Account(unique_username("admin"), ADMIN_PASSWORD, "Site Admin")
-    env = _server_env(0, data_dirs[0])
+    env = _server_env(0, data_dirs[0], mailbox.port)
     env["PARLEY_ADMIN_PASSWORD"] = ADMIN_PASSWORD
     result = subprocess.run(
         [
