@@ -245,6 +245,67 @@ def test_moderator_mutes_then_bans_a_member(
     expect(bob.page.locator(f'nav a[href="/rooms/{room_id}"]')).to_have_count(0)
 
 
+def test_moderator_bans_for_an_hour_and_the_panel_says_until_when(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, _alice, bob, carol = moderated_room
+    _member_menu(carol.page, bob.account.display_name)
+    carol.page.get_by_role("menuitem", name="Ban").click()
+    dialog = carol.page.get_by_role("dialog", name=re.compile("^Ban"))
+    expect(dialog.get_by_role("radio", name="Until lifted")).to_be_checked()
+    dialog.get_by_text("1 h", exact=True).click()
+    dialog.get_by_label("Reason").fill("take an hour")
+    dialog.get_by_role("button", name="Ban").click()
+    expect(dialog).to_have_count(0)
+    expect(bob.page.get_by_test_id("room-standing")).to_contain_text("banned")
+
+    carol.page.keyboard.press("Escape")  # the members drawer
+    carol.page.get_by_role("button", name="Room settings").click()
+    carol.page.get_by_role("menuitem", name="Bans and mutes").click()
+    panel = carol.page.get_by_role("tabpanel", name="Bans and mutes")
+    ban = panel.get_by_role("region", name="Banned").get_by_test_id("room-ban")
+    expect(ban).to_have_count(1)
+    expect(ban).to_contain_text(bob.account.display_name)
+    expect(ban.get_by_test_id("room-ban-until")).to_have_text(re.compile(r"^Until \S"))
+    expect(ban.get_by_test_id("room-ban-until")).not_to_have_text("Until lifted")
+
+
+def test_a_moderator_sees_the_report_badge_arrive_and_clear(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    room_id, alice, bob, carol = moderated_room
+    send(alice.page, "a report-worthy line")
+    expect(find_message(bob.page, "a report-worthy line")).to_have_count(1)
+    room_link = carol.page.locator(f'nav a[href="/rooms/{room_id}"]')
+    expect(carol.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+
+    _message_menu(bob.page, "a report-worthy line")
+    bob.page.get_by_role("menuitem", name="Report").click()
+    dialog = bob.page.get_by_role("dialog")
+    dialog.get_by_label("Reason").fill("spam")
+    dialog.get_by_role("button", name="Report").click()
+    expect(dialog).to_have_count(0)
+
+    # Live, with nothing reloaded: the room in the sidebar and its settings menu.
+    menu = carol.page.get_by_role("button", name="Room settings, 1 open report")
+    expect(menu).to_be_visible()
+    expect(room_link).to_have_attribute("aria-label", re.compile("1 open report"))
+    expect(room_link.get_by_test_id("open-reports-badge")).to_have_text("1")
+    # The member who reported sees no badge: they do not work the queue.
+    expect(bob.page.get_by_test_id("open-reports-badge")).to_have_count(0)
+    expect(bob.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+
+    menu.click()
+    carol.page.get_by_role("menuitem", name=re.compile("^Reports")).click()
+    queue = carol.page.get_by_role("dialog")
+    report = queue.get_by_test_id("report").filter(has_text="a report-worthy line")
+    report.get_by_role("button", name="Resolve").click()
+    expect(report).to_have_count(0)
+    carol.page.keyboard.press("Escape")
+    expect(carol.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+    expect(room_link.get_by_test_id("open-reports-badge")).to_have_count(0)
+
+
 def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
     moderated_room: tuple[int, Person, Person, Person],
 ) -> None:
