@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from journeys import log_in
 from rooms import Person, auth_headers, create_room, find_message, join_room, open_room, send
 
@@ -349,3 +349,55 @@ def test_kicked_member_is_told_and_can_rejoin_a_public_room(
     expect(find_message(alice.page, "I am back")).to_have_count(1)
     send(alice.page, "welcome back")
     expect(find_message(bob.page, "welcome back")).to_have_count(1)
+
+
+def _fits_the_phone(control: Locator, width: int = 360) -> None:
+    box = control.bounding_box()
+    assert box is not None, control
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (control, box)
+    assert box["height"] >= 40, (control, box)
+
+
+def test_timed_ban_and_report_badge_at_360px(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    owner = make_account(display_name="Owen")
+    member = make_account(display_name="Mia")
+    rude = make_account(display_name="Rex")
+    room_id = create_room(api, owner)
+    join_room(api, member, room_id)
+    join_room(api, rude, room_id)
+    page = open_room(new_context(**phone_device(playwright, width=360)), owner, room_id)
+    send(page, "hello from a small screen")
+    expect(find_message(page, "hello from a small screen")).to_have_count(1)
+
+    # Another user reports it over the API: the badge arrives on the phone's room menu.
+    messages = api.get(f"/api/rooms/{room_id}/messages", headers=auth_headers(api, owner))
+    message_id = next(
+        m["id"] for m in messages.json()["messages"] if m["body"] == "hello from a small screen"
+    )
+    filed = api.post(
+        f"/api/messages/{message_id}/report",
+        json={"reason": "test"},
+        headers=auth_headers(api, member),
+    )
+    assert filed.status_code == 201, filed.text
+    menu = page.get_by_role("button", name="Room settings, 1 open report")
+    expect(menu).to_be_visible()
+    _fits_the_phone(menu)
+
+    # Every ban length fits the narrowest phone.
+    page.get_by_role("button", name=re.compile(r"^Show members")).tap()
+    page.get_by_role("button", name="Moderate Rex").tap()
+    page.get_by_role("menuitem", name="Ban").tap()
+    dialog = page.get_by_role("dialog", name=re.compile("^Ban"))
+    for choice in ("1 h", "1 day", "7 days", "30 days", "Until lifted"):
+        _fits_the_phone(dialog.get_by_text(choice, exact=True).locator("xpath=ancestor::label[1]"))
+    dialog.get_by_text("30 days", exact=True).tap()
+    dialog.get_by_role("button", name="Ban").tap()
+    expect(dialog).to_have_count(0)
+    bans = api.get(f"/api/rooms/{room_id}/bans", headers=auth_headers(api, owner)).json()
+    assert [ban["display_name"] for ban in bans] == ["Rex"] and bans[0]["expires_at"]

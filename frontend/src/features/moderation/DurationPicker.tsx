@@ -29,6 +29,8 @@ export function DurationPicker({ action, value, onChange }: DurationPickerProps)
         fullWidth
         size="md"
         orientation={phone ? 'vertical' : 'horizontal'}
+        // Touch targets of 44 px, like every other control.
+        styles={{ label: { minHeight: 44, display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
         data={
           action === 'mute'
             ? DURATIONS.mute.map((seconds) => ({
