@@ -21,7 +21,7 @@ describe('RoomSettingsMenu report badge', () => {
     renderWithApp(<RoomSettingsMenu room={room({ my_actions: ['read_reports', 'read_audit'], open_reports: 3 })} />);
     const menu = screen.getByRole('button', { name: 'Room settings, 3 open reports' });
     await userEvent.click(menu);
-    const entry = await screen.findByRole('menuitem', { name: /Reports/ });
+    const entry = await screen.findByRole('menuitem', { name: /Reports/ }, { timeout: 5000 });
     const badge = within(entry).getByTestId('open-reports-badge');
     expect(badge).toHaveAttribute('aria-label', '3 open reports');
     expect(badge).toHaveTextContent('3');
