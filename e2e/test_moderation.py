@@ -257,7 +257,9 @@ def test_moderator_bans_for_an_hour_and_the_panel_says_until_when(
     dialog.get_by_label("Reason").fill("take an hour")
     dialog.get_by_role("button", name="Ban").click()
     expect(dialog).to_have_count(0)
-    expect(bob.page.get_by_test_id("room-standing")).to_contain_text("banned")
+    standing = bob.page.get_by_test_id("room-standing")
+    expect(standing).to_contain_text("You were banned from this room")
+    expect(standing).to_contain_text("The ban ends")
 
     carol.page.keyboard.press("Escape")  # the members drawer
     carol.page.get_by_role("button", name="Room settings").click()
