@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, Playwright, expect
 
-from conftest import Account, NewContext
+from conftest import Account, NewContext, phone_device
 from journeys import log_in
 from rooms import Person, auth_headers, create_room, find_message, join_room, open_room, send
 
@@ -245,6 +245,69 @@ def test_moderator_mutes_then_bans_a_member(
     expect(bob.page.locator(f'nav a[href="/rooms/{room_id}"]')).to_have_count(0)
 
 
+def test_moderator_bans_for_an_hour_and_the_panel_says_until_when(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    _room_id, _alice, bob, carol = moderated_room
+    _member_menu(carol.page, bob.account.display_name)
+    carol.page.get_by_role("menuitem", name="Ban").click()
+    dialog = carol.page.get_by_role("dialog", name=re.compile("^Ban"))
+    expect(dialog.get_by_role("radio", name="Until lifted")).to_be_checked()
+    dialog.get_by_text("1 h", exact=True).click()
+    dialog.get_by_label("Reason").fill("take an hour")
+    dialog.get_by_role("button", name="Ban").click()
+    expect(dialog).to_have_count(0)
+    standing = bob.page.get_by_test_id("room-standing")
+    expect(standing).to_contain_text("You were banned from this room")
+    expect(standing).to_contain_text("The ban ends")
+
+    carol.page.keyboard.press("Escape")  # the members drawer
+    carol.page.get_by_role("button", name="Room settings").click()
+    carol.page.get_by_role("menuitem", name="Bans and mutes").click()
+    panel = carol.page.get_by_role("tabpanel", name="Bans and mutes")
+    ban = panel.get_by_role("region", name="Banned").get_by_test_id("room-ban")
+    expect(ban).to_have_count(1)
+    expect(ban).to_contain_text(bob.account.display_name)
+    expect(ban.get_by_test_id("room-ban-until")).to_have_text(re.compile(r"^Until \S"))
+    expect(ban.get_by_test_id("room-ban-until")).not_to_have_text("Until lifted")
+
+
+def test_a_moderator_sees_the_report_badge_arrive_and_clear(
+    moderated_room: tuple[int, Person, Person, Person],
+) -> None:
+    room_id, alice, bob, carol = moderated_room
+    send(alice.page, "a report-worthy line")
+    expect(find_message(bob.page, "a report-worthy line")).to_have_count(1)
+    room_link = carol.page.locator(f'nav a[href="/rooms/{room_id}"]')
+    expect(carol.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+
+    _message_menu(bob.page, "a report-worthy line")
+    bob.page.get_by_role("menuitem", name="Report").click()
+    dialog = bob.page.get_by_role("dialog")
+    dialog.get_by_label("Reason").fill("spam")
+    dialog.get_by_role("button", name="Report").click()
+    expect(dialog).to_have_count(0)
+
+    # Live, with nothing reloaded: the room in the sidebar and its settings menu.
+    menu = carol.page.get_by_role("button", name="Room settings, 1 open report")
+    expect(menu).to_be_visible()
+    expect(room_link).to_have_attribute("aria-label", re.compile("1 open report"))
+    expect(room_link.get_by_test_id("open-reports-badge")).to_have_text("1")
+    # The member who reported sees no badge: they do not work the queue.
+    expect(bob.page.get_by_test_id("open-reports-badge")).to_have_count(0)
+    expect(bob.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+
+    menu.click()
+    carol.page.get_by_role("menuitem", name=re.compile("^Reports")).click()
+    queue = carol.page.get_by_role("dialog")
+    report = queue.get_by_test_id("report").filter(has_text="a report-worthy line")
+    report.get_by_role("button", name="Resolve").click()
+    expect(report).to_have_count(0)
+    carol.page.keyboard.press("Escape")
+    expect(carol.page.get_by_role("button", name="Room settings", exact=True)).to_be_visible()
+    expect(room_link.get_by_test_id("open-reports-badge")).to_have_count(0)
+
+
 def test_owner_sets_slow_mode_and_a_member_sees_the_countdown(
     moderated_room: tuple[int, Person, Person, Person],
 ) -> None:
@@ -288,3 +351,55 @@ def test_kicked_member_is_told_and_can_rejoin_a_public_room(
     expect(find_message(alice.page, "I am back")).to_have_count(1)
     send(alice.page, "welcome back")
     expect(find_message(bob.page, "welcome back")).to_have_count(1)
+
+
+def _fits_the_phone(control: Locator, width: int = 360) -> None:
+    box = control.bounding_box()
+    assert box is not None, control
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (control, box)
+    assert box["height"] >= 40, (control, box)
+
+
+def test_timed_ban_and_report_badge_at_360px(
+    new_context: NewContext,
+    playwright: Playwright,
+    api: httpx.Client,
+    make_account: Callable[..., Account],
+) -> None:
+    owner = make_account(display_name="Owen")
+    member = make_account(display_name="Mia")
+    rude = make_account(display_name="Rex")
+    room_id = create_room(api, owner)
+    join_room(api, member, room_id)
+    join_room(api, rude, room_id)
+    page = open_room(new_context(**phone_device(playwright, width=360)), owner, room_id)
+    send(page, "hello from a small screen")
+    expect(find_message(page, "hello from a small screen")).to_have_count(1)
+
+    # Another user reports it over the API: the badge arrives on the phone's room menu.
+    messages = api.get(f"/api/rooms/{room_id}/messages", headers=auth_headers(api, owner))
+    message_id = next(
+        m["id"] for m in messages.json()["messages"] if m["body"] == "hello from a small screen"
+    )
+    filed = api.post(
+        f"/api/messages/{message_id}/report",
+        json={"reason": "test"},
+        headers=auth_headers(api, member),
+    )
+    assert filed.status_code == 201, filed.text
+    menu = page.get_by_role("button", name="Room settings, 1 open report")
+    expect(menu).to_be_visible()
+    _fits_the_phone(menu)
+
+    # Every ban length fits the narrowest phone.
+    page.get_by_role("button", name=re.compile(r"^Show members")).tap()
+    page.get_by_role("button", name="Moderate Rex").tap()
+    page.get_by_role("menuitem", name="Ban").tap()
+    dialog = page.get_by_role("dialog", name=re.compile("^Ban"))
+    for choice in ("1 h", "1 day", "7 days", "30 days", "Until lifted"):
+        _fits_the_phone(dialog.get_by_text(choice, exact=True).locator("xpath=ancestor::label[1]"))
+    dialog.get_by_text("30 days", exact=True).tap()
+    dialog.get_by_role("button", name="Ban").tap()
+    expect(dialog).to_have_count(0)
+    bans = api.get(f"/api/rooms/{room_id}/bans", headers=auth_headers(api, owner)).json()
+    assert [ban["display_name"] for ban in bans] == ["Rex"] and bans[0]["expires_at"]

@@ -119,6 +119,8 @@ class UserSuspended:
 
     user_id: int
     reason: str
+    # A timed ban's end; None: until lifted.
+    until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,17 @@ class ReceiptMoved:
 
 
 @dataclass(frozen=True)
+class ReportsChanged:
+    """A report was filed in a room, or resolved or dismissed: whoever works the room's
+    queue (services.access.report_watchers) hears its open count. Not in the change log,
+    like ReadMoved: a reconnecting client fetches the room list, which carries it."""
+
+    room_id: int
+    open_reports: int
+    watcher_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class NotificationsChanged:
     """I chose what of a room notifies me: my other tabs and devices follow."""
 
@@ -223,6 +236,7 @@ Event = (
     | SessionsEnded
     | ReadMoved
     | ReceiptMoved
+    | ReportsChanged
     | NotificationsChanged
     | PreferencesChanged
 )

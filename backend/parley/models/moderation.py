@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic import ValidationInfo, field_validator
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -34,6 +35,8 @@ class RoomBan(SQLModel, table=True):
     banned_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     reason: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # None: until lifted. A ban past its time no longer applies (access.ban_in_force).
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class RoomBanPublic(SQLModel):
@@ -45,6 +48,8 @@ class RoomBanPublic(SQLModel):
     reason: str
     banned_by_name: str | None
     created_at: datetime
+    # None: until lifted.
+    expires_at: datetime | None = None
 
 
 class ReportStatus(StrEnum):
@@ -85,12 +90,26 @@ class AuditEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
+# The longest a timed mute or ban may last (a year and a day).
+MAX_DURATION_SECONDS = 366 * 86400
+# Actions that take a duration_seconds; any other refuses one (422).
+TIMED_ACTIONS = frozenset({ModerationAction.mute, ModerationAction.ban})
+
+
 class ModerationRequest(TextInput):
     action: ModerationAction
     user_id: int = Field(ge=1, le=MAX_ID)
     reason: str = Field(default="", max_length=500)
-    # Mutes only; None mutes until unmuted.
-    duration_seconds: int | None = Field(default=None, ge=1, le=366 * 86400)
+    # Mutes and bans only; None lasts until unmuted or unbanned.
+    duration_seconds: int | None = Field(default=None, ge=1, le=MAX_DURATION_SECONDS)
+
+    @field_validator("duration_seconds")
+    @classmethod
+    def _timed_actions_only(cls, value: int | None, info: ValidationInfo) -> int | None:
+        action = info.data.get("action")
+        if value is not None and action is not None and action not in TIMED_ACTIONS:
+            raise ValueError(f"duration_seconds applies to mute and ban only, not {action}")
+        return value
 
 
 class ReportCreate(TextInput):
@@ -143,8 +162,13 @@ class AdminUserUpdate(SQLModel):
     is_disabled: bool | None = None
 
 
-class AdminBan(TextInput):
+class AdminUnban(TextInput):
     reason: str = Field(default="", max_length=500)
+
+
+class AdminBan(AdminUnban):
+    # None: until lifted.
+    duration_seconds: int | None = Field(default=None, ge=1, le=MAX_DURATION_SECONDS)
 
 
 class ActivityPoint(SQLModel):

@@ -137,6 +137,9 @@ class RoomPublic(RoomSummary):
     # the room. Reading past them clears both.
     unread: int = 0
     mentions: int = 0
+    # The room's open reports when I may work its queue (owner, moderator, site admin),
+    # else 0; the `reports` frame carries changes live.
+    open_reports: int = 0
     # A direct message's other people (its name is theirs); empty for other rooms.
     direct_with: list[AuthorPublic] = []
     # My notification choice here; None when not a member.

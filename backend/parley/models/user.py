@@ -64,6 +64,8 @@ class User(UserBase, table=True):
     role: str = Field(default=Role.user.value, max_length=16)
     token_version: int = Field(default=0)
     is_banned: bool = Field(default=False)
+    # A timed site ban's end; None with is_banned: until lifted (see site_ban_in_force).
+    banned_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     is_disabled: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # The file store's key of the current avatar (services/avatars.py); None: initials.
@@ -83,6 +85,13 @@ class User(UserBase, table=True):
     def set_display_name(self, display_name: str) -> None:
         self.display_name = display_name
         self.display_name_key = name_key(display_name)
+
+    def site_ban_in_force(self, now: datetime | None = None) -> bool:
+        """The one rule of a site ban: set, and not past its time (nothing lifts a timed
+        ban when it lapses; it simply stops counting)."""
+        if not self.is_banned:
+            return False
+        return self.banned_until is None or self.banned_until > (now or utcnow())
 
     @property
     def is_admin(self) -> bool:

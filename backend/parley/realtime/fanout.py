@@ -19,6 +19,7 @@ from parley.events import (
     ReadersNarrowed,
     ReadMoved,
     ReceiptMoved,
+    ReportsChanged,
     RoomChanged,
     SessionsEnded,
     Typing,
@@ -40,6 +41,7 @@ from parley.realtime.protocol import (
     ReactionsFrame,
     ReadFrame,
     ReceiptFrame,
+    ReportsFrame,
     RevokedFrame,
     RoomFrame,
     TypingNoticeFrame,
@@ -130,6 +132,9 @@ def envelopes_for(event: Event) -> list[Envelope]:
                 ReceiptFrame(room=room_id, user_id=user_id, last_read_seq=event.last_read_seq)
             )
             return [Envelope(user_channel(watcher), frame) for watcher in watcher_ids]
+        case ReportsChanged(room_id=room_id, open_reports=open_reports, watcher_ids=watchers):
+            frame = encode(ReportsFrame(room=room_id, open_reports=open_reports))
+            return [Envelope(user_channel(watcher), frame) for watcher in watchers]
         case NotificationsChanged(user_id=user_id, room_id=room_id, settings=settings):
             frame = encode(NotificationsFrame(room=room_id, settings=settings))
             return [Envelope(user_channel(user_id), frame)]
@@ -168,12 +173,13 @@ def envelopes_for(event: Event) -> list[Envelope]:
                     spare_session_id=event.spare_session_id,
                 )
             ]
-        case UserSuspended(user_id=user_id, reason=reason):
+        case UserSuspended(user_id=user_id, reason=reason, until=until):
             # The close reason is the frame: a stalled socket could never read a notice.
+            banned = f"banned until {until.isoformat()}" if until else "banned"
             return [
                 Envelope(
                     user_channel(user_id),
-                    f"banned: {reason}"[:120],
+                    f"{banned}: {reason}"[:120],
                     disconnect_code=CloseCode.FORBIDDEN,
                 )
             ]

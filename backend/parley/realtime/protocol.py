@@ -298,6 +298,16 @@ class ReceiptFrame(_Sent):
     last_read_seq: int
 
 
+class ReportsFrame(_Sent):
+    """The room's open reports changed (one was filed, resolved or dismissed): sent only
+    to those who work its queue (its owner and moderators, site admins), as the room
+    list's `open_reports` would now say."""
+
+    type: Literal["reports"] = "reports"
+    room: int
+    open_reports: int
+
+
 class NotificationsFrame(_Sent):
     """You changed what of a room notifies you (on this or another tab or device)."""
 
@@ -388,6 +398,7 @@ AnyServerFrame = (
     | ProfileFrame
     | ReadFrame
     | ReceiptFrame
+    | ReportsFrame
     | NotificationsFrame
     | PreferencesFrame
     | MemberFrame

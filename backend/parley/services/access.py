@@ -37,13 +37,14 @@ from parley.errors import (
 from parley.models import (
     Membership,
     ModerationAction,
+    Role,
     Room,
     RoomBan,
     RoomKick,
     RoomRole,
     User,
 )
-from parley.models.base import utcnow
+from parley.models.base import UTCDateTime, utcnow
 
 
 class Action(StrEnum):
@@ -329,7 +330,21 @@ def moderation_actions(
 # -- the standing query ----------------------------------------------------------------
 # Statements built once: their cache keys are then computed once, not per send or join.
 _USER = bindparam("user_id", type_=sa.Integer)
-_BANNED = exists().where(col(RoomBan.room_id) == Room.id, col(RoomBan.user_id) == _USER)
+# The moment a statement runs, taken when it is executed (prebuilt statements stay valid).
+_NOW = bindparam("now", type_=UTCDateTime(), callable_=utcnow)
+
+
+def ban_in_force(room_id: Any, user_id: Any) -> sa.ColumnElement[bool]:
+    """The one rule of a room ban, as SQL: a ban row of that room and user that is not
+    past its time. A lapsed row is simply ignored (and replaced by the next ban)."""
+    return and_(
+        col(RoomBan.room_id) == room_id,
+        col(RoomBan.user_id) == user_id,
+        sa.or_(col(RoomBan.expires_at).is_(None), col(RoomBan.expires_at) > _NOW),
+    )
+
+
+_BANNED = exists().where(ban_in_force(Room.id, _USER))
 _KICKED = exists().where(col(RoomKick.room_id) == Room.id, col(RoomKick.user_id) == _USER)
 _MEMBERSHIP = and_(col(Membership.room_id) == Room.id, col(Membership.user_id) == _USER)
 STANDING_COLUMNS = (
@@ -387,13 +402,22 @@ async def check_explained(session: AsyncSession, found: Standing, action: Action
     try:
         check(found, action)
     except Banned as exc:
-        # With the ban's reason: a reloaded page has nowhere else to learn it. Looked up
-        # only on this (rare) path.
-        statement = select(RoomBan.reason).where(
-            RoomBan.room_id == found.room_id, RoomBan.user_id == found.user_id
-        )
-        reason = (await session.exec(statement)).first() or ""
-        raise Banned(exc.detail, reason=reason) from None
+        # With the ban's reason and end: a reloaded page has nowhere else to learn them.
+        # Looked up only on this (rare) path.
+        ban = await room_ban(session=session, room_id=found.room_id, user_id=found.user_id)
+        detail = banned_detail(exc.detail, ban.expires_at if ban else None)
+        raise Banned(detail, reason=ban.reason if ban else "") from None
+
+
+def banned_detail(detail: str, until: datetime | None) -> str:
+    """A ban's refusal, saying until when if it is timed."""
+    return f"{detail} until {until.isoformat()}" if until is not None else detail
+
+
+async def room_ban(*, session: AsyncSession, room_id: int, user_id: int) -> RoomBan | None:
+    """The user's ban from the room that is in force now, if any."""
+    statement = select(RoomBan).where(ban_in_force(room_id, user_id))
+    return (await session.exec(statement)).first()
 
 
 async def get_membership(*, session: AsyncSession, room_id: int, user_id: int) -> Membership | None:
@@ -471,6 +495,28 @@ def listed_rooms_statement(user: User) -> ModelSelect[Room, Membership, bool, bo
         .where(sa.or_(outside, col(Membership.id).is_not(None)))
         .params(user_id=user.id)
     )
+
+
+async def report_watchers(*, session: AsyncSession, room_id: int) -> tuple[int, ...]:
+    """Who may work the room's reports (`Action.read_reports`'s rule as one query): its
+    owner and moderators and every site admin; nobody for a direct message."""
+    managers = (
+        sa.select(col(Membership.user_id))
+        .join(Room, col(Room.id) == col(Membership.room_id))
+        .where(
+            col(Membership.room_id) == room_id,
+            sa.not_(col(Room.is_direct)),
+            col(Membership.role).in_([RoomRole.owner.value, RoomRole.moderator.value]),
+        )
+    )
+    admins = (
+        sa.select(col(User.id))
+        .where(col(User.role) == Role.admin.value)
+        .where(exists().where(col(Room.id) == room_id, sa.not_(col(Room.is_direct))))
+    )
+    connection = await session.connection()
+    rows = (await connection.execute(sa.union(managers, admins))).scalars().all()
+    return tuple(sorted(int(user_id) for user_id in rows))
 
 
 def readable_rooms_statement(user: User) -> sa.Select[*tuple[Any, ...]]:

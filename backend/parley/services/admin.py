@@ -34,10 +34,25 @@ from parley.services import access, audit, auth, users
 
 
 class AdminUserPublic(UserPublic):
+    # A site ban in force now (a lapsed timed ban is not).
     is_banned: bool
+    # When a timed site ban ends; None while banned: until lifted.
+    banned_until: datetime | None = None
     # Deactivated: cannot sign in; their messages stay.
     is_disabled: bool = False
     online: bool
+
+
+def _admin_public(user: User, *, online: bool) -> AdminUserPublic:
+    banned = user.site_ban_in_force()
+    return AdminUserPublic.model_validate(
+        user,
+        update={
+            "online": online,
+            "is_banned": banned,
+            "banned_until": user.banned_until if banned else None,
+        },
+    )
 
 
 async def _target(session: AsyncSession, actor: User, user_id: int) -> User:
@@ -72,43 +87,61 @@ async def search_users(
     )
     online = await presence.online_user_ids()
     return [
-        AdminUserPublic.model_validate(user, update={"online": user.id in online})
+        _admin_public(user, online=user.id in online)
         for user in (await session.exec(statement)).all()
     ]
 
 
 async def ban_user(
-    *, session: AsyncSession, publisher: Publisher, actor: User, user_id: int, reason: str
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    actor: User,
+    user_id: int,
+    reason: str,
+    duration_seconds: int | None = None,
 ) -> AdminUserPublic:
+    """Ban from the whole site, until lifted or for `duration_seconds`: every sign-in
+    ends now; once a timed ban lapses the user simply signs in again."""
     target = await _target(session, actor, user_id)
     if target.is_admin:
         raise Forbidden("Site admins cannot be banned: change their role first")
-    if target.is_banned:
+    if target.site_ban_in_force():
         raise Conflict("Already banned")
     target.is_banned = True
+    target.banned_until = (
+        utcnow() + timedelta(seconds=duration_seconds) if duration_seconds else None
+    )
     await auth.end_every_sign_in(session=session, user=target)
+    until = target.banned_until
     audit.record(
-        session, actor_id=actor.id, action="site_ban", target_user_id=target.id, reason=reason
+        session,
+        actor_id=actor.id,
+        action="site_ban",
+        target_user_id=target.id,
+        reason=reason,
+        details={"until": until.isoformat()} if until else {},
     )
     await session.commit()
     assert target.id is not None
-    await publisher.publish(UserSuspended(user_id=target.id, reason=reason))
-    return AdminUserPublic.model_validate(target, update={"online": False})
+    await publisher.publish(UserSuspended(user_id=target.id, reason=reason, until=until))
+    return _admin_public(target, online=False)
 
 
 async def unban_user(
     *, session: AsyncSession, actor: User, user_id: int, reason: str
 ) -> AdminUserPublic:
     target = await _target(session, actor, user_id)
-    if not target.is_banned:
+    if not target.site_ban_in_force():
         raise Conflict("This user is not banned")
     target.is_banned = False
+    target.banned_until = None
     session.add(target)
     audit.record(
         session, actor_id=actor.id, action="site_unban", target_user_id=target.id, reason=reason
     )
     await session.commit()
-    return AdminUserPublic.model_validate(target, update={"online": False})
+    return _admin_public(target, online=False)
 
 
 async def update_user(
@@ -135,7 +168,7 @@ async def update_user(
         )
     if public is None:
         target = await _target(session, actor, user_id)
-        public = AdminUserPublic.model_validate(target, update={"online": False})
+        public = _admin_public(target, online=False)
     return public
 
 
@@ -148,7 +181,7 @@ async def set_disabled(
     if disabled and target.is_admin:
         raise Forbidden("Site admins cannot be deactivated: change their role first")
     if target.is_disabled == disabled:
-        return AdminUserPublic.model_validate(target, update={"online": False})
+        return _admin_public(target, online=False)
     target.is_disabled = disabled
     session.add(target)
     if disabled:
@@ -163,7 +196,7 @@ async def set_disabled(
     assert target.id is not None
     if disabled:
         await publisher.publish(SessionsEnded(user_id=target.id, session_id=None))
-    return AdminUserPublic.model_validate(target, update={"online": False})
+    return _admin_public(target, online=False)
 
 
 async def set_role(
@@ -192,7 +225,7 @@ async def set_role(
                 reason="You are no longer a site admin",
             )
         )
-    return AdminUserPublic.model_validate(target, update={"online": False})
+    return _admin_public(target, online=False)
 
 
 async def _private_rooms_outside(session: AsyncSession, user_id: int) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ from parley.models.auth import SignInPublic
 from parley.models.base import refuse_nul, utcnow
 from parley.models.user import PASSWORD_MAX, PasswordChange
 from parley.services import passwords
+from parley.services.access import banned_detail
 from parley.services.ratelimit import RateLimiter
 from parley.services.users import get_user_by_username
 from parley.settings import Settings
@@ -98,8 +99,9 @@ async def authenticate(
 
 
 def ensure_may_sign_in(user: User) -> None:
-    if user.is_banned:
-        raise Forbidden("This account is banned")
+    """Login, refresh and every token (REST and socket) ask this, and nothing else."""
+    if user.site_ban_in_force():
+        raise Forbidden(banned_detail("This account is banned", user.banned_until))
     if user.is_disabled:
         raise Forbidden("This account is disabled")
 

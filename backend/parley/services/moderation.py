@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, NotFound, RateLimited
@@ -94,19 +94,30 @@ async def _apply(
 ) -> datetime | None:
     action = request.action
     if action is ModerationAction.ban:
-        if await _ban_of(session, room_id, target_id) is not None:
+        if await access.room_ban(session=session, room_id=room_id, user_id=target_id):
             raise Conflict("Already banned from this room")
         if membership is not None:
             await session.delete(membership)
-        session.add(
-            RoomBan(room_id=room_id, user_id=target_id, banned_by=actor.id, reason=request.reason)
+        await _drop_ban_rows(session, room_id, target_id)  # a lapsed ban's row, if any
+        expires_at = (
+            utcnow() + timedelta(seconds=request.duration_seconds)
+            if request.duration_seconds
+            else None
         )
-        return None
+        session.add(
+            RoomBan(
+                room_id=room_id,
+                user_id=target_id,
+                banned_by=actor.id,
+                reason=request.reason,
+                expires_at=expires_at,
+            )
+        )
+        return expires_at
     if action is ModerationAction.unban:
-        ban = await _ban_of(session, room_id, target_id)
-        if ban is None:
+        if await access.room_ban(session=session, room_id=room_id, user_id=target_id) is None:
             raise NotFound("This user is not banned from this room")
-        await session.delete(ban)
+        await _drop_ban_rows(session, room_id, target_id)
         return None
     if membership is None:
         raise NotFound("This user is not a member of this room")
@@ -128,9 +139,10 @@ async def _apply(
     return membership.muted_until if action is ModerationAction.mute else None
 
 
-async def _ban_of(session: AsyncSession, room_id: int, user_id: int) -> RoomBan | None:
-    statement = select(RoomBan).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
-    return (await session.exec(statement)).first()
+async def _drop_ban_rows(session: AsyncSession, room_id: int, user_id: int) -> None:
+    await session.exec(
+        delete(RoomBan).where(col(RoomBan.room_id) == room_id, col(RoomBan.user_id) == user_id)
+    )
 
 
 async def note_flood_breach(
@@ -175,14 +187,15 @@ async def note_flood_breach(
 
 
 async def room_bans(*, session: AsyncSession, user: User, room_id: int) -> list[RoomBanPublic]:
-    """Who is banned from the room now, the latest first: for whoever may moderate it."""
+    """Who is banned from the room now (lapsed bans are not), the latest first: for
+    whoever may moderate it."""
     await access.require(session=session, user=user, room_id=room_id, action=Action.moderate)
     banner = aliased(User)
     statement = (
         select(RoomBan, User, banner)
         .join(User, col(User.id) == col(RoomBan.user_id))
         .outerjoin(banner, col(banner.id) == col(RoomBan.banned_by))
-        .where(col(RoomBan.room_id) == room_id)
+        .where(access.ban_in_force(room_id, RoomBan.user_id))
         .order_by(col(RoomBan.id).desc())
     )
     return [
@@ -193,6 +206,7 @@ async def room_bans(*, session: AsyncSession, user: User, room_id: int) -> list[
             reason=ban.reason,
             banned_by_name=(by.display_name or by.username) if by is not None else None,
             created_at=ban.created_at,
+            expires_at=ban.expires_at,
         )
         for ban, banned, by in (await session.exec(statement)).all()
     ]

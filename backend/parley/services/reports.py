@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Conflict, Invalid, NotFound
+from parley.events import Publisher, ReportsChanged
 from parley.models import (
     Message,
     Report,
@@ -21,8 +24,31 @@ from parley.services import access, audit
 from parley.services.access import Action
 
 
+async def open_report_counts(*, session: AsyncSession, room_ids: Sequence[int]) -> dict[int, int]:
+    """Each room's open reports (absent: none), for the room list of its moderators."""
+    if not room_ids:
+        return {}
+    statement = (
+        select(Report.room_id, func.count())
+        .where(col(Report.room_id).in_(list(room_ids)), Report.status == ReportStatus.open.value)
+        .group_by(col(Report.room_id))
+    )
+    return dict((await session.exec(statement)).all())
+
+
+async def _announce(session: AsyncSession, publisher: Publisher, room_id: int) -> None:
+    """The room's open reports now, to the sockets of whoever works its queue."""
+    watchers = await access.report_watchers(session=session, room_id=room_id)
+    if not watchers:
+        return
+    counts = await open_report_counts(session=session, room_ids=[room_id])
+    await publisher.publish(
+        ReportsChanged(room_id=room_id, open_reports=counts.get(room_id, 0), watcher_ids=watchers)
+    )
+
+
 async def report_message(
-    *, session: AsyncSession, user: User, message_id: int, reason: str
+    *, session: AsyncSession, publisher: Publisher, user: User, message_id: int, reason: str
 ) -> ReportPublic:
     message = await session.get(Message, message_id)
     if message is None:
@@ -53,7 +79,9 @@ async def report_message(
     session.add(report)
     await session.commit()
     assert report.id is not None
-    return (await _public_reports(session, select_ids=[report.id]))[0]
+    public = (await _public_reports(session, select_ids=[report.id]))[0]
+    await _announce(session, publisher, report.room_id)
+    return public
 
 
 async def list_reports(
@@ -70,7 +98,12 @@ async def list_reports(
 
 
 async def resolve_report(
-    *, session: AsyncSession, user: User, report_id: int, resolution: ReportResolve
+    *,
+    session: AsyncSession,
+    publisher: Publisher,
+    user: User,
+    report_id: int,
+    resolution: ReportResolve,
 ) -> ReportPublic:
     if resolution.status is ReportStatus.open:
         raise Invalid("Resolve or dismiss a report", field="status")
@@ -86,6 +119,7 @@ async def resolve_report(
             )
         except NotFound as exc:
             raise NotFound("Report not found") from exc
+    was_open = report.status == ReportStatus.open.value
     report.status = resolution.status.value
     report.resolved_by = user.id
     report.resolved_at = utcnow()
@@ -101,7 +135,10 @@ async def resolve_report(
         details={"report_id": report.id},
     )
     await session.commit()
-    return (await _public_reports(session, select_ids=[report_id]))[0]
+    public = (await _public_reports(session, select_ids=[report_id]))[0]
+    if was_open:
+        await _announce(session, publisher, public.room_id)
+    return public
 
 
 async def _public_reports(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from parley.models import AuthorPublic, Membership, Room, RoomPublic
 from parley.services import access
-from parley.services.access import Standing
+from parley.services.access import Action, Standing
 from parley.services.notifications import settings_of
 from parley.services.unread import NONE, Unread
 
@@ -18,6 +18,7 @@ def room_public_form(
     member_count: int,
     direct_with: Sequence[AuthorPublic] = (),
     unread: Unread = NONE,
+    open_reports: int = 0,
 ) -> RoomPublic:
     """The room as the caller sees it: their role, read position and allowed actions."""
     return RoomPublic.model_validate(
@@ -32,6 +33,7 @@ def room_public_form(
             "kind": "dm" if room.is_direct else "room",
             "unread": unread.messages if membership else 0,
             "mentions": unread.mentions if membership else 0,
+            "open_reports": open_reports if access.allows(standing, Action.read_reports) else 0,
             "notifications": settings_of(membership, is_direct=room.is_direct)
             if membership
             else None,

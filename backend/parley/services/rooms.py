@@ -26,7 +26,6 @@ from parley.models import (
     Membership,
     Role,
     Room,
-    RoomBan,
     RoomCreate,
     RoomKick,
     RoomPage,
@@ -37,7 +36,7 @@ from parley.models import (
     User,
 )
 from parley.models.base import utcnow
-from parley.services import access, audit, receipts, room_form
+from parley.services import access, audit, receipts, reports, room_form
 from parley.services.access import Action
 from parley.services.cursors import decode_cursor, encode_cursor
 from parley.services.direct import direct_people
@@ -70,6 +69,11 @@ async def room_public(*, session: AsyncSession, user: User, room_id: int) -> Roo
     unread = (
         await unread_counts(session=session, room_ids=[room_id], me=user.id) if membership else {}
     )
+    open_reports = (
+        await reports.open_report_counts(session=session, room_ids=[room_id])
+        if access.allows(standing, Action.read_reports)
+        else {}
+    )
     return room_form.room_public_form(
         room,
         membership,
@@ -77,6 +81,7 @@ async def room_public(*, session: AsyncSession, user: User, room_id: int) -> Roo
         await _member_count(session, room_id),
         people.get(room_id, ()),
         unread.get(room_id, NONE),
+        open_reports.get(room_id, 0),
     )
 
 
@@ -160,16 +165,23 @@ async def list_rooms(
     people = await direct_people(session=session, room_ids=direct, me=user.id)
     joined = [room.id for room, membership, *_ in page if membership and room.id is not None]
     unread = await unread_counts(session=session, room_ids=joined, me=user.id)
+    standings = [
+        access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked))
+        for room, membership, banned, kicked in page
+    ]
+    moderated = [s.room_id for s in standings if access.allows(s, Action.read_reports)]
+    open_reports = await reports.open_report_counts(session=session, room_ids=moderated)
     items = [
         room_form.room_public_form(
             room,
             membership,
-            access.standing_of(user, room, membership, banned=bool(banned), kicked=bool(kicked)),
+            standing,
             counts.get(room.id or 0, 0),
             people.get(room.id or 0, ()),
             unread.get(room.id or 0, NONE),
+            open_reports.get(standing.room_id, 0),
         )
-        for room, membership, banned, kicked in page
+        for (room, membership, _banned, _kicked), standing in zip(page, standings, strict=True)
     ]
     last = page[-1][0] if more else None
     next_cursor = encode_cursor(last.name_key, last.id) if last and last.id is not None else None
@@ -350,7 +362,7 @@ async def invite_member(
     invitee = await get_user_by_username(session=session, username=username)
     if invitee is None or invitee.id is None:
         raise NotFound("No user with that username")
-    if await _is_banned(session, room_id, invitee.id):
+    if await access.room_ban(session=session, room_id=room_id, user_id=invitee.id):
         raise Conflict("This user is banned from the room: unban them first")
     membership = Membership(room_id=room_id, user_id=invitee.id, last_read_seq=room.last_seq)
     session.add(membership)
@@ -373,11 +385,6 @@ async def _announce_if_online(
         return False
     await publisher.publish(PresenceChanged(user_id=user_id, online=True, room_ids=(room_id,)))
     return True
-
-
-async def _is_banned(session: AsyncSession, room_id: int, user_id: int) -> bool:
-    statement = select(RoomBan.id).where(RoomBan.room_id == room_id, RoomBan.user_id == user_id)
-    return (await session.exec(statement)).first() is not None
 
 
 def _member_public(

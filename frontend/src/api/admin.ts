@@ -18,8 +18,9 @@ export const readAdminStats = (): Promise<AdminStats> => unwrap(adminReadStats()
 export const listAdminUsers = (q: string, limit = 50, offset = 0): Promise<AdminUserPublic[]> =>
   unwrap(adminListUsers({ query: { ...(q ? { q } : {}), limit, ...(offset > 0 ? { offset } : {}) } }));
 
-export const banUser = (userId: number, reason: string): Promise<unknown> =>
-  unwrap(adminBanUser({ path: { user_id: userId }, body: { reason } }));
+/** A site ban, until lifted or for `durationSeconds`. */
+export const banUser = (userId: number, reason: string, durationSeconds?: number): Promise<unknown> =>
+  unwrap(adminBanUser({ path: { user_id: userId }, body: { reason, duration_seconds: durationSeconds } }));
 
 export const unbanUser = (userId: number, reason: string): Promise<unknown> =>
   unwrap(adminUnbanUser({ path: { user_id: userId }, body: { reason } }));

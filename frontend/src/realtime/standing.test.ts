@@ -12,6 +12,16 @@ describe('member frames about me', () => {
     expect(state.standing).toEqual({ removed: 'banned', reason: 'spam', mutedUntil: null });
   });
 
+  it('keeps when a timed ban ends', () => {
+    const state = run([{ type: 'standing', action: 'banned', reason: 'cool off', until: '2026-12-04T10:00:00Z' }]);
+    expect(state.standing).toEqual({
+      removed: 'banned',
+      reason: 'cool off',
+      mutedUntil: null,
+      bannedUntil: '2026-12-04T10:00:00Z',
+    });
+  });
+
   it('records a kick, cleared again when I rejoin', () => {
     const kicked = run([{ type: 'standing', action: 'kicked', reason: 'off topic' }]);
     expect(kicked.standing.removed).toBe('kicked');

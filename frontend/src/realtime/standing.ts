@@ -13,6 +13,8 @@ export interface MyStanding {
   reason: string;
   /** undefined: no frame seen (REST's my_muted_until holds); null: not muted. */
   mutedUntil: string | null | undefined;
+  /** When a timed ban ends, from its `member banned` frame (absent: until lifted, or unknown). */
+  bannedUntil?: string;
 }
 
 export const noStanding: MyStanding = { removed: null, reason: '', mutedUntil: undefined };
@@ -30,7 +32,12 @@ export function applyMemberChange(standing: MyStanding, change: MemberChange): M
     case 'banned':
     case 'revoked':
       // Leaving the room ends a mute there too: the composer is gone anyway.
-      return { removed: change.action, reason, mutedUntil: null };
+      return {
+        removed: change.action,
+        reason,
+        mutedUntil: null,
+        ...(change.action === 'banned' && change.until ? { bannedUntil: change.until } : {}),
+      };
     case 'joined':
     case 'invited':
     case 'unbanned':

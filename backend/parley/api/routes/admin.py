@@ -18,6 +18,7 @@ from parley.api.errors import error_responses
 from parley.models import (
     AdminBan,
     AdminStats,
+    AdminUnban,
     AdminUserUpdate,
     AuditPublic,
     ReportPublic,
@@ -72,14 +73,20 @@ async def list_users(
 async def ban_user(
     session: SessionDep, publisher: PublisherDep, user: CurrentUser, user_id: UserId, ban: AdminBan
 ) -> AdminUserPublic:
+    """Ban site-wide, until lifted or for `duration_seconds`."""
     return await admin.ban_user(
-        session=session, publisher=publisher, actor=user, user_id=user_id, reason=ban.reason
+        session=session,
+        publisher=publisher,
+        actor=user,
+        user_id=user_id,
+        reason=ban.reason,
+        duration_seconds=ban.duration_seconds,
     )
 
 
 @router.post("/users/{user_id}/unban")
 async def unban_user(
-    session: SessionDep, user: CurrentUser, user_id: UserId, ban: AdminBan
+    session: SessionDep, user: CurrentUser, user_id: UserId, ban: AdminUnban
 ) -> AdminUserPublic:
     return await admin.unban_user(session=session, actor=user, user_id=user_id, reason=ban.reason)
 

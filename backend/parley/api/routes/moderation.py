@@ -41,10 +41,19 @@ async def moderate_member(
 
 @router.post("/messages/{message_id}/report", status_code=status.HTTP_201_CREATED)
 async def report_message(
-    session: SessionDep, user: CurrentUser, message_id: MessageId, report: ReportCreate
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    message_id: MessageId,
+    report: ReportCreate,
 ) -> ReportPublic:
+    """File a report; the room's moderators' sockets hear the new count (`reports`)."""
     return await reports.report_message(
-        session=session, user=user, message_id=message_id, reason=report.reason
+        session=session,
+        publisher=publisher,
+        user=user,
+        message_id=message_id,
+        reason=report.reason,
     )
 
 
@@ -62,10 +71,18 @@ async def room_reports(
 
 @router.post("/reports/{report_id}/resolve")
 async def resolve_report(
-    session: SessionDep, user: CurrentUser, report_id: ReportId, resolution: ReportResolve
+    session: SessionDep,
+    publisher: PublisherDep,
+    user: CurrentUser,
+    report_id: ReportId,
+    resolution: ReportResolve,
 ) -> ReportPublic:
     return await reports.resolve_report(
-        session=session, user=user, report_id=report_id, resolution=resolution
+        session=session,
+        publisher=publisher,
+        user=user,
+        report_id=report_id,
+        resolution=resolution,
     )
 
 

@@ -101,6 +101,8 @@ export const adminUpdateUser = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * Ban User
+ *
+ * Ban site-wide, until lifted or for `duration_seconds`.
  */
 export const adminBanUser = <ThrowOnError extends boolean = false>(options: Options<AdminBanUserData, ThrowOnError>) => (options.client ?? client).post<AdminBanUserResponses, AdminBanUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -372,6 +374,8 @@ export const messagesAddReaction = <ThrowOnError extends boolean = false>(option
 
 /**
  * Report Message
+ *
+ * File a report; the room's moderators' sockets hear the new count (`reports`).
  */
 export const moderationReportMessage = <ThrowOnError extends boolean = false>(options: Options<ModerationReportMessageData, ThrowOnError>) => (options.client ?? client).post<ModerationReportMessageResponses, ModerationReportMessageErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

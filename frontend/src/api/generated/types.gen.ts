@@ -30,6 +30,10 @@ export type ActivityPoint = {
  */
 export type AdminBan = {
     /**
+     * Duration Seconds
+     */
+    duration_seconds?: number | null;
+    /**
      * Reason
      */
     reason?: string;
@@ -66,6 +70,16 @@ export type AdminStats = {
 };
 
 /**
+ * AdminUnban
+ */
+export type AdminUnban = {
+    /**
+     * Reason
+     */
+    reason?: string;
+};
+
+/**
  * AdminUserPublic
  */
 export type AdminUserPublic = {
@@ -73,6 +87,10 @@ export type AdminUserPublic = {
      * Avatar Url
      */
     avatar_url?: string | null;
+    /**
+     * Banned Until
+     */
+    banned_until?: string | null;
     /**
      * Created At
      */
@@ -1006,6 +1024,10 @@ export type RoomBanPublic = {
      */
     display_name: string;
     /**
+     * Expires At
+     */
+    expires_at?: string | null;
+    /**
      * Reason
      */
     reason: string;
@@ -1119,6 +1141,10 @@ export type RoomPublic = {
      */
     name: string;
     notifications?: NotificationSettings | null;
+    /**
+     * Open Reports
+     */
+    open_reports?: number;
     /**
      * Slow Mode Seconds
      */
@@ -2026,7 +2052,7 @@ export type AdminIssueResetLinkResponses = {
 export type AdminIssueResetLinkResponse = AdminIssueResetLinkResponses[keyof AdminIssueResetLinkResponses];
 
 export type AdminUnbanUserData = {
-    body: AdminBan;
+    body: AdminUnban;
     path: {
         /**
          * User Id

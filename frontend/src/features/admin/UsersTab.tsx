@@ -10,7 +10,7 @@ import { flattenPages, offsetPaging } from '../../components/paging';
 import { ShowMore } from '../../components/ShowMore';
 import { DeleteUserDialog, ResetLinkDialog } from '../account';
 import { useCurrentUser } from '../auth';
-import { ReasonDialog } from '../moderation';
+import { DEFAULT_DURATION, DurationPicker, durationField, ReasonDialog, untilText } from '../moderation';
 import { UserAvatar } from '../profile';
 
 /** Accounts per page of the list (≤ 200, the server's bound). */
@@ -33,10 +33,10 @@ const BODIES: Partial<Record<UserAction, 'admin.users.banBody' | 'admin.users.de
   deactivate: 'admin.users.deactivateBody',
 };
 
-function run(action: UserAction, user: AdminUserPublic, reason: string): Promise<unknown> {
+function run(action: UserAction, user: AdminUserPublic, reason: string, duration: string): Promise<unknown> {
   switch (action) {
     case 'ban':
-      return banUser(user.id, reason);
+      return banUser(user.id, reason, durationField(duration).duration_seconds);
     case 'unban':
       return unbanUser(user.id, reason);
     case 'makeAdmin':
@@ -73,7 +73,13 @@ function UserCard({ user, self, onAction, onResetLink, onDelete }: UserCardProps
                 <bdi>{name}</bdi>
               </Text>
               {admin ? <Badge color="indigo">{t('admin.users.admin')}</Badge> : null}
-              {user.is_banned ? <Badge color="red">{t('admin.users.banned')}</Badge> : null}
+              {user.is_banned ? (
+                <Badge color="red" tt="none">
+                  {user.banned_until
+                    ? t('admin.users.bannedUntil', { time: untilText(user.banned_until, i18n.language) })
+                    : t('admin.users.banned')}
+                </Badge>
+              ) : null}
               {user.is_disabled ? <Badge color="gray">{t('admin.users.deactivated')}</Badge> : null}
               {user.online ? <Badge color="teal" variant="light">{t('admin.users.online')}</Badge> : null}
             </Group>
@@ -130,6 +136,7 @@ export function UsersTab() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [pending, setPending] = useState<{ action: UserAction; user: AdminUserPublic } | null>(null);
+  const [duration, setDuration] = useState(DEFAULT_DURATION.ban);
   const [deleting, setDeleting] = useState<AdminUserPublic | null>(null);
   const [resetFor, setResetFor] = useState<{ id: number; name: string } | null>(null);
   const list = useInfiniteQuery({
@@ -162,7 +169,10 @@ export function UsersTab() {
             key={user.id}
             user={user}
             self={user.id === me?.id}
-            onAction={(action) => setPending({ action, user })}
+            onAction={(action) => {
+              setPending({ action, user });
+              setDuration(DEFAULT_DURATION.ban);
+            }}
             onDelete={() => setDeleting(user)}
             onResetLink={() => setResetFor({ id: user.id, name: user.display_name || user.username })}
           />
@@ -177,9 +187,11 @@ export function UsersTab() {
         confirmLabel={pending ? t(`admin.users.${pending.action}`) : ''}
         danger={pending?.action === 'ban' || pending?.action === 'deactivate'}
         withReason={pending?.action === 'ban' || pending?.action === 'unban'}
-        onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason) : Promise.resolve())}
+        onConfirm={(reason) => (pending ? run(pending.action, pending.user, reason, duration) : Promise.resolve())}
         onDone={() => void queryClient.invalidateQueries({ queryKey: ['admin'] })}
-      />
+      >
+        {pending?.action === 'ban' ? <DurationPicker action="ban" value={duration} onChange={setDuration} /> : null}
+      </ReasonDialog>
       <DeleteUserDialog
         user={deleting ? { id: deleting.id, name: deleting.display_name || deleting.username } : null}
         onClose={() => setDeleting(null)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { listMembers, listRoomBans, type MemberPublic, moderateMember, type RoomBanPublic } from '../../api';
 import { membersKey } from '../rooms';
+import { untilText } from './durations';
 import { refusalText } from './errors';
 import { MemberMutedNote } from './MemberMutedNote';
 import { ReasonDialog } from './ReasonDialog';
@@ -91,6 +92,11 @@ function BannedList({ roomId, onUnban }: { roomId: number; onUnban: (ban: RoomBa
                   name: ban.banned_by_name ?? t('moderation.audit.system'),
                   date: new Date(ban.created_at).toLocaleDateString(i18n.language),
                 })}
+              </Text>
+              <Text size="xs" c="orange" data-testid="room-ban-until">
+                {ban.expires_at
+                  ? t('moderation.bans.until', { time: untilText(ban.expires_at, i18n.language) })
+                  : t('moderation.bans.indefinitely')}
               </Text>
               {ban.reason ? (
                 <Text size="xs" style={{ overflowWrap: 'anywhere' }}>

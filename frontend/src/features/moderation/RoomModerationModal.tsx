@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 
 import { type AuditPublic, listRoomAudit, listRoomReports, moderateMember, type RoomPublic } from '../../api';
 import { ShowMore } from '../../components/ShowMore';
-import { can } from '../rooms';
+import { can, reportsKey } from '../rooms';
 import { AuditList } from './AuditList';
 import { BansPanel } from './BansPanel';
 import { refusalText } from './errors';
@@ -105,7 +105,7 @@ export function RoomModerationModal({ room, panel, onPanel, onClose }: RoomModer
           ) : null}
         </Tabs.List>
         <Tabs.Panel value="reports">
-          <ReportQueue queryKey={['rooms', room.id, 'reports']} load={(status) => listRoomReports(room.id, status)} />
+          <ReportQueue queryKey={reportsKey(room.id)} load={(status) => listRoomReports(room.id, status)} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <RoomAudit roomId={room.id} canUnban={can(room, 'moderate')} />

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Menu, Text } from '@mantine/core';
+import { ActionIcon, Alert, Indicator, Menu, Text } from '@mantine/core';
 import {
   IconAdjustments,
   IconBan,
@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { deleteRoom, type RoomPublic, type RoomUpdate, updateRoom } from '../../api';
-import { can, RoomDetailsDialog, type RoomAction, useLeaveRoom } from '../rooms';
+import { can, OpenReportsBadge, RoomDetailsDialog, type RoomAction, useLeaveRoom } from '../rooms';
 import { refusalText } from './errors';
 import { ReasonDialog } from './ReasonDialog';
 import type { RoomPanel } from './RoomModerationModal';
@@ -58,14 +58,27 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
   });
   if (!MENU_ACTIONS.some((action) => can(room, action))) return null;
   const slow = room.slow_mode_seconds ?? 0;
+  // Live from the room list and the `reports` frame; 0 for whoever may not work the queue.
+  const reports = can(room, 'read_reports') ? (room.open_reports ?? 0) : 0;
+  const menuName =
+    reports > 0 ? `${t('moderation.room.menu')}, ${t('rooms.openReports', { count: reports })}` : t('moderation.room.menu');
 
   return (
     <>
       <Menu position="bottom-end" withinPortal shadow="md" width={240}>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" size={44} aria-label={t('moderation.room.menu')}>
-            <IconAdjustments size={20} aria-hidden />
-          </ActionIcon>
+          <Indicator
+            label={reports > 99 ? '99+' : reports}
+            disabled={reports === 0}
+            color="orange"
+            size={18}
+            offset={6}
+            data-testid="room-menu-reports"
+          >
+            <ActionIcon variant="subtle" color="gray" size={44} aria-label={menuName}>
+              <IconAdjustments size={20} aria-hidden />
+            </ActionIcon>
+          </Indicator>
         </Menu.Target>
         <Menu.Dropdown>
           {can(room, 'edit_room') ? (
@@ -105,7 +118,11 @@ export function RoomSettingsMenu({ room }: { room: RoomPublic }) {
             </>
           ) : null}
           {can(room, 'read_reports') ? (
-            <Menu.Item leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setPanel('reports')}>
+            <Menu.Item
+              leftSection={<IconFlag size={16} aria-hidden />}
+              rightSection={<OpenReportsBadge count={reports} />}
+              onClick={() => setPanel('reports')}
+            >
               {t('moderation.reports.title')}
             </Menu.Item>
           ) : null}

@@ -1,6 +1,8 @@
 // The moderation feature's public face (chat, shell and admin import only from here).
 export { AUDIT_ACTIONS, auditActionLabel } from './auditActions';
 export { AuditList } from './AuditList';
+export { DurationPicker } from './DurationPicker';
+export { DEFAULT_DURATION, durationField, untilText } from './durations';
 export { MemberMenu } from './MemberMenu';
 export { MemberMutedNote } from './MemberMutedNote';
 export type { MessageDialog } from './MessageDialogs';

@@ -2,11 +2,13 @@ export { can, type RoomAction } from './actions';
 export { DialogFooter } from './DialogFooter';
 export { InviteDialog } from './InviteDialog';
 export { applyNotifications, isMuted, withNotifications } from './notificationCache';
+export { OpenReportsBadge } from './OpenReportsBadge';
 export {
   directoryKey,
   directoryPrefix,
   isMember,
   membersKey,
+  reportsKey,
   roomKey,
   roomsKey,
   useMyRooms,

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { RoomPublic } from '../../api';
 import { type RealtimeClient, useRealtime } from '../../realtime';
 import { applyNotifications } from './notificationCache';
+import { applyOpenReports } from './reportCache';
 import { listingKey, membersKey, roomKey, roomsKey, useMyRooms } from './queries';
 
 function seedOf(room: RoomPublic) {
@@ -34,6 +35,8 @@ function useInvalidateOnFrames(client: RealtimeClient): void {
           void queryClient.invalidateQueries({ queryKey: listingKey(frame.room) });
         } else if (frame.type === 'notifications') {
           applyNotifications(queryClient, frame.room, frame.settings);
+        } else if (frame.type === 'reports') {
+          applyOpenReports(queryClient, frame.room, frame.open_reports);
         }
       }),
     [client, queryClient],

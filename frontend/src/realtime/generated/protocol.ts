@@ -21,6 +21,7 @@ export type ServerFrame =
   | ProfileFrame
   | ReadFrame
   | ReceiptFrame
+  | ReportsFrame
   | NotificationsFrame
   | PreferencesFrame
   | MemberFrame
@@ -329,6 +330,16 @@ export interface ReceiptFrame {
   room: number;
   user_id: number;
   last_read_seq: number;
+}
+/**
+ * The room's open reports changed (one was filed, resolved or dismissed): sent only
+ * to those who work its queue (its owner and moderators, site admins), as the room
+ * list's `open_reports` would now say.
+ */
+export interface ReportsFrame {
+  type: 'reports';
+  room: number;
+  open_reports: number;
 }
 /**
  * You changed what of a room notifies you (on this or another tab or device).
