@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { listAllReports } from '../../api';
 import { useCurrentUser } from '../auth';
 import { ReportQueue } from '../moderation';
+import { siteReportsKey } from '../rooms';
 import { AuditTab } from './AuditTab';
 import { RoomsTab } from './RoomsTab';
 import { SettingsTab } from './SettingsTab';
@@ -73,7 +74,7 @@ export function AdminPage() {
           <RoomsTab />
         </Tabs.Panel>
         <Tabs.Panel value="reports">
-          <ReportQueue queryKey={['admin', 'reports']} load={listAllReports} showRoom />
+          <ReportQueue queryKey={siteReportsKey} load={listAllReports} showRoom />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTab />

@@ -4,7 +4,7 @@ import { screen } from '@testing-library/react';
 import type { RoomPublic } from '../../api';
 import { renderWithApp } from '../../test/render';
 import { OpenReportsBadge } from './OpenReportsBadge';
-import { reportsKey, roomKey, roomsKey } from './queries';
+import { reportsKey, roomKey, roomsKey, siteReportsKey } from './queries';
 import { applyOpenReports } from './reportCache';
 
 const room = (id: number, extra: Partial<RoomPublic> = {}): RoomPublic => ({
@@ -37,11 +37,14 @@ describe('applyOpenReports (a `reports` frame)', () => {
     queryClient.setQueryData(roomsKey, [room(1), other]);
     queryClient.setQueryData(roomKey(1), room(1));
     queryClient.setQueryData([...reportsKey(1), 'open'], []);
+    queryClient.setQueryData([...siteReportsKey, 'open'], []);
     applyOpenReports(queryClient, 1, 4);
     const rooms = queryClient.getQueryData<RoomPublic[]>(roomsKey);
     expect(rooms?.[0]?.open_reports).toBe(4);
     expect(rooms?.[1]).toBe(other);
     expect(queryClient.getQueryData<RoomPublic>(roomKey(1))?.open_reports).toBe(4);
     expect(queryClient.getQueryState([...reportsKey(1), 'open'])?.isInvalidated).toBe(true);
+    // The site admin's queue of every room too.
+    expect(queryClient.getQueryState([...siteReportsKey, 'open'])?.isInvalidated).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ export {
   isMember,
   membersKey,
   reportsKey,
+  siteReportsKey,
   roomKey,
   roomsKey,
   useMyRooms,

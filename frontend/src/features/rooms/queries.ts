@@ -8,6 +8,8 @@ export const roomKey = (roomId: number) => ['rooms', roomId] as const;
 export const membersKey = (roomId: number) => ['rooms', roomId, 'members'] as const;
 /** A room's report queue (its moderators'); the status filter is appended. */
 export const reportsKey = (roomId: number) => ['rooms', roomId, 'reports'] as const;
+/** Every room's reports, the site admin's queue (Admin → Reports). */
+export const siteReportsKey = ['admin', 'reports'] as const;
 /** What the list says of one room: what I may do there when I can no longer read it. */
 export const listingKey = (roomId: number) => ['rooms', roomId, 'listing'] as const;
 /** Pages of every room I may see, by name search (Browse rooms, the admin's lists). */

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 import type { RoomPublic } from '../../api';
-import { reportsKey, roomKey, roomsKey } from './queries';
+import { reportsKey, roomKey, roomsKey, siteReportsKey } from './queries';
 
 /** My rooms with one room's open report count replaced. */
 export function withOpenReports(
@@ -22,4 +22,5 @@ export function applyOpenReports(queryClient: QueryClient, roomId: number, openR
     room ? { ...room, open_reports: openReports } : room,
   );
   void queryClient.invalidateQueries({ queryKey: reportsKey(roomId) });
+  void queryClient.invalidateQueries({ queryKey: siteReportsKey });
 }
