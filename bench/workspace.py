@@ -78,15 +78,23 @@ class MemberClient(FastClient):
         super().__init__(HOST, server.port, server.origin)
         self.recorder = recorder
         self.last_seq: dict[int, int] = {}
+        # Per room, the last seq when it was joined: what comes at or below it is a
+        # resume's replay (late by the time away), not a live delivery, and not timed.
+        self.live_after: dict[int, int] = {}
 
     def _on_text(self, payload: bytes, now_ns: int) -> None:
-        if payload.startswith(b'{"type":"message"'):
+        if payload.startswith(b'{"type":"joined"'):
+            # Here, not where connect() reads it: the room's replay follows at once, in
+            # this same read, before that coroutine runs again.
+            joined = json.loads(payload)
+            self.live_after[int(joined["room"])] = int(joined["last_seq"])
+        elif payload.startswith(b'{"type":"message"'):
             message = json.loads(payload)
             room, seq = int(message["room"]), int(message["message"]["seq"])
             if seq > self.last_seq.get(room, 0):
                 self.last_seq[room] = seq
             body = str(message["message"]["body"])
-            if body.startswith("bench:"):
+            if body.startswith("bench:") and seq > self.live_after.get(room, 0):
                 self.recorder.deliver.append(now_ns - int(body.split(":", 2)[1]))
             return
         super()._on_text(payload, now_ns)
