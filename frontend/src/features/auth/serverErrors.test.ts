@@ -1,4 +1,5 @@
 import { ApiError } from '../../api';
+import i18n from '../../i18n';
 import { describeAuthFailure } from './serverErrors';
 
 describe('describeAuthFailure', () => {
@@ -58,5 +59,21 @@ describe('describeAuthFailure', () => {
     expect(describeAuthFailure(new ApiError({ status: 429 })).formError?.key).toBe('auth.errors.tooManyAttemptsLater');
     expect(describeAuthFailure(new ApiError({ status: 0 })).formError?.key).toBe('auth.errors.network');
     expect(describeAuthFailure(new Error('boom')).formError?.key).toBe('auth.errors.unexpected');
+  });
+});
+
+describe('a timed site ban at login', () => {
+  it('says until when, in the reader’s language', async () => {
+    const refused = new ApiError({ status: 403, detail: 'This account is banned until 2026-12-10T12:00:00+00:00' });
+    const message = describeAuthFailure(refused, 'login').formError;
+    expect(message?.key).toBe('auth.errors.bannedUntil');
+    expect(i18n.t(message!.key, message!.values)).toMatch(/^This account is banned until Dec \d+, 2026, .+\. Contact/);
+    await i18n.changeLanguage('ko');
+    expect(i18n.t(message!.key, message!.values)).toMatch(/^이 계정은 2026\. 12\. \d+\. .+까지 차단되었습니다/);
+  });
+
+  it('falls back to the plain refusal without a readable end', () => {
+    const refused = new ApiError({ status: 403, detail: 'This account is banned until someday' });
+    expect(describeAuthFailure(refused, 'login').formError?.key).toBe('auth.errors.accountBlocked');
   });
 });

@@ -5,7 +5,20 @@ export type AuthErrorKey = `auth.errors.${keyof typeof en.auth.errors}`;
 
 export interface Message {
   key: AuthErrorKey;
-  values?: { seconds: number };
+  values?: { seconds: number } | { until: Date; formatParams: { until: Intl.DateTimeFormatOptions } };
+}
+
+// A timed site ban's refusal ends with its end: "This account is banned until <ISO time>".
+const BANNED_UNTIL = /banned until (\S+)$/;
+
+function blockedLogin(detail: string | null): Message {
+  const until = detail ? BANNED_UNTIL.exec(detail)?.[1] : undefined;
+  const at = until ? new Date(until) : null;
+  if (at === null || Number.isNaN(at.getTime())) return { key: 'auth.errors.accountBlocked' };
+  return {
+    key: 'auth.errors.bannedUntil',
+    values: { until: at, formatParams: { until: { dateStyle: 'medium', timeStyle: 'short' } } },
+  };
 }
 
 export type AuthField = 'username' | 'password' | 'display_name';
@@ -56,7 +69,7 @@ export function describeAuthFailure(error: unknown, request: AuthRequest = 'logi
     case 403:
       // A signup is refused when the site takes new accounts by invite only (or not at all);
       // a login is refused for a banned or disabled account, after the password checked out.
-      return formOnly({ key: request === 'signup' ? 'auth.errors.signupClosed' : 'auth.errors.accountBlocked' });
+      return formOnly(request === 'signup' ? { key: 'auth.errors.signupClosed' } : blockedLogin(error.detail));
     case 409:
       return { fieldErrors: { username: { key: 'auth.errors.usernameTaken' } }, formError: null };
     case 422:
