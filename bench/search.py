@@ -33,10 +33,8 @@ import httpx
 from parley.services.search_text import search_text
 
 from . import seed
-from .server import HOST, Server, spawn, stop
 from .stats import latency_summary_ms, print_report
 
-ADMIN_PG_URL = f"postgresql://postgres@{HOST}:5432/postgres"
 DATABASE = "parley_bench_search"
 # Words searched for: each is drawn into about 1 message in 200.
 KOREAN_TARGETS = ["회의", "일정", "보고", "예산", "계약", "출장", "자료", "검토", "승인", "고객"]
@@ -175,12 +173,7 @@ def _time(
 
 
 def run(args: argparse.Namespace) -> None:
-    database_url = None
-    if args.database == "postgres":
-        asyncio.run(seed.recreate_database(ADMIN_PG_URL, DATABASE))
-        database_url = f"postgresql://postgres@{HOST}:5432/{DATABASE}"
-    server: Server = spawn(database_url=database_url, cpu=args.server_cpu)
-    try:
+    with seed.fresh_server(args.database, DATABASE, args.server_cpu, keep=args.keep) as server:
         prefix = seed.run_prefix()
         owner, searcher, *authors = asyncio.run(seed.insert_users(server, 22, prefix))
         began = time.monotonic()
@@ -225,10 +218,6 @@ def run(args: argparse.Namespace) -> None:
                 **results,
             },
         )
-    finally:
-        stop(server)
-        if args.database == "postgres" and not args.keep:
-            asyncio.run(seed.drop_database(ADMIN_PG_URL, DATABASE))
 
 
 def main(argv: list[str] | None = None) -> None:

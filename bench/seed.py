@@ -12,6 +12,8 @@ import secrets
 import sqlite3
 import time
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,9 +21,10 @@ import asyncpg
 import httpx
 from parley.security import create_access_token
 
-from .server import Server
+from .server import HOST, Server, spawn, stop
 
 TOKEN_LIFETIME = timedelta(hours=1)
+ADMIN_PG_URL = f"postgresql://postgres@{HOST}:5432/postgres"
 # Any string: bench users never log in with a password.
 FAKE_HASH = "bench-user-without-password"
 
@@ -291,3 +294,20 @@ def insert_memberships(url: str, rows: list[tuple[int, int]]) -> None:
             await db.close()
 
     asyncio.run(insert())
+
+
+@contextmanager
+def fresh_server(database: str, name: str, cpu: str, *, keep: bool = False) -> Iterator[Server]:
+    """A server on an empty database: SQLite in its own data dir, or PostgreSQL database
+    `name`, created anew and dropped afterwards unless `keep`."""
+    database_url = None
+    if database == "postgres":
+        asyncio.run(recreate_database(ADMIN_PG_URL, name))
+        database_url = f"postgresql://postgres@{HOST}:5432/{name}"
+    server = spawn(database_url=database_url, cpu=cpu)
+    try:
+        yield server
+    finally:
+        stop(server)
+        if database == "postgres" and not keep:
+            asyncio.run(drop_database(ADMIN_PG_URL, name))

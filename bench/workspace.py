@@ -44,11 +44,10 @@ from typing import Any
 import httpx
 
 from . import seed
-from .server import HOST, Server, spawn, stop
+from .server import HOST, Server
 from .stats import latency_summary_ms, print_report
 from .wsclient import FastClient
 
-ADMIN_PG_URL = f"postgresql://postgres@{HOST}:5432/postgres"
 DATABASE = "parley_bench_workspace"
 DELIVER_P99_MS = 200.0
 SWITCH_P99_MS = 150.0
@@ -315,12 +314,7 @@ async def run_steps(args: argparse.Namespace, server: Server, members: list[Memb
 
 def run(args: argparse.Namespace) -> None:
     os.sched_setaffinity(0, {int(args.client_cpu)})
-    database_url = None
-    if args.database == "postgres":
-        asyncio.run(seed.recreate_database(ADMIN_PG_URL, DATABASE))
-        database_url = f"postgresql://postgres@{HOST}:5432/{DATABASE}"
-    server: Server = spawn(database_url=database_url, cpu=args.server_cpu)
-    try:
+    with seed.fresh_server(args.database, DATABASE, args.server_cpu, keep=args.keep) as server:
         users = max(args.users)
         owner, *user_ids = asyncio.run(seed.insert_users(server, users + 1, seed.run_prefix()))
         rng = random.Random(args.seed)  # noqa: S311
@@ -340,10 +334,6 @@ def run(args: argparse.Namespace) -> None:
         )
         members = [Member(user, seed.mint_token(server, user), assigned[user]) for user in user_ids]
         asyncio.run(run_steps(args, server, members))
-    finally:
-        stop(server)
-        if args.database == "postgres" and not args.keep:
-            asyncio.run(seed.drop_database(ADMIN_PG_URL, DATABASE))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -82,3 +82,11 @@ def long_press(message: Locator) -> Locator:
     expect(sheet).to_be_visible()
     message.dispatch_event("pointerup", point)
     return sheet
+
+
+def assert_touchable(control: Locator, *, min_px: int = 44) -> None:
+    """A control a thumb can hit: at least `min_px` CSS pixels each way."""
+    box = control.bounding_box()
+    assert box is not None, control
+    assert box["height"] >= min_px, (control, box)
+    assert box["width"] >= min_px, (control, box)

@@ -10,7 +10,7 @@ import httpx
 from playwright.sync_api import Locator, Page, Playwright, expect
 
 from conftest import Account, NewContext, phone_device
-from rooms import Person, auth_headers, find_message, open_room, send
+from rooms import Person, assert_touchable, auth_headers, find_message, open_room, send
 from wire import post_messages
 
 
@@ -188,13 +188,6 @@ def _user_id(api: httpx.Client, account: Account) -> int:
     return int(response.json()["id"])
 
 
-def _assert_touchable(control: Locator, *, min_px: int = 40) -> None:
-    box = control.bounding_box()
-    assert box is not None, control
-    assert box["height"] >= min_px, (control, box)
-    assert box["width"] >= min_px, (control, box)
-
-
 def test_new_message_on_a_360px_phone(
     new_context: NewContext, playwright: Playwright, make_account: Callable[..., Account]
 ) -> None:
@@ -208,7 +201,7 @@ def test_new_message_on_a_360px_phone(
 
     page.get_by_role("button", name="Open navigation").tap()
     new_message = page.get_by_role("button", name="New message")
-    _assert_touchable(new_message)
+    assert_touchable(new_message, min_px=40)
     new_message.tap()
     dialog = page.get_by_role("dialog", name="New message")
     box = dialog.bounding_box()
@@ -216,12 +209,12 @@ def test_new_message_on_a_360px_phone(
     dialog.get_by_role("combobox", name="Find people").fill(friend.username)
     option = dialog.get_by_role("option").filter(has_text="Friend")
     expect(option).to_have_count(1)
-    _assert_touchable(option)
+    assert_touchable(option, min_px=40)
     option.tap()
     remove = dialog.get_by_role("button", name="Remove Friend")
-    _assert_touchable(remove)
+    assert_touchable(remove, min_px=40)
     start = dialog.get_by_role("button", name="Open conversation")
-    _assert_touchable(start)
+    assert_touchable(start, min_px=40)
     start.tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("Friend")
     send(page, "hello from a small phone")

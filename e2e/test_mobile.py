@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from conftest import Account, unique_username
 from journeys import expect_in_app_as, log_in, log_out, sign_up
+from rooms import assert_touchable
 
 
 def test_phone_signup_drawer_reload_logout(phone_page: Page, base_url: str) -> None:
@@ -33,13 +34,6 @@ def test_phone_signup_drawer_reload_logout(phone_page: Page, base_url: str) -> N
     expect(page).to_have_url(f"{base_url}/login")
 
 
-def _assert_touchable(control: Locator) -> None:
-    box = control.bounding_box()
-    assert box is not None, control
-    assert box["height"] >= 44, (control, box)
-    assert box["width"] >= 44, (control, box)
-
-
 def test_phone_touch_targets_are_at_least_44px(
     phone_page: Page, make_account: Callable[..., Account]
 ) -> None:
@@ -52,9 +46,9 @@ def test_phone_touch_targets_are_at_least_44px(
         page.get_by_label("Language"),
         page.get_by_role("link", name="Create an account"),
     ):
-        _assert_touchable(control)
+        assert_touchable(control)
 
     account = make_account()
     log_in(page, username=account.username, password=account.password)
-    _assert_touchable(page.get_by_role("button", name="Open navigation"))
-    _assert_touchable(page.get_by_role("button", name=re.compile(r"^Account menu")))
+    assert_touchable(page.get_by_role("button", name="Open navigation"))
+    assert_touchable(page.get_by_role("button", name=re.compile(r"^Account menu")))

@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 import httpx
 from PIL import Image
-from playwright.sync_api import Locator, Page, Playwright, expect
+from playwright.sync_api import Page, Playwright, expect
 
 from conftest import Account, NewContext, phone_device
-from rooms import create_room, find_message, join_room, open_room
+from rooms import assert_touchable, create_room, find_message, join_room, open_room
 
 # Uploads are processed (decoded, stripped, thumbnailed) in the background.
 PROCESSED_TIMEOUT_MS = 30_000
@@ -52,13 +52,6 @@ def _slow_uploads(page: Page) -> Callable[[], None]:
         )
 
     return restore
-
-
-def _assert_touchable(control: Locator) -> None:
-    box = control.bounding_box()
-    assert box is not None, control
-    assert box["height"] >= 44, (control, box)
-    assert box["width"] >= 44, (control, box)
 
 
 def _pair(
@@ -154,7 +147,7 @@ def test_phone_image_upload(
 ) -> None:
     device = phone_device(playwright)
     alice, bob = _pair(api, make_account, new_context, device)
-    _assert_touchable(alice.get_by_role("button", name="Attach files"))
+    assert_touchable(alice.get_by_role("button", name="Attach files"))
     _upload_and_send(alice, "from my phone", watch_progress=False)
     _expect_thumbnail_and_lightbox(bob, "from my phone")
     # And on the phone itself: the lightbox fits the small screen.
