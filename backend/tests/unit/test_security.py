@@ -81,3 +81,35 @@ async def test_hashing_runs_beside_the_event_loop_and_refuses_a_flood() -> None:
         assert len(busy) == 80 - 64 and all(r is False for r in results if r not in busy)
     finally:
         security.configure_password_hashing(memory_kib=65536, time_cost=3)
+
+
+async def test_a_hash_starved_at_idle_priority_is_answered_at_normal_priority() -> None:
+    """SCHED_IDLE copies never run while the core is busy elsewhere: stand in for that by
+    holding the idle thread, and the nice-10 copy must answer after the grace period."""
+    import asyncio
+    import threading
+
+    security.configure_password_hashing(memory_kib=8192, time_cost=1, threads=1)
+    release = threading.Event()
+    try:
+        hashed = await security.hash_password_off_loop("s3cret-pass")
+        security._hashing.idle.submit(release.wait, 30)  # the idle thread is now starved
+        verified = await asyncio.wait_for(
+            security.verify_password_off_loop("s3cret-pass", hashed), timeout=20
+        )
+        assert verified is True
+        assert not await security.verify_password_off_loop("wrong-pass", hashed)
+    finally:
+        release.set()
+        security.configure_password_hashing(memory_kib=65536, time_cost=3)
+
+
+def test_idle_hashing_threads_run_at_idle_priority() -> None:
+    import os
+
+    if not hasattr(os, "SCHED_IDLE"):
+        return
+    policy = security._hashing.idle.submit(os.sched_getscheduler, 0).result(timeout=10)
+    assert policy == os.SCHED_IDLE
+    niceness = security._hashing.busy.submit(os.getpriority, os.PRIO_PROCESS, 0).result(10)
+    assert niceness == security.HASHING_NICENESS
