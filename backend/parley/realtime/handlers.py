@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from parley.errors import DomainError, Forbidden
-from parley.models import User
+from parley.errors import Banned, DomainError, Forbidden, NotFound
+from parley.models import MessagePublic, User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
@@ -14,6 +17,8 @@ from parley.realtime.protocol import (
     CloseCode,
     JoinedFrame,
     JoinFrame,
+    JoinRoomsFrame,
+    JoinTarget,
     LeaveFrame,
     LeftFrame,
     MessageFrame,
@@ -24,14 +29,17 @@ from parley.realtime.protocol import (
     SendFrame,
     TypingFrame,
     encode,
+    error_frame,
 )
-from parley.services import access, auth, history, messages, presence, rooms
+from parley.services import access, auth, history, messages, presence
+from parley.services import rooms as rooms_service
 from parley.services.access import Action
 from parley.services.runtime import Runtime
 
+log = logging.getLogger("parley.ws")
 TYPING_INTERVAL_SECONDS = 2.0
 
-Frame = JoinFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame
+Frame = JoinFrame | JoinRoomsFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame
 
 
 class FrameHandlers:
@@ -46,6 +54,8 @@ class FrameHandlers:
                 await self.send(frame, connection, user)
             case JoinFrame():
                 await self.join(frame, connection, user)
+            case JoinRoomsFrame():
+                await self.join_rooms(frame.rooms, connection, user)
             case LeaveFrame():
                 await self.hub.unsubscribe(connection, frame.room)
                 connection.enqueue(encode(LeftFrame(room=frame.room)))
@@ -77,40 +87,77 @@ class FrameHandlers:
         )
 
     async def join(self, frame: JoinFrame, connection: Connection, user: User) -> None:
+        await self.join_rooms([JoinTarget(room=frame.room, since=frame.since)], connection, user)
+
+    async def join_rooms(
+        self, targets: Sequence[JoinTarget], connection: Connection, user: User
+    ) -> None:
+        """Every join, one or many, in a handful of queries whatever their number: the
+        standings, then (subscribed) the counters and online members of all the rooms,
+        and a replay read only for rooms that changed since the client's `since`. Each
+        room is answered on its own, failures too: the client counts answers per room."""
+        try:
+            answers, online = await self._read_joins(targets, connection, user)
+        except Exception:
+            log.exception("join failed", extra={"fields": {"user": user.id}})
+            failed = error_frame("internal", "Something went wrong; try again", "join")
+            for _target in targets:
+                connection.enqueue(failed)
+            return
+        for answer in answers:
+            if isinstance(answer, DomainError):
+                connection.enqueue(_join_refused(answer))
+            else:
+                _send_joined(connection, answer, online.get(answer.room, []))
+
+    async def _read_joins(
+        self, targets: Sequence[JoinTarget], connection: Connection, user: User
+    ) -> tuple[list[_Joined | DomainError], dict[int, list[int]]]:
         settings = self.runtime.settings
+        rooms = [target.room for target in targets]
         async with self.runtime.sessions() as session:
-            await access.require(session=session, user=user, room_id=frame.room, action=Action.read)
+            outcomes = await access.require_each(
+                session=session, user=user, room_ids=rooms, action=Action.read
+            )
+            readable = [
+                room for room in dict.fromkeys(rooms) if not isinstance(outcomes[room], DomainError)
+            ]
             # Subscribe (holding live frames) before reading the change log, so nothing
             # committed in between can fall through the gap.
-            connection.hold(frame.room)
-            await self.hub.subscribe(connection, frame.room)
+            for room in readable:
+                connection.hold(room)
+                await self.hub.subscribe(connection, room)
             try:
-                last_seq, last_change = await history.room_counters(
-                    session=session, room_id=frame.room
+                counters = await history.rooms_counters(session=session, room_ids=readable)
+                online = await rooms_service.online_members_of_rooms(
+                    session=session, presence=self.runtime.presence, room_ids=readable
                 )
-                since = last_change if frame.since is None else frame.since
-                replay = await history.changes_since(
-                    session=session,
-                    room_id=frame.room,
-                    since=since,
-                    bound=settings.ws_backfill_limit,
-                )
-                online = await rooms.online_member_ids(
-                    session=session, presence=self.runtime.presence, room_id=frame.room
-                )
+                answers: list[_Joined | DomainError] = []
+                for target in targets:
+                    outcome = outcomes[target.room]
+                    if isinstance(outcome, DomainError):
+                        answers.append(outcome)
+                        continue
+                    if target.room not in counters:  # deleted since the standings were read
+                        await self.hub.unsubscribe(connection, target.room)
+                        answers.append(NotFound("Room not found"))
+                        continue
+                    last_seq, last_change = counters[target.room]
+                    since = last_change if target.since is None else target.since
+                    replay: list[MessagePublic] | None = []
+                    if last_change > since:
+                        replay = await history.changes_since(
+                            session=session,
+                            room_id=target.room,
+                            since=since,
+                            bound=settings.ws_backfill_limit,
+                        )
+                    answers.append(_Joined(target.room, last_seq, last_change, since, replay))
             except BaseException:
-                await self.hub.unsubscribe(connection, frame.room)
+                for room in readable:
+                    await self.hub.unsubscribe(connection, room)
                 raise
-        counters = {"last_seq": last_seq, "last_change_seq": last_change}
-        connection.enqueue(encode(JoinedFrame(room=frame.room, online=online, **counters)))
-        if replay is None:
-            # Too far behind to replay: the client reloads history over REST.
-            connection.enqueue(encode(ResetFrame(room=frame.room, **counters)))
-            connection.release(frame.room, replayed_through=last_change)
-            return
-        for message in replay:
-            connection.enqueue(encode(MessageFrame(room=frame.room, message=message)))
-        connection.release(frame.room, replayed_through=replay[-1].change_seq if replay else since)
+        return answers, online
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
         assert user.id is not None
@@ -149,3 +196,34 @@ class FrameHandlers:
         connection.token_expires_at = claims.expires_at
         connection.session_id = claims.session_id
         connection.enqueue(encode(ReauthenticatedFrame(expires_at=claims.expires_at)))
+
+
+@dataclass(frozen=True)
+class _Joined:
+    room: int
+    last_seq: int
+    last_change: int
+    since: int
+    replay: list[MessagePublic] | None  # None: too far behind, the client reloads
+
+
+def _join_refused(refusal: DomainError) -> str:
+    """The `error` a refused `join` gets (ref "join", the ban's reason where banned)."""
+    reason = refusal.reason if isinstance(refusal, Banned) else None
+    return error_frame(refusal.code, refusal.detail, "join", reason=reason)
+
+
+def _send_joined(connection: Connection, answer: _Joined, online: list[int]) -> None:
+    """`joined`, then the replay (or `reset`), then what was held live meanwhile."""
+    counted = {"last_seq": answer.last_seq, "last_change_seq": answer.last_change}
+    room = answer.room
+    connection.enqueue(encode(JoinedFrame(room=room, online=online, **counted)))
+    if answer.replay is None:
+        # Too far behind to replay: the client reloads history over REST.
+        connection.enqueue(encode(ResetFrame(room=room, **counted)))
+        connection.release(room, replayed_through=answer.last_change)
+        return
+    for message in answer.replay:
+        connection.enqueue(encode(MessageFrame(room=room, message=message)))
+    replayed = answer.replay[-1].change_seq if answer.replay else answer.since
+    connection.release(room, replayed_through=replayed)

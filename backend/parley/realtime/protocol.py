@@ -95,6 +95,27 @@ class JoinFrame(_Frame):
     since: int | None = Field(default=None, ge=0, le=MAX_ID)
 
 
+# A reconnect resumes every open room in one frame; a workspace user has tens of rooms,
+# an admin perhaps hundreds. Past this the client sends more than one.
+MAX_JOIN_ROOMS = 500
+
+
+class JoinTarget(_Frame):
+    """One room of a `join_rooms`: the same fields as a `join`."""
+
+    room: EntityId
+    since: int | None = Field(default=None, ge=0, le=MAX_ID)
+
+
+class JoinRoomsFrame(_Frame):
+    """Several joins in one frame, as a reconnect needs: answered exactly as that many
+    `join` frames in the same order (a `joined` and its replay, or an `error` with ref
+    "join", per room), but read from the database in a few queries for all of them."""
+
+    type: Literal["join_rooms"]
+    rooms: list[JoinTarget] = Field(min_length=1, max_length=MAX_JOIN_ROOMS)
+
+
 class LeaveFrame(_Frame):
     """Stop receiving a room (membership is unchanged)."""
 
@@ -129,7 +150,7 @@ class PingFrame(_Frame):
 
 
 ClientFrame = Annotated[
-    AuthFrame | JoinFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame,
+    AuthFrame | JoinFrame | JoinRoomsFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame,
     Field(discriminator="type"),
 ]
 client_frame: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)

@@ -12,7 +12,7 @@ role and mute, and the room ban and kick markers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -388,6 +388,38 @@ async def standing(*, session: AsyncSession, user: User, room_id: int) -> Standi
         raise NotFound("Room not found")
     assert user.id is not None
     return standing_from_row(row, room_id=room_id, user_id=user.id, is_admin=user.is_admin)
+
+
+_STANDINGS: sa.Select[*tuple[Any, ...]] = (
+    sa.select(col(Room.id), *STANDING_COLUMNS)
+    .outerjoin(Membership, _MEMBERSHIP)
+    .where(col(Room.id).in_(bindparam("room_ids", expanding=True)))
+)
+
+
+async def require_each(
+    *, session: AsyncSession, user: User, room_ids: Sequence[int], action: Action
+) -> dict[int, Standing | DomainError]:
+    """`require` for many rooms in one query: each room's standing, or the refusal that
+    `require` would have raised for it."""
+    assert user.id is not None
+    connection = await session.connection()
+    params = {"room_ids": list(set(room_ids)), "user_id": user.id}
+    rows = {row.id: row for row in await connection.execute(_STANDINGS, params)}
+    outcomes: dict[int, Standing | DomainError] = {}
+    for room_id in room_ids:
+        row = rows.get(room_id)
+        if row is None:
+            outcomes[room_id] = NotFound("Room not found")
+            continue
+        found = standing_from_row(row, room_id=room_id, user_id=user.id, is_admin=user.is_admin)
+        try:
+            await check_explained(session, found, action)
+        except DomainError as refused:
+            outcomes[room_id] = refused
+        else:
+            outcomes[room_id] = found
+    return outcomes
 
 
 async def require(*, session: AsyncSession, user: User, room_id: int, action: Action) -> Standing:

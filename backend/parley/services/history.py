@@ -8,7 +8,7 @@ database just gave.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -153,6 +153,20 @@ async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, in
     connection = await session.connection()
     row = (await connection.execute(_COUNTERS, {"room_id": room_id})).one()
     return int(row.last_seq), int(row.last_change_seq)
+
+
+_COUNTERS_OF_ROOMS = select(col(Room.id), col(Room.last_seq), col(Room.last_change_seq)).where(
+    col(Room.id).in_(bindparam("room_ids", expanding=True))
+)
+
+
+async def rooms_counters(
+    *, session: AsyncSession, room_ids: Collection[int]
+) -> dict[int, tuple[int, int]]:
+    """`room_counters` of many rooms in one query (a room that is gone is left out)."""
+    connection = await session.connection()
+    rows = await connection.execute(_COUNTERS_OF_ROOMS, {"room_ids": list(room_ids)})
+    return {int(row.id): (int(row.last_seq), int(row.last_change_seq)) for row in rows}
 
 
 async def changes_since(

@@ -477,6 +477,20 @@ async def room_ids_by_member(
 async def online_member_ids(
     *, session: AsyncSession, presence: PresenceReader, room_id: int
 ) -> list[int]:
-    statement = select(Membership.user_id).where(Membership.room_id == room_id)
-    members = set((await session.exec(statement)).all())
-    return sorted(members & await presence.online_user_ids())
+    online = await online_members_of_rooms(session=session, presence=presence, room_ids=[room_id])
+    return online.get(room_id, [])
+
+
+async def online_members_of_rooms(
+    *, session: AsyncSession, presence: PresenceReader, room_ids: Collection[int]
+) -> dict[int, list[int]]:
+    """Each room's connected members (sorted ids), for many rooms in one query."""
+    statement = select(Membership.room_id, Membership.user_id).where(
+        col(Membership.room_id).in_(list(room_ids))
+    )
+    online = await presence.online_user_ids()
+    members: dict[int, list[int]] = {room_id: [] for room_id in room_ids}
+    for room_id, user_id in await session.exec(statement):
+        if user_id in online:
+            members[room_id].append(user_id)
+    return {room_id: sorted(ids) for room_id, ids in members.items()}

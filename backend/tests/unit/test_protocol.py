@@ -42,7 +42,19 @@ def test_catalogue_names_every_frame_and_close_code() -> None:
     defs = catalogue.catalogue()["$defs"]
     client = set(defs["ClientFrame"]["discriminator"]["mapping"])
     server = set(defs["ServerFrame"]["discriminator"]["mapping"])
-    assert client == protocol.CLIENT_TYPES == {"auth", "join", "leave", "send", "typing", "ping"}
+    assert (
+        client
+        == protocol.CLIENT_TYPES
+        == {
+            "auth",
+            "join",
+            "join_rooms",
+            "leave",
+            "send",
+            "typing",
+            "ping",
+        }
+    )
     assert {"ready", "message", "error", "upload", "room", "member"} <= server
     close = defs["CloseCode"]
     assert close["enum"] == [int(code) for code in protocol.CloseCode]

@@ -110,7 +110,7 @@ describe('RealtimeClient', () => {
     await connect(sockets[0]);
     expect(sockets[0]!.sent).toEqual([
       { type: 'auth', token: 'token-1' },
-      { type: 'join', room: 7, since: 41 },
+      { type: 'join_rooms', rooms: [{ room: 7, since: 41 }] },
     ]);
     expect(client.socket.getStatus()).toBe('online');
     client.stop();
@@ -133,7 +133,7 @@ describe('RealtimeClient', () => {
     vi.advanceTimersByTime(600);
     expect(sockets).toHaveLength(2);
     await connect(latest());
-    expect(latest().sent.at(-1)).toEqual({ type: 'join', room: 7, since: 5 });
+    expect(latest().sent.at(-1)).toEqual({ type: 'join_rooms', rooms: [{ room: 7, since: 5 }] });
     // Nothing is resent before the room's backlog has been replayed.
     expect(latest().types()).not.toContain('send');
     latest().receive({ type: 'joined', room: 7, last_seq: 6, last_change_seq: 6, online: [1] });

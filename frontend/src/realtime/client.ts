@@ -1,7 +1,7 @@
 import type { MessagePage, QuotedMessage } from '../api';
 import { type FileUploader, Outbox } from './outbox';
 import { type OutboxLease, type OutboxStore, sessionOutboxStore } from './outboxStorage';
-import type { ServerFrame, WireMessage } from './protocol';
+import { type JoinTarget, MAX_JOIN_ROOMS, type ServerFrame, type WireMessage } from './protocol';
 import { ResilientSocket, type SocketDeps } from './socket';
 import { RoomStore } from './store';
 
@@ -232,17 +232,36 @@ export class RealtimeClient {
   }
 
   private join(roomId: number): void {
+    const target = this.joinTarget(roomId);
+    if (this.socket.send({ type: 'join', ...target })) this.joinSent(target);
+  }
+
+  /**
+   * Every room at once, as a (re)connect needs: one `join_rooms` frame per
+   * MAX_JOIN_ROOMS, answered exactly as that many `join` frames in the same order.
+   */
+  private joinAll(roomIds: number[]): void {
+    for (let start = 0; start < roomIds.length; start += MAX_JOIN_ROOMS) {
+      const targets = roomIds.slice(start, start + MAX_JOIN_ROOMS).map((roomId) => this.joinTarget(roomId));
+      const [first, ...rest] = targets;
+      if (first === undefined) return;
+      if (!this.socket.send({ type: 'join_rooms', rooms: [first, ...rest] })) return;
+      for (const target of targets) this.joinSent(target);
+    }
+  }
+
+  private joinTarget(roomId: number): JoinTarget {
     const { lastChangeSeq, seeded, historyLoaded } = this.store.get(roomId);
     // Without a known position ask only for live traffic; history comes over REST.
     const known = seeded || historyLoaded || lastChangeSeq > 0;
-    const sent = this.socket.send(
-      known ? { type: 'join', room: roomId, since: lastChangeSeq } : { type: 'join', room: roomId },
-    );
-    if (!sent) return;
-    this.joinsAwaiting.push(roomId);
-    this.subscribed.add(roomId);
-    if (known) this.resuming.add(roomId);
-    else this.resuming.delete(roomId);
+    return known ? { room: roomId, since: lastChangeSeq } : { room: roomId };
+  }
+
+  private joinSent(target: JoinTarget): void {
+    this.joinsAwaiting.push(target.room);
+    this.subscribed.add(target.room);
+    if (target.since !== undefined) this.resuming.add(target.room);
+    else this.resuming.delete(target.room);
   }
 
   /** Not subscribed any more (the server dropped us): the next track() joins afresh. */
@@ -293,7 +312,7 @@ export class RealtimeClient {
   private onReady(userId: number): void {
     if (this.outboxUser !== userId) this.openOutbox(userId);
     this.userId = userId;
-    for (const roomId of this.tracked.keys()) this.join(roomId);
+    this.joinAll([...this.tracked.keys()]);
   }
 
   /**

@@ -6,7 +6,7 @@
 import type { MessagePublic } from '../api';
 import { CloseCodes, type ServerFrame } from './generated/protocol';
 
-export type { ClientFrame, CloseCode, ErrorCode, ServerFrame } from './generated/protocol';
+export type { ClientFrame, CloseCode, ErrorCode, JoinTarget, ServerFrame } from './generated/protocol';
 
 /** A message as REST pages and socket frames both carry it. */
 export type WireMessage = MessagePublic;
@@ -14,6 +14,9 @@ export type WireMessage = MessagePublic;
 export const CLOSE_UNAUTHENTICATED = CloseCodes.UNAUTHENTICATED;
 export const CLOSE_FORBIDDEN = CloseCodes.FORBIDDEN;
 export const CLOSE_FLOODING = CloseCodes.FLOODING;
+
+/** The most rooms one `join_rooms` frame may carry (the catalogue's maxItems; a test keeps them equal). */
+export const MAX_JOIN_ROOMS = 500;
 
 /** Parses one text frame; anything that is not an object with a string `type` is dropped. */
 export function parseFrame(text: string): ServerFrame | null {

@@ -1,7 +1,9 @@
 import { RealtimeClient } from './client';
 import { unreadCount, unreadMentions } from './roomState';
-import type { ClientFrame, ServerFrame } from './protocol';
+import { type ClientFrame, MAX_JOIN_ROOMS, type ServerFrame } from './protocol';
 import { testUser } from '../test/people';
+import { joinedRooms } from './testJoins';
+import protocol from '../../protocol.json';
 
 // A minimal socket double (client.test.ts has the full one).
 class FakeSocket {
@@ -41,8 +43,7 @@ function connected(...rooms: number[]) {
   return { client, socket };
 }
 
-const joins = (socket: FakeSocket, room: number) =>
-  socket.sent.filter((frame) => frame.type === 'join' && frame.room === room).length;
+const joins = (socket: FakeSocket, room: number) => joinedRooms(socket.sent).filter((join) => join.room === room).length;
 
 describe('RealtimeClient keeps the room the server says it is', () => {
   beforeEach(() => {
@@ -50,6 +51,31 @@ describe('RealtimeClient keeps the room the server says it is', () => {
     sessionStorage.clear();
   });
   afterEach(() => vi.unstubAllGlobals());
+
+  it('resumes every followed room in one join_rooms frame and matches a refusal inside it to its room', () => {
+    const { client, socket } = connected(7, 8, 9);
+    expect(socket.sent.filter((frame) => frame.type === 'join_rooms')).toEqual([
+      { type: 'join_rooms', rooms: [{ room: 7 }, { room: 8 }, { room: 9 }] },
+    ]);
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1] });
+    socket.receive({ type: 'error', code: 'kicked', detail: 'You were kicked', ref: 'join', reason: null });
+    socket.receive({ type: 'joined', room: 9, last_seq: 0, last_change_seq: 0, online: [1] });
+    expect(client.store.get(8).standing.removed).toBe('kicked');
+    expect(client.store.get(7).standing.removed).toBeNull();
+    expect(client.store.get(9).standing.removed).toBeNull();
+  });
+
+  it('splits a reconnect over more rooms than one frame may carry', () => {
+    const rooms = Array.from({ length: MAX_JOIN_ROOMS + 2 }, (_, index) => index + 1);
+    const { socket } = connected(...rooms);
+    const frames = socket.sent.filter((frame) => frame.type === 'join_rooms');
+    expect(frames.map((frame) => frame.rooms.length)).toEqual([MAX_JOIN_ROOMS, 2]);
+    expect(joinedRooms(socket.sent).map((join) => join.room)).toEqual(rooms);
+  });
+
+  it('keeps MAX_JOIN_ROOMS equal to the catalogue\'s limit', () => {
+    expect(protocol.$defs.JoinRoomsFrame.properties.rooms.maxItems).toBe(MAX_JOIN_ROOMS);
+  });
 
   it('matches a refused join to its room, in order, and joins again once let back in', () => {
     const { client, socket } = connected(7, 8);

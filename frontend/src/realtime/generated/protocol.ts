@@ -2,7 +2,7 @@
  * The backend's catalogue (backend/parley/realtime/protocol.py) is the source; run
  * `make openapi` after changing it. */
 
-export type ClientFrame = AuthFrame | JoinFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame;
+export type ClientFrame = AuthFrame | JoinFrame | JoinRoomsFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame;
 export type ServerFrame =
   | ReadyFrame
   | ReauthenticatedFrame
@@ -76,6 +76,26 @@ export interface AuthFrame {
  */
 export interface JoinFrame {
   type: 'join';
+  room: number;
+  since?: number | null;
+}
+/**
+ * Several joins in one frame, as a reconnect needs: answered exactly as that many
+ * `join` frames in the same order (a `joined` and its replay, or an `error` with ref
+ * "join", per room), but read from the database in a few queries for all of them.
+ */
+export interface JoinRoomsFrame {
+  type: 'join_rooms';
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  rooms: [JoinTarget, ...JoinTarget[]];
+}
+/**
+ * One room of a `join_rooms`: the same fields as a `join`.
+ */
+export interface JoinTarget {
   room: number;
   since?: number | null;
 }

@@ -1,0 +1,87 @@
+"""`join_rooms`: a reconnect resumes every room in one frame, answered exactly as that
+many `join` frames in the same order (issue step 12: a storm must not cost one round
+trip per room)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from parley.realtime.protocol import MAX_JOIN_ROOMS
+from tests.conftest import RunningServer
+from tests.wsclient import WsClient, create_room, join_room, send_message, user_socket
+
+
+async def test_one_frame_resumes_many_rooms_in_order_with_refusals_in_place(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    alice, alice_token, alice_user = await user_socket(client, server.base_url)
+    bob, bob_token, _ = await user_socket(client, server.base_url)
+    missed_room = await create_room(client, alice_token, name="Missed")
+    quiet_room = await create_room(client, alice_token, name="Quiet")
+    secret = await create_room(client, alice_token, name="Secret", is_private=True)
+    for room in (missed_room, quiet_room):
+        await join_room(client, bob_token, room["id"])
+        await alice.join(room["id"])
+    seen = await send_message(alice, missed_room["id"], "seen before leaving")
+    await bob.close()
+    missed = [await send_message(alice, missed_room["id"], f"missed {n}") for n in range(3)]
+
+    back = await WsClient.open(server.base_url)
+    await back.auth(bob_token)
+    await back.send(
+        type="join_rooms",
+        rooms=[
+            {"room": missed_room["id"], "since": seen["change_seq"]},
+            {"room": secret["id"], "since": 0},
+            {"room": quiet_room["id"]},
+            {"room": 999_999},
+        ],
+    )
+    joined = await back.recv_type("joined")
+    assert joined["room"] == missed_room["id"]
+    assert joined["last_change_seq"] == missed[-1]["change_seq"]
+    replay = [(await back.recv_type("message"))["message"]["body"] for _ in missed]
+    assert replay == ["missed 0", "missed 1", "missed 2"]
+    refused = await _answer(back)
+    assert (refused["type"], refused["code"], refused["ref"]) == ("error", "not_found", "join")
+    quiet = await _answer(back)
+    assert quiet["type"] == "joined" and quiet["room"] == quiet_room["id"]
+    assert alice_user["id"] in quiet["online"]
+    gone = await _answer(back)
+    assert (gone["type"], gone["code"], gone["ref"]) == ("error", "not_found", "join")
+
+    # Both joined rooms are live now, the refused ones are not.
+    live = await send_message(alice, quiet_room["id"], "live after the storm")
+    frame = await back.recv_type("message")
+    assert frame["message"]["id"] == live["id"]
+    await send_message(alice, secret["id"], "still secret")
+    await back.send(type="ping")
+    assert (await _answer(back))["type"] == "pong"  # nothing from the secret room came first
+
+
+async def _answer(socket: WsClient) -> dict[str, Any]:
+    """The next frame that answers something (presence comes and goes on its own)."""
+    while True:
+        frame = await socket.recv()
+        if frame["type"] != "presence":
+            return frame
+
+
+async def test_bad_join_rooms_frames_are_refused_and_the_socket_stays(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    alice, token, _ = await user_socket(client, server.base_url)
+    room = await create_room(client, token, name="Many")
+    too_many = [{"room": room["id"]}] * (MAX_JOIN_ROOMS + 1)
+    for rooms in ([], too_many, [{"room": "seven"}], [{"room": room["id"], "since": -1}], None):
+        await alice.send(type="join_rooms", rooms=rooms)
+        refused = await alice.recv()
+        assert (refused["type"], refused["code"], refused["ref"]) == (
+            "error",
+            "invalid",
+            "join_rooms",
+        )
+    await alice.send(type="join_rooms", rooms=[{"room": room["id"]}])
+    assert (await alice.recv_type("joined"))["room"] == room["id"]
