@@ -80,18 +80,29 @@ class MemberClient(FastClient):
         # Per room, the last seq when it was joined: what comes at or below it is a
         # resume's replay (late by the time away), not a live delivery, and not timed.
         self.live_after: dict[int, int] = {}
+        # Per room, the newest change seen (a message's change_seq, or `joined`'s
+        # last_change_seq): the `since` of the next join.
+        self.last_change: dict[int, int] = {}
+        self.presence_seen = 0
 
     def _on_text(self, payload: bytes, now_ns: int) -> None:
+        if payload.startswith(b'{"type":"presence"'):
+            self.presence_seen += 1
         if payload.startswith(b'{"type":"joined"'):
             # Here, not where connect() reads it: the room's replay follows at once, in
             # this same read, before that coroutine runs again.
             joined = json.loads(payload)
-            self.live_after[int(joined["room"])] = int(joined["last_seq"])
+            room = int(joined["room"])
+            self.live_after[room] = int(joined["last_seq"])
+            self.last_change.setdefault(room, int(joined["last_change_seq"]))
         elif payload.startswith(b'{"type":"message"'):
             message = json.loads(payload)
             room, seq = int(message["room"]), int(message["message"]["seq"])
             if seq > self.last_seq.get(room, 0):
                 self.last_seq[room] = seq
+            change = int(message["message"]["change_seq"])
+            if change > self.last_change.get(room, 0):
+                self.last_change[room] = change
             body = str(message["message"]["body"])
             if body.startswith("bench:") and seq > self.live_after.get(room, 0):
                 self.recorder.deliver.append(now_ns - int(body.split(":", 2)[1]))
@@ -108,18 +119,29 @@ class Member:
     shown: dict[int, int] = field(default_factory=dict)  # room -> a message id seen there
 
 
-async def connect(member: Member, server: Server, recorder: Recorder, limit_s: float) -> None:
+async def connect(
+    member: Member, server: Server, recorder: Recorder, limit_s: float, *, one_frame: bool = False
+) -> None:
+    """Open, authenticate and join every room of `member`, with `since` where a previous
+    socket saw the room: one `join` per room, or (`one_frame`) all in one `join_rooms`."""
     client = MemberClient(server, recorder)
     if member.socket is not None:
         client.last_seq = dict(member.socket.last_seq)
+        client.last_change = dict(member.socket.last_change)
     await client.connect(limit_s)
     client.send_json({"type": "auth", "token": member.token})
     await client.expect("ready", limit_s)
+    joins: list[dict[str, Any]] = []
     for room in member.rooms:
-        frame: dict[str, Any] = {"type": "join", "room": room}
-        if room in client.last_seq:
-            frame["since"] = client.last_seq[room]
-        client.send_json(frame)
+        frame: dict[str, Any] = {"room": room}
+        if room in client.last_change:
+            frame["since"] = client.last_change[room]
+        joins.append(frame)
+    if one_frame:
+        client.send_json({"type": "join_rooms", "rooms": joins})
+    else:
+        for frame in joins:
+            client.send_json({"type": "join", **frame})
     for _room in member.rooms:
         await client.expect("joined", limit_s)
     client.keep_control = False  # from here on only counted: an idle queue cannot grow
@@ -312,50 +334,59 @@ async def run_steps(args: argparse.Namespace, server: Server, members: list[Memb
                 member.socket.close()
 
 
+def seed_members(args: argparse.Namespace, server: Server, users: int) -> list[Member]:
+    """`users` people (and a room owner) straight into the database, each a member of
+    --rooms-per-user of the --rooms rooms, which hold --history messages each."""
+    owner, *user_ids = asyncio.run(seed.insert_users(server, users + 1, seed.run_prefix()))
+    rng = random.Random(args.seed)  # noqa: S311 (seeded, reproducible)
+
+    def rows_of(room_ids: list[int]) -> list[tuple[Any, ...]]:
+        return history_rows(room_ids, user_ids[:50], args.history)
+
+    if server.database_url.startswith("sqlite"):
+        rooms, _last = seed.insert_rooms_sqlite(server.database_url, owner, args.rooms, rows_of)
+    else:
+        rooms, _last = asyncio.run(
+            seed.insert_rooms_postgres(server.database_url, owner, args.rooms, rows_of)
+        )
+    assigned = assign_rooms(user_ids, rooms, args.large_rooms, args.rooms_per_user, rng)
+    seed.insert_memberships(
+        server.database_url, [(room, user) for user, mine in assigned.items() for room in mine]
+    )
+    return [Member(user, seed.mint_token(server, user), assigned[user]) for user in user_ids]
+
+
+def add_workspace_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--rooms", type=int, default=500)
+    parser.add_argument("--large-rooms", type=int, default=5)
+    parser.add_argument("--rooms-per-user", type=int, default=10)
+    parser.add_argument("--history", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--server-cpu", default="0")
+    parser.add_argument("--client-cpu", default="1")
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+
+
 def run(args: argparse.Namespace) -> None:
     os.sched_setaffinity(0, {int(args.client_cpu)})
     with seed.fresh_server(args.database, DATABASE, args.server_cpu, keep=args.keep) as server:
-        users = max(args.users)
-        owner, *user_ids = asyncio.run(seed.insert_users(server, users + 1, seed.run_prefix()))
-        rng = random.Random(args.seed)  # noqa: S311
-
-        def rows_of(room_ids: list[int]) -> list[tuple[Any, ...]]:
-            return history_rows(room_ids, user_ids[:50], args.history)
-
-        if server.database_url.startswith("sqlite"):
-            rooms, _last = seed.insert_rooms_sqlite(server.database_url, owner, args.rooms, rows_of)
-        else:
-            rooms, _last = asyncio.run(
-                seed.insert_rooms_postgres(server.database_url, owner, args.rooms, rows_of)
-            )
-        assigned = assign_rooms(user_ids, rooms, args.large_rooms, args.rooms_per_user, rng)
-        seed.insert_memberships(
-            server.database_url, [(room, user) for user, mine in assigned.items() for room in mine]
-        )
-        members = [Member(user, seed.mint_token(server, user), assigned[user]) for user in user_ids]
+        members = seed_members(args, server, max(args.users))
         asyncio.run(run_steps(args, server, members))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    add_workspace_options(parser)
     parser.add_argument(
         "--users", type=lambda s: [int(n) for n in s.split(",")], default=[200, 400, 800]
     )
-    parser.add_argument("--rooms", type=int, default=500)
-    parser.add_argument("--large-rooms", type=int, default=5)
-    parser.add_argument("--rooms-per-user", type=int, default=10)
-    parser.add_argument("--history", type=int, default=60)
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--warmup", type=float, default=10.0)
     parser.add_argument("--settle", type=float, default=3.0)
     parser.add_argument("--rate-scale", type=float, default=1.0)
     parser.add_argument("--connect-concurrency", type=int, default=50)
     parser.add_argument("--http-connections", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--server-cpu", default="0")
-    parser.add_argument("--client-cpu", default="1")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     run(parser.parse_args(argv))
 
 
