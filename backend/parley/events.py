@@ -138,9 +138,12 @@ class Typing:
 
 @dataclass(frozen=True)
 class PresenceChanged:
-    user_id: int
-    online: bool
-    room_ids: tuple[int, ...]
+    """Who came online (first tab) and who went offline (last tab), told to one room:
+    a storm of arrivals is a few of these per room, not one per person."""
+
+    room_id: int
+    online: tuple[int, ...] = ()
+    offline: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if pushing is not None:
             pushing.start()
         yield
-        stops = [jobs.stop, realtime.presence.stop, realtime.broker.stop, engine.dispose]
+        stops = [
+            gateway.stop,
+            jobs.stop,
+            realtime.presence.stop,
+            realtime.broker.stop,
+            engine.dispose,
+        ]
         if pushing is not None:
             stops.insert(0, pushing.stop)
         if runtime.mailer is not None:

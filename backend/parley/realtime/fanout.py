@@ -108,9 +108,9 @@ def envelopes_for(event: Event) -> list[Envelope]:
                 TypingNoticeFrame(room=room_id, user_id=user_id, display_name=display_name)
             )
             return [Envelope(room_channel(room_id), frame)]
-        case PresenceChanged(user_id=user_id, online=online, room_ids=room_ids):
-            frame = encode(PresenceFrame(user_id=user_id, online=online))
-            return [Envelope(room_channel(room_id), frame) for room_id in room_ids]
+        case PresenceChanged(room_id=room_id, online=online, offline=offline):
+            frame = encode(PresenceFrame(online=list(online), offline=list(offline)))
+            return [Envelope(room_channel(room_id), frame)]
         case ProfileChanged(user=user, room_ids=room_ids):
             frame = encode(ProfileFrame(user=user))
             return [

@@ -22,6 +22,7 @@ from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
 from parley.realtime.handlers import FrameHandlers
 from parley.realtime.hub import Hub
+from parley.realtime.presence_changes import PresenceChanges
 from parley.realtime.protocol import (
     MAX_FRAME_BYTES,
     AuthFrame,
@@ -58,7 +59,7 @@ class Gateway:
         self.handlers = FrameHandlers(runtime, hub)
         # Sockets connecting (or leaving) together share their database round trips.
         self._users: Batcher[tuple[int, str | None], User | None] = Batcher(self._load_users)
-        self._presence: Batcher[tuple[int, bool], None] = Batcher(self._announce)
+        self._presence = PresenceChanges(self._announce)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         websocket = WebSocket(scope, receive, send)
@@ -86,16 +87,19 @@ class Gateway:
         connection.session_id = claims.session_id
         connection.enqueue(encode(ReadyFrame(user=UserPublic.model_validate(user))))
         if await self.hub.add(connection):
-            await self._presence((user.id, True))
+            self._presence.note(user.id, True)
         try:
             await self._serve(websocket, connection, user)
         finally:
             if await self.hub.remove(connection):
-                await self._presence((user.id, False))
+                self._presence.note(user.id, False)
+
+    async def stop(self) -> None:
+        await self._presence.aclose()
 
     async def announce_offline(self, user_id: int) -> None:
         """For the Redis sweeper: a user whose instance vanished."""
-        await self._presence((user_id, False))
+        self._presence.note(user_id, False)
 
     async def _authenticate(self, websocket: WebSocket) -> tuple[User | None, AccessClaims | None]:
         try:
@@ -127,7 +131,7 @@ class Gateway:
             )
         return [None if sid in ended else users.get(user_id) for user_id, sid in keys]
 
-    async def _announce(self, changes: Sequence[tuple[int, bool]]) -> list[None]:
+    async def _announce(self, changes: Sequence[tuple[int, bool]]) -> None:
         try:
             # This instance's online set first, so a client that hears the change and
             # asks who is online gets an answer that agrees.
@@ -138,7 +142,6 @@ class Gateway:
                 )
         except Exception as exc:  # presence is advisory; a failure must not kill the socket
             log.warning("presence announcement failed", extra={"fields": {"error": str(exc)}})
-        return [None] * len(changes)
 
     async def _serve(self, websocket: WebSocket, connection: Connection, user: User) -> None:
         tasks = {asyncio.create_task(self._read(websocket, connection, user))}

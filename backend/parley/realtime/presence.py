@@ -15,6 +15,9 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from parley.realtime.hub import Hub
@@ -30,7 +33,17 @@ class RedisPresence:
     def __init__(
         self, url: str, hub: Hub, *, prefix: str, heartbeat: float = HEARTBEAT_SECONDS
     ) -> None:
-        self._redis = Redis.from_url(url, decode_responses=True, health_check_interval=1)
+        # health_check_interval: a connection idle for a second is PINGed before use. Within
+        # that second one left stale by a Redis restart still fails, once: retried on a
+        # fresh connection, so the first join after a restart is not refused. (The broker
+        # must not retry so: its pub/sub has to notice the loss, and say so with 1012.)
+        self._redis = Redis.from_url(
+            url,
+            decode_responses=True,
+            health_check_interval=1,
+            retry=Retry(ExponentialBackoff(cap=0.2, base=0.01), 3),
+            retry_on_error=[RedisConnectionError],
+        )
         self._hub = hub
         self._key_prefix = prefix + "presence:"
         self._sweep_lock = prefix + "presence-sweeper"

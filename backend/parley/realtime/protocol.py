@@ -283,11 +283,13 @@ class TypingNoticeFrame(_Sent):
 
 
 class PresenceFrame(_Sent):
-    """A member of a joined room came online (first tab) or went offline (last tab)."""
+    """Members of a joined room who came online (first tab) or went offline (last tab)
+    since the last such frame; changes are announced together, a few times a second at
+    most, so a reconnect storm does not cost every socket one frame per arrival."""
 
     type: Literal["presence"] = "presence"
-    user_id: int
-    online: bool
+    online: list[int] = Field(default_factory=list)
+    offline: list[int] = Field(default_factory=list)
 
 
 class ProfileFrame(_Sent):

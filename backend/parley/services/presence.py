@@ -27,9 +27,16 @@ async def announce_typing(
 async def announce_presence(
     *, session: AsyncSession, publisher: Publisher, changes: Sequence[tuple[int, bool]]
 ) -> None:
-    """Publish each (user_id, online) change, in order, to the rooms the user is in."""
-    rooms = await room_ids_by_member(session=session, user_ids={user for user, _ in changes})
-    for user_id, online in changes:
+    """Publish (user_id, online) changes to the rooms the users are in: one event per
+    room, listing who came and who went (a user's last change in `changes` counts)."""
+    latest = dict(changes)
+    rooms = await room_ids_by_member(session=session, user_ids=set(latest))
+    by_room: dict[int, tuple[list[int], list[int]]] = {}
+    for user_id, online in latest.items():
+        for room_id in rooms.get(user_id, ()):
+            came, went = by_room.setdefault(room_id, ([], []))
+            (came if online else went).append(user_id)
+    for room_id, (came, went) in sorted(by_room.items()):
         await publisher.publish(
-            PresenceChanged(user_id=user_id, online=online, room_ids=tuple(rooms.get(user_id, ())))
+            PresenceChanged(room_id=room_id, online=tuple(came), offline=tuple(went))
         )

@@ -383,7 +383,7 @@ async def _announce_if_online(
     join later would think them offline until they reconnect: tell it now."""
     if presence is None or user_id not in await presence.online_user_ids():
         return False
-    await publisher.publish(PresenceChanged(user_id=user_id, online=True, room_ids=(room_id,)))
+    await publisher.publish(PresenceChanged(room_id=room_id, online=(user_id,)))
     return True
 
 

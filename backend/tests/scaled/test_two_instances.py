@@ -45,7 +45,7 @@ async def test_clients_on_two_instances_chat(cluster: Cluster) -> None:
     assert {m["user_id"]: m["online"] for m in members}[bob_user["id"]] is True
     await on_b.close()
     offline = await on_a.recv_type("presence")
-    assert offline == {"type": "presence", "user_id": bob_user["id"], "online": False}
+    assert offline == {"type": "presence", "online": [], "offline": [bob_user["id"]]}
 
 
 async def test_a_ban_on_a_closes_the_socket_on_b_within_a_second(cluster: Cluster) -> None:

@@ -106,7 +106,7 @@ def test_decode_reads_a_good_frame() -> None:
     [
         {"type": "pong", "extra": 1},
         {"type": "left"},
-        {"type": "presence", "user_id": "4", "online": True},
+        {"type": "presence", "online": ["4"], "offline": []},
         {"type": "typing_start", "room": 1},
         {"type": "error", "code": "oops", "detail": "", "ref": None},
     ],

@@ -73,7 +73,7 @@ async def test_presence_is_per_user_not_per_tab(
     tab1 = await WsClient.open(server.base_url)
     await tab1.auth(bob_token)
     online = await watcher.recv_type("presence")
-    assert online == {"type": "presence", "user_id": bob["id"], "online": True}
+    assert online == {"type": "presence", "online": [bob["id"]], "offline": []}
     tab2 = await WsClient.open(server.base_url)
     await tab2.auth(bob_token)
     await tab1.close()
@@ -83,7 +83,7 @@ async def test_presence_is_per_user_not_per_tab(
     assert {m["user_id"]: m["online"] for m in members.json()}[bob["id"]] is True
     await tab2.close()
     offline = await watcher.recv_type("presence")
-    assert offline == {"type": "presence", "user_id": bob["id"], "online": False}
+    assert offline == {"type": "presence", "online": [], "offline": [bob["id"]]}
 
 
 async def test_a_member_who_joins_while_online_is_announced_to_the_room(
@@ -98,7 +98,7 @@ async def test_a_member_who_joins_while_online_is_announced_to_the_room(
     joined = await watcher.recv_type("member")
     assert (joined["user_id"], joined["action"]) == (bob["id"], "joined")
     online = await watcher.recv_type("presence")
-    assert online == {"type": "presence", "user_id": bob["id"], "online": True}
+    assert online == {"type": "presence", "online": [bob["id"]], "offline": []}
 
 
 async def test_typing_reaches_others_and_is_throttled(

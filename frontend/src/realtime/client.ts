@@ -406,7 +406,9 @@ export class RealtimeClient {
         store.dispatch(frame.room, { type: 'typing', userId: frame.user_id, name: frame.display_name, now: Date.now() });
         return;
       case 'presence':
-        store.dispatchAll({ type: 'presence', userId: frame.user_id, online: frame.online });
+        // Several people at once: the server announces arrivals and departures together.
+        for (const userId of frame.online) store.dispatchAll({ type: 'presence', userId, online: true });
+        for (const userId of frame.offline) store.dispatchAll({ type: 'presence', userId, online: false });
         return;
       case 'error':
         if (frame.ref === 'join') this.joinRefused(frame.code, frame.reason);

@@ -130,10 +130,19 @@ describe('RealtimeClient keeps the room the server says it is', () => {
   it('takes a member who leaves out of the online set', () => {
     const { client, socket } = connected(7);
     socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1, 2] });
-    socket.receive({ type: 'presence', user_id: 3, online: true });
+    socket.receive({ type: 'presence', online: [3], offline: [] });
     expect([...client.store.get(7).online]).toEqual([1, 2, 3]);
     socket.receive({ type: 'member', room: 7, user_id: 2, action: 'left', reason: '', until: null });
     expect([...client.store.get(7).online]).toEqual([1, 3]);
+  });
+
+  it('applies a presence frame that announces several arrivals and departures at once', () => {
+    const { client, socket } = connected(7, 8);
+    socket.receive({ type: 'joined', room: 7, last_seq: 0, last_change_seq: 0, online: [1, 2] });
+    socket.receive({ type: 'joined', room: 8, last_seq: 0, last_change_seq: 0, online: [1, 5] });
+    socket.receive({ type: 'presence', online: [3, 4], offline: [2, 5] });
+    expect([...client.store.get(7).online].sort()).toEqual([1, 3, 4]);
+    expect([...client.store.get(8).online].sort()).toEqual([1, 3, 4]);
   });
 
   it('keeps a refused send, failed with its reason, across a reload of the tab', async () => {

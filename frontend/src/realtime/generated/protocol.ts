@@ -315,12 +315,14 @@ export interface TypingNoticeFrame {
   display_name: string;
 }
 /**
- * A member of a joined room came online (first tab) or went offline (last tab).
+ * Members of a joined room who came online (first tab) or went offline (last tab)
+ * since the last such frame; changes are announced together, a few times a second at
+ * most, so a reconnect storm does not cost every socket one frame per arrival.
  */
 export interface PresenceFrame {
   type: 'presence';
-  user_id: number;
-  online: boolean;
+  online: number[];
+  offline: number[];
 }
 /**
  * Someone who shares a room with you (or you, in another tab) changed their display
