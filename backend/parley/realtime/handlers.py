@@ -7,10 +7,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from parley.errors import Banned, DomainError, Forbidden, NotFound
 from parley.models import MessagePublic, User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
+from parley.realtime.presence_changes import PRESENCE_INTERVAL_SECONDS
 from parley.realtime.protocol import (
     AckFrame,
     AuthFrame,
@@ -38,6 +41,8 @@ from parley.services.runtime import Runtime
 
 log = logging.getLogger("parley.ws")
 TYPING_INTERVAL_SECONDS = 2.0
+# How long a join may reuse another join's list of a room's online members.
+ONLINE_MEMBERS_SECONDS = PRESENCE_INTERVAL_SECONDS
 
 Frame = JoinFrame | JoinRoomsFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame
 
@@ -47,6 +52,8 @@ class FrameHandlers:
         self.runtime = runtime
         self.hub = hub
         self._typing_sent: dict[tuple[int, int], float] = {}
+        # room -> (hub.presence_generation, monotonic time, online member ids)
+        self._online: dict[int, tuple[int, float, list[int]]] = {}
 
     async def handle(self, frame: Frame, connection: Connection, user: User) -> None:
         match frame:
@@ -129,9 +136,7 @@ class FrameHandlers:
                 await self.hub.subscribe(connection, room)
             try:
                 counters = await history.rooms_counters(session=session, room_ids=readable)
-                online = await rooms_service.online_members_of_rooms(
-                    session=session, presence=self.runtime.presence, room_ids=readable
-                )
+                online = await self._online_members(session, readable)
                 answers: list[_Joined | DomainError] = []
                 for target in targets:
                     outcome = outcomes[target.room]
@@ -158,6 +163,34 @@ class FrameHandlers:
                     await self.hub.unsubscribe(connection, room)
                 raise
         return answers, online
+
+    async def _online_members(
+        self, session: AsyncSession, room_ids: list[int]
+    ) -> dict[int, list[int]]:
+        """`joined.online` of each room. Remembered until the hub sees a presence or
+        member frame (or for ONLINE_MEMBERS_SECONDS at most): in a reconnect storm a large
+        room's thousands of members are read once per presence flush, not once per
+        arrival (a 1,000-user storm read 964,110 membership rows)."""
+        generation, now = self.hub.presence_generation, time.monotonic()
+        found: dict[int, list[int]] = {}
+        missing = []
+        for room_id in room_ids:
+            hit = self._online.get(room_id)
+            if hit is not None and hit[0] == generation and now - hit[1] < ONLINE_MEMBERS_SECONDS:
+                found[room_id] = hit[2]
+            else:
+                missing.append(room_id)
+        if missing:
+            fresh = await rooms_service.online_members_of_rooms(
+                session=session, presence=self.runtime.presence, room_ids=missing
+            )
+            if self.hub.presence_generation == generation:  # nothing changed meanwhile
+                if len(self._online) > 10_000:
+                    self._online.clear()
+                for room_id, ids in fresh.items():
+                    self._online[room_id] = (generation, now, ids)
+            found.update(fresh)
+        return found
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
         assert user.id is not None

@@ -5,6 +5,10 @@ from __future__ import annotations
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
 from parley.realtime.connection import Connection, Flusher
 
+# Room frames after which a room's online members may differ (someone came or went, or
+# joined or left the room): what the online-members cache of a join must not outlive.
+_ONLINE_CHANGES = ('{"type":"presence"', '{"type":"member"')
+
 
 class Hub:
     def __init__(self, broker: Broker) -> None:
@@ -12,6 +16,8 @@ class Hub:
         self._rooms: dict[int, set[Connection]] = {}
         self._users: dict[int, set[Connection]] = {}
         self.flusher = Flusher()
+        # Bumped by every room frame that may change who of a room is online here.
+        self.presence_generation = 0
 
     # -- presence (this instance) ------------------------------------------------
     def online_user_ids(self) -> set[int]:
@@ -84,6 +90,8 @@ class Hub:
                 else:
                     connection.enqueue(envelope.out)
             return
+        if envelope.frame.startswith(_ONLINE_CHANGES):
+            self.presence_generation += 1
         subscribers = self._rooms.get(target)
         if not subscribers:
             return

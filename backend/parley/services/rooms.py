@@ -484,13 +484,19 @@ async def online_member_ids(
 async def online_members_of_rooms(
     *, session: AsyncSession, presence: PresenceReader, room_ids: Collection[int]
 ) -> dict[int, list[int]]:
-    """Each room's connected members (sorted ids), for many rooms in one query."""
-    statement = select(Membership.room_id, Membership.user_id).where(
-        col(Membership.room_id).in_(list(room_ids))
-    )
+    """Each room's connected members (sorted ids), for many rooms in one query. Plain
+    rows, not the ORM's: a large room has thousands of members, and a reconnect storm
+    asks for each of them once per arrival."""
     online = await presence.online_user_ids()
     members: dict[int, list[int]] = {room_id: [] for room_id in room_ids}
-    for room_id, user_id in await session.exec(statement):
+    connection = await session.connection()
+    rows = await connection.execute(_MEMBERS_OF_ROOMS, {"room_ids": list(room_ids)})
+    for room_id, user_id in rows:
         if user_id in online:
             members[room_id].append(user_id)
     return {room_id: sorted(ids) for room_id, ids in members.items()}
+
+
+_MEMBERS_OF_ROOMS = sa.select(col(Membership.room_id), col(Membership.user_id)).where(
+    col(Membership.room_id).in_(bindparam("room_ids", expanding=True))
+)

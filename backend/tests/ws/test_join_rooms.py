@@ -10,7 +10,15 @@ import httpx
 
 from parley.realtime.protocol import MAX_JOIN_ROOMS
 from tests.conftest import RunningServer
-from tests.wsclient import WsClient, create_room, join_room, send_message, user_socket
+from tests.factories import signup_and_login
+from tests.wsclient import (
+    WsClient,
+    create_room,
+    join_room,
+    send_message,
+    signed_in_socket,
+    user_socket,
+)
 
 
 async def test_one_frame_resumes_many_rooms_in_order_with_refusals_in_place(
@@ -85,3 +93,25 @@ async def test_bad_join_rooms_frames_are_refused_and_the_socket_stays(
         )
     await alice.send(type="join_rooms", rooms=[{"room": room["id"]}])
     assert (await alice.recv_type("joined"))["room"] == room["id"]
+
+
+async def test_a_join_hears_who_is_online_even_right_after_another_join(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    """Joins share a room's online list for a moment; someone who comes online in that
+    moment reaches a later joiner all the same (in `joined.online` or a `presence`)."""
+    alice, alice_token, alice_user = await user_socket(client, server.base_url)
+    room = await create_room(client, alice_token, name="Busy")
+    (carol_user, carol_token), (_dave_user, dave_token) = [
+        await signup_and_login(client) for _ in range(2)
+    ]
+    for token in (carol_token, dave_token):
+        await join_room(client, token, room["id"])
+    await alice.join(room["id"])  # the room's online list is now known: alice alone
+    await signed_in_socket(server.base_url, carol_token)
+    dave = await signed_in_socket(server.base_url, dave_token)
+    await dave.send(type="join_rooms", rooms=[{"room": room["id"]}])
+    online = set((await dave.recv_type("joined"))["online"])
+    while carol_user["id"] not in online:
+        online.update((await dave.recv_type("presence"))["online"])
+    assert alice_user["id"] in online
