@@ -5,9 +5,9 @@ from __future__ import annotations
 from parley.realtime.broker import Broker, Envelope, room_channel, user_channel
 from parley.realtime.connection import Connection, Flusher
 
-# Room frames after which a room's online members may differ (someone came or went, or
-# joined or left the room): what the online-members cache of a join must not outlive.
-_ONLINE_CHANGES = ('{"type":"presence"', '{"type":"member"')
+# Room frames after which a room's members may differ (joined, left, kicked, banned...,
+# or the room itself changed or went): what a join's member cache must not outlive.
+_MEMBER_CHANGES = ('{"type":"member"', '{"type":"room"')
 
 
 class Hub:
@@ -16,8 +16,18 @@ class Hub:
         self._rooms: dict[int, set[Connection]] = {}
         self._users: dict[int, set[Connection]] = {}
         self.flusher = Flusher()
-        # Bumped by every room frame that may change who of a room is online here.
-        self.presence_generation = 0
+        # Per room, bumped by every frame that may change who its members are, and when
+        # this instance stops receiving the room (it would not hear of changes then).
+        self._member_generations: dict[int, int] = {}
+
+    # -- room membership, as far as this instance hears of it ------------------------
+    def member_generation(self, room_id: int) -> int:
+        """Changes when the room's members may have: a cache of them keyed by this is
+        right while it is unchanged (and the room is received here)."""
+        return self._member_generations.get(room_id, 0)
+
+    def _bump_members(self, room_id: int) -> None:
+        self._member_generations[room_id] = self._member_generations.get(room_id, 0) + 1
 
     # -- presence (this instance) ------------------------------------------------
     def online_user_ids(self) -> set[int]:
@@ -69,6 +79,7 @@ class Hub:
         subscribers.discard(connection)
         if not subscribers:
             del self._rooms[room_id]
+            self._bump_members(room_id)
             await self._broker.unsubscribe(room_channel(room_id))
 
     # -- delivery (called by the broker for every envelope) ------------------------
@@ -90,8 +101,8 @@ class Hub:
                 else:
                     connection.enqueue(envelope.out)
             return
-        if envelope.frame.startswith(_ONLINE_CHANGES):
-            self.presence_generation += 1
+        if envelope.frame.startswith(_MEMBER_CHANGES):
+            self._bump_members(target)
         subscribers = self._rooms.get(target)
         if not subscribers:
             return
@@ -121,3 +132,4 @@ class Hub:
             subscribers.discard(connection)
             if not subscribers:
                 del self._rooms[room_id]
+                self._bump_members(room_id)

@@ -477,24 +477,22 @@ async def room_ids_by_member(
 async def online_member_ids(
     *, session: AsyncSession, presence: PresenceReader, room_id: int
 ) -> list[int]:
-    online = await online_members_of_rooms(session=session, presence=presence, room_ids=[room_id])
-    return online.get(room_id, [])
-
-
-async def online_members_of_rooms(
-    *, session: AsyncSession, presence: PresenceReader, room_ids: Collection[int]
-) -> dict[int, list[int]]:
-    """Each room's connected members (sorted ids), for many rooms in one query. Plain
-    rows, not the ORM's: a large room has thousands of members, and a reconnect storm
-    asks for each of them once per arrival."""
+    members = await members_of_rooms(session=session, room_ids=[room_id])
     online = await presence.online_user_ids()
+    return sorted(user_id for user_id in members[room_id] if user_id in online)
+
+
+async def members_of_rooms(
+    *, session: AsyncSession, room_ids: Collection[int]
+) -> dict[int, list[int]]:
+    """Each room's member ids, for many rooms in one query. Plain rows, not the ORM's: a
+    large room has thousands of members."""
     members: dict[int, list[int]] = {room_id: [] for room_id in room_ids}
     connection = await session.connection()
     rows = await connection.execute(_MEMBERS_OF_ROOMS, {"room_ids": list(room_ids)})
-    for room_id, user_id in rows:
-        if user_id in online:
-            members[room_id].append(user_id)
-    return {room_id: sorted(ids) for room_id, ids in members.items()}
+    for room_id, user_id in rows.all():
+        members[room_id].append(user_id)
+    return members
 
 
 _MEMBERS_OF_ROOMS = sa.select(col(Membership.room_id), col(Membership.user_id)).where(
