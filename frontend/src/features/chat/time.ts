@@ -1,16 +1,18 @@
+import { dateTimeFormat } from '../../i18n/dateFormat';
+
 /** "14:05" for the stamp next to a message, in the UI language. */
 export function shortTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** The full date and time, for the hover title and <time dateTime>. */
 export function fullDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 /** "Monday, November 23, 2026" / "2026년 11월 23일 월요일": a day separator's words. */
 export function longDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'full' }).format(new Date(iso));
 }
 
 function dayKey(date: Date): string {
