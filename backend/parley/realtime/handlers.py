@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from parley.errors import Banned, DomainError, Forbidden, NotFound
-from parley.models import MessagePublic, User
+from parley.models import User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
@@ -24,6 +24,7 @@ from parley.realtime.protocol import (
     LeaveFrame,
     LeftFrame,
     MessageFrame,
+    OutFrame,
     PingFrame,
     PongFrame,
     ReauthenticatedFrame,
@@ -44,6 +45,9 @@ TYPING_INTERVAL_SECONDS = 2.0
 # the hub's member frames are what invalidate them), for this many rooms at most.
 MEMBERS_CACHE_SECONDS = 30.0
 MEMBERS_CACHE_ROOMS = 10_000
+# A backlog shared by the joins that resume a room from the same point, for so long.
+REPLAY_CACHE_SECONDS = 2.0
+REPLAY_CACHE_ENTRIES = 2_000
 
 Frame = JoinFrame | JoinRoomsFrame | LeaveFrame | SendFrame | TypingFrame | PingFrame
 
@@ -53,6 +57,8 @@ class FrameHandlers:
         self.runtime = runtime
         self.hub = hub
         self._typing_sent: dict[tuple[int, int], float] = {}
+        # (room, since, last_change_seq) -> (monotonic time, the replay)
+        self._replays: dict[tuple[int, int, int], tuple[float, Replay | None]] = {}
         # room -> (hub.member_generation, monotonic time, member ids)
         self._members: dict[int, tuple[int, float, frozenset[int]]] = {}
 
@@ -150,13 +156,10 @@ class FrameHandlers:
                         continue
                     last_seq, last_change = counters[target.room]
                     since = last_change if target.since is None else target.since
-                    replay: list[MessagePublic] | None = []
+                    replay: Replay | None = Replay((), since)
                     if last_change > since:
-                        replay = await history.changes_since(
-                            session=session,
-                            room_id=target.room,
-                            since=since,
-                            bound=settings.ws_backfill_limit,
+                        replay = await self._replay(
+                            session, target.room, since, last_change, settings.ws_backfill_limit
                         )
                     answers.append(_Joined(target.room, last_seq, last_change, since, replay))
             except BaseException:
@@ -164,6 +167,35 @@ class FrameHandlers:
                     await self.hub.unsubscribe(connection, room)
                 raise
         return answers, online
+
+    async def _replay(
+        self, session: AsyncSession, room_id: int, since: int, last_change: int, bound: int
+    ) -> Replay | None:
+        """The room's changes after `since`, as frames (None: more than `bound`). Shared
+        by every join that resumes the room from the same `since` while the log stands at
+        `last_change`: the same messages in the same state, so after a restart a large
+        room's missed messages are read and encoded once, not once per member. A change
+        moves `last_change`, and with it the key; REPLAY_CACHE_SECONDS bounds the rest
+        (an author's new display name reaches joined clients as a `profile` frame)."""
+        key, now = (room_id, since, last_change), time.monotonic()
+        hit = self._replays.get(key)
+        if hit is not None and now - hit[0] < REPLAY_CACHE_SECONDS:
+            return hit[1]
+        messages = await history.changes_since(
+            session=session, room_id=room_id, since=since, bound=bound
+        )
+        replay = None
+        if messages is not None:
+            frames = tuple(
+                OutFrame(encode(MessageFrame(room=room_id, message=message)))
+                for message in messages
+            )
+            replay = Replay(frames, messages[-1].change_seq if messages else since)
+        if len(self._replays) >= REPLAY_CACHE_ENTRIES:
+            fresh = {k: v for k, v in self._replays.items() if now - v[0] < REPLAY_CACHE_SECONDS}
+            self._replays = fresh if len(fresh) < REPLAY_CACHE_ENTRIES else {}
+        self._replays[key] = (now, replay)
+        return replay
 
     async def _online_members(
         self, session: AsyncSession, room_ids: list[int]
@@ -237,12 +269,21 @@ class FrameHandlers:
 
 
 @dataclass(frozen=True)
+class Replay:
+    """A join's backlog: one `message` frame per changed message, and the change it
+    reaches (the last frame's, or `since` when there is none)."""
+
+    frames: tuple[OutFrame, ...]
+    through: int
+
+
+@dataclass(frozen=True)
 class _Joined:
     room: int
     last_seq: int
     last_change: int
     since: int
-    replay: list[MessagePublic] | None  # None: too far behind, the client reloads
+    replay: Replay | None  # None: too far behind, the client reloads
 
 
 def _join_refused(refusal: DomainError) -> str:
@@ -261,7 +302,6 @@ def _send_joined(connection: Connection, answer: _Joined, online: list[int]) -> 
         connection.enqueue(encode(ResetFrame(room=room, **counted)))
         connection.release(room, replayed_through=answer.last_change)
         return
-    for message in answer.replay:
-        connection.enqueue(encode(MessageFrame(room=room, message=message)))
-    replayed = answer.replay[-1].change_seq if answer.replay else answer.since
-    connection.release(room, replayed_through=replayed)
+    for frame in answer.replay.frames:
+        connection.enqueue(frame)
+    connection.release(room, replayed_through=answer.replay.through)

@@ -10,7 +10,7 @@ import httpx
 
 from parley.realtime.protocol import MAX_JOIN_ROOMS
 from tests.conftest import RunningServer
-from tests.factories import signup_and_login
+from tests.factories import bearer, signup_and_login
 from tests.wsclient import (
     WsClient,
     create_room,
@@ -115,3 +115,39 @@ async def test_a_join_hears_who_is_online_even_right_after_another_join(
     while carol_user["id"] not in online:
         online.update((await dave.recv_type("presence"))["online"])
     assert alice_user["id"] in online
+
+
+async def test_resumes_from_one_point_share_a_backlog_until_the_room_changes(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    """Everyone coming back after a restart resumes from the same change: they get the
+    same backlog (read once), and a change in between is never hidden by that sharing."""
+    alice, alice_token, _ = await user_socket(client, server.base_url)
+    room = await create_room(client, alice_token, name="Restarted")
+    await alice.join(room["id"])
+    seen = await send_message(alice, room["id"], "before the restart")
+    missed = await send_message(alice, room["id"], "while away")
+    tokens = []
+    for _ in range(3):
+        _user, token = await signup_and_login(client)
+        await join_room(client, token, room["id"])
+        tokens.append(token)
+
+    async def resume(token: str) -> list[str]:
+        socket = await signed_in_socket(server.base_url, token)
+        since = seen["change_seq"]
+        await socket.send(type="join_rooms", rooms=[{"room": room["id"], "since": since}])
+        joined = await socket.recv_type("joined")
+        bodies: list[tuple[str, int]] = []
+        while not bodies or bodies[-1][1] < joined["last_change_seq"]:
+            message = (await socket.recv_type("message"))["message"]
+            bodies.append((message["body"], message["change_seq"]))
+        await socket.close()
+        return [body for body, _ in bodies]
+
+    assert await resume(tokens[0]) == await resume(tokens[1]) == ["while away"]
+    edited = await client.patch(
+        f"/api/messages/{missed['id']}", json={"body": "edited"}, headers=bearer(alice_token)
+    )
+    assert edited.status_code == 200
+    assert await resume(tokens[2]) == ["edited"]
