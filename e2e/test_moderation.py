@@ -74,12 +74,15 @@ def test_admin_bans_bob_while_he_is_chatting(
     card.get_by_role("button", name="Ban").click()
     dialog = admin_page.get_by_role("dialog")
     dialog.get_by_label("Reason").fill("spam everywhere")
+    dialog.get_by_text("7 days", exact=True).click()
     dialog.get_by_role("button", name="Ban").click()
     expect(dialog).to_have_count(0)
-    expect(card.get_by_text("Banned", exact=True)).to_be_visible()
+    expect(card.get_by_text(re.compile(r"^Banned"))).to_be_visible()
 
-    # Bob's socket is closed with 4403: the whole app gives way to the ban screen.
+    # Bob's socket is closed with 4403: the whole app gives way to the ban screen, which
+    # says when the ban ends (the close reason carries it).
     expect(bob_page.get_by_role("heading", name="Your account has been banned")).to_be_visible()
+    expect(bob_page.get_by_text(re.compile(r"^The ban ends "))).to_be_visible()
     expect(bob_page.get_by_label("Message", exact=True)).to_have_count(0)
     expect(bob_page.get_by_role("button", name="Log out")).to_be_visible()
 

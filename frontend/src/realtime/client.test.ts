@@ -11,7 +11,7 @@ class FakeSocket {
   sent: ClientFrame[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
   send(data: string) {
     this.sent.push(JSON.parse(data) as ClientFrame);
   }
@@ -25,9 +25,9 @@ class FakeSocket {
   receive(frame: ServerFrame) {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
-  serverClose(code: number) {
+  serverClose(code: number, reason = '') {
     this.readyState = 3;
-    this.onclose?.({ code });
+    this.onclose?.({ code, reason });
   }
   types() {
     return this.sent.map((frame) => frame.type);
@@ -177,10 +177,21 @@ describe('RealtimeClient', () => {
     latest().open();
     expect(latest().sent[0]).toEqual({ type: 'auth', token: 'token-2' });
     latest().receive({ type: 'ready', user });
-    latest().serverClose(4403);
+    latest().serverClose(4403, 'banned');
     expect(client.socket.getStatus()).toBe('forbidden');
+    expect(client.socket.getBannedUntil()).toBeNull();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets).toHaveLength(2);
+    client.stop();
+  });
+
+  it('keeps when a timed site-wide ban ends, from the 4403 close reason', async () => {
+    const { client, sockets, connect } = setup();
+    client.start();
+    await connect(sockets[0]);
+    sockets[0]!.serverClose(4403, 'banned until 2026-12-24T10:00:00+00:00: spam: links');
+    expect(client.socket.getStatus()).toBe('forbidden');
+    expect(client.socket.getBannedUntil()).toBe('2026-12-24T10:00:00+00:00');
     client.stop();
   });
 

@@ -9,6 +9,12 @@ export function useConnectionStatus(): ConnectionStatus {
   return useSyncExternalStore(socket.subscribe, socket.getStatus);
 }
 
+/** When the site-wide ban that closed the connection ends (null: no end said). */
+export function useBannedUntil(): string | null {
+  const { socket } = useRealtime();
+  return useSyncExternalStore(socket.subscribe, socket.getBannedUntil);
+}
+
 /** One room's live state; re-renders only when that room changes. */
 export function useRoomState(roomId: number): RoomState {
   const { store } = useRealtime();

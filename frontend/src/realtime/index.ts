@@ -4,6 +4,7 @@ export { useRealtime } from './context';
 export { RealtimeProvider } from './RealtimeProvider';
 export { createRealtimeClient } from './create';
 export {
+  useBannedUntil,
   useConnectionStatus,
   useMentionCount,
   useMentionTotal,

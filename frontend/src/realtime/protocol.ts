@@ -15,6 +15,15 @@ export const CLOSE_UNAUTHENTICATED = CloseCodes.UNAUTHENTICATED;
 export const CLOSE_FORBIDDEN = CloseCodes.FORBIDDEN;
 export const CLOSE_FLOODING = CloseCodes.FLOODING;
 
+/**
+ * When a site-wide ban ends, from the reason of its 4403 close ("banned until <ISO>: why",
+ * written by the server's fanout); null for a ban without end or any other reason.
+ */
+export function bannedUntilOf(reason: string): string | null {
+  const match = /^banned until (\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d))/.exec(reason);
+  return match?.[1] ?? null;
+}
+
 /** The most rooms one `join_rooms` frame may carry (the catalogue's maxItems; a test keeps them equal). */
 export const MAX_JOIN_ROOMS = 500;
 

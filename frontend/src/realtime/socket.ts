@@ -1,5 +1,13 @@
 import { backoffDelay } from './backoff';
-import { CLOSE_FLOODING, CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, type ClientFrame, parseFrame, type ServerFrame } from './protocol';
+import {
+  bannedUntilOf,
+  CLOSE_FLOODING,
+  CLOSE_FORBIDDEN,
+  CLOSE_UNAUTHENTICATED,
+  type ClientFrame,
+  parseFrame,
+  type ServerFrame,
+} from './protocol';
 
 /**
  * connecting: first attempt, never been online yet · online: authenticated (`ready`)
@@ -28,6 +36,7 @@ export interface SocketDeps {
 /** One WebSocket that authenticates, keeps itself alive and comes back after failures. */
 export class ResilientSocket {
   private status: ConnectionStatus = 'connecting';
+  private bannedUntil: string | null = null;
   private listeners = new Set<() => void>();
   private socket: WebSocket | null = null;
   private ready = false;
@@ -42,6 +51,9 @@ export class ResilientSocket {
   constructor(private readonly deps: SocketDeps) {}
 
   getStatus = (): ConnectionStatus => this.status;
+
+  /** With status `forbidden`: when the site-wide ban ends (null: no end, or not said). */
+  getBannedUntil = (): string | null => this.bannedUntil;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -121,7 +133,7 @@ export class ResilientSocket {
       if (frame) this.receive(frame);
     };
     socket.onclose = (event: CloseEvent) => {
-      if (socket === this.socket) this.lost(event.code);
+      if (socket === this.socket) this.lost(event.code, event.reason);
     };
   }
 
@@ -155,11 +167,12 @@ export class ResilientSocket {
     }
   }
 
-  private lost(code: number): void {
+  private lost(code: number, reason = ''): void {
     this.drop(1000);
     if (!this.running) return;
     if (code === CLOSE_FORBIDDEN) {
       this.running = false;
+      this.bannedUntil = bannedUntilOf(reason);
       this.setStatus('forbidden');
       return;
     }

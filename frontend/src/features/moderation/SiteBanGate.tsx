@@ -3,8 +3,9 @@ import { IconBan } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useConnectionStatus } from '../../realtime';
+import { useBannedUntil, useConnectionStatus } from '../../realtime';
 import { useLogout } from '../auth';
+import { untilText } from './durations';
 
 /**
  * A site-wide ban closes the socket with 4403 (the client stops and reports `forbidden`).
@@ -12,8 +13,9 @@ import { useLogout } from '../auth';
  * way to one screen that says so and offers to log out.
  */
 export function SiteBanGate({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useConnectionStatus();
+  const bannedUntil = useBannedUntil();
   const logout = useLogout();
   if (status !== 'forbidden') return children;
   return (
@@ -26,6 +28,7 @@ export function SiteBanGate({ children }: { children: ReactNode }) {
         <Text c="dimmed" id="site-ban-body">
           {t('moderation.siteBan.body')}
         </Text>
+        {bannedUntil ? <Text fw={500}>{t('moderation.siteBan.until', { time: untilText(bannedUntil, i18n.language) })}</Text> : null}
         <Button mih={44} color="red" onClick={() => logout.mutate()} loading={logout.isPending}>
           {t('shell.logOut')}
         </Button>
