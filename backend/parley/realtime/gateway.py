@@ -17,13 +17,14 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from parley.batching import Batcher
 from parley.db import is_outage
-from parley.errors import Banned, DomainError, Muted, RateLimited
+from parley.errors import DomainError, Muted, RateLimited
 from parley.models import User, UserPublic
 from parley.realtime.connection import Connection
 from parley.realtime.handlers import FrameHandlers
 from parley.realtime.hub import Hub
 from parley.realtime.presence_changes import PresenceChanges
 from parley.realtime.protocol import (
+    INTERNAL_DETAIL,
     MAX_FRAME_BYTES,
     AuthFrame,
     BadFrame,
@@ -34,6 +35,7 @@ from parley.realtime.protocol import (
     encode,
     error_frame,
     frame_ref,
+    refusal_frame,
 )
 from parley.realtime.wire import WIRE_EXTENSION
 from parley.security import AccessClaims
@@ -188,13 +190,11 @@ class Gateway:
                 if len(strikes) >= FLOOD_STRIKES:
                     connection.request_close(CloseCode.FLOODING, "Flooding")
                     return
-            except Banned as exc:  # the reason too: a reloaded page has nowhere else to learn it
-                connection.enqueue(error_frame(exc.code, exc.detail, ref, reason=exc.reason))
             except DomainError as exc:
-                connection.enqueue(error_frame(exc.code, exc.detail, ref))
+                connection.enqueue(refusal_frame(exc, ref))
             except Exception:  # a bug or an outage must cost one frame, never the socket
                 log.exception("frame failed", extra={"fields": {"user": user.id}})
-                connection.enqueue(error_frame("internal", "Something went wrong; try again", ref))
+                connection.enqueue(error_frame("internal", INTERNAL_DETAIL, ref))
 
     async def _dispatch(self, frame: ClientFrame, connection: Connection, user: User) -> None:
         if isinstance(frame, AuthFrame):

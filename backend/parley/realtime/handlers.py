@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from parley.errors import Banned, DomainError, Forbidden, NotFound
+from parley.errors import DomainError, Forbidden, NotFound
 from parley.models import User
 from parley.realtime.connection import Connection
 from parley.realtime.hub import Hub
 from parley.realtime.protocol import (
+    INTERNAL_DETAIL,
     AckFrame,
     AuthFrame,
     CloseCode,
@@ -33,6 +34,7 @@ from parley.realtime.protocol import (
     TypingFrame,
     encode,
     error_frame,
+    refusal_frame,
 )
 from parley.services import access, auth, history, messages, presence
 from parley.services import rooms as rooms_service
@@ -114,13 +116,13 @@ class FrameHandlers:
             answers, online = await self._read_joins(targets, connection, user)
         except Exception:
             log.exception("join failed", extra={"fields": {"user": user.id}})
-            failed = error_frame("internal", "Something went wrong; try again", "join")
+            failed = error_frame("internal", INTERNAL_DETAIL, "join")
             for _target in targets:
                 connection.enqueue(failed)
             return
         for answer in answers:
             if isinstance(answer, DomainError):
-                connection.enqueue(_join_refused(answer))
+                connection.enqueue(refusal_frame(answer, "join"))
             else:
                 _send_joined(connection, answer, online.get(answer.room, []))
 
@@ -224,10 +226,7 @@ class FrameHandlers:
                 if self.hub.member_generation(room_id) == missing[room_id]:  # none meanwhile
                     self._members[room_id] = (missing[room_id], now, members[room_id])
         online = await self.runtime.presence.online_user_ids()
-        return {
-            room_id: sorted(ids & online if len(ids) < len(online) else online & ids)
-            for room_id, ids in members.items()
-        }
+        return {room_id: sorted(ids & online) for room_id, ids in members.items()}
 
     async def typing(self, frame: TypingFrame, user: User) -> None:
         assert user.id is not None
@@ -284,12 +283,6 @@ class _Joined:
     last_change: int
     since: int
     replay: Replay | None  # None: too far behind, the client reloads
-
-
-def _join_refused(refusal: DomainError) -> str:
-    """The `error` a refused `join` gets (ref "join", the ban's reason where banned)."""
-    reason = refusal.reason if isinstance(refusal, Banned) else None
-    return error_frame(refusal.code, refusal.detail, "join", reason=reason)
 
 
 def _send_joined(connection: Connection, answer: _Joined, online: list[int]) -> None:

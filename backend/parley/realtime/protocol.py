@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from typing_extensions import TypeAliasType
 from websockets.frames import Frame, Opcode
 
+from parley.errors import Banned, DomainError
 from parley.events import MemberAction
 from parley.models import (
     AuthorPublic,
@@ -449,6 +450,16 @@ def error_frame(
             code=cast(ErrorCode, code), detail=detail, ref=ref, reason=reason
         )
     )
+
+
+INTERNAL_DETAIL = "Something went wrong; try again"
+
+
+def refusal_frame(refusal: DomainError, ref: str | None) -> str:
+    """The `error` answering a refused frame: a ban carries its reason too (a reloaded
+    page has nowhere else to learn it)."""
+    reason = refusal.reason if isinstance(refusal, Banned) else None
+    return error_frame(refusal.code, refusal.detail, ref, reason=reason)
 
 
 # ---- reading a client frame ----------------------------------------------------------

@@ -69,9 +69,6 @@ _CHANGED_SINCE = (
     .order_by(col(Message.change_seq))
     .limit(_LIMIT)
 )
-_COUNTERS = select(col(Room.last_seq), col(Room.last_change_seq)).where(
-    col(Room.id) == bindparam("room_id")
-)
 
 
 async def history_json(
@@ -148,13 +145,6 @@ async def message_at(*, session: AsyncSession, user: User, room_id: int, at: dat
     return MessageAt(seq=seq)
 
 
-async def room_counters(*, session: AsyncSession, room_id: int) -> tuple[int, int]:
-    """The room's (last_seq, last_change_seq): where history and the change log end."""
-    connection = await session.connection()
-    row = (await connection.execute(_COUNTERS, {"room_id": room_id})).one()
-    return int(row.last_seq), int(row.last_change_seq)
-
-
 _COUNTERS_OF_ROOMS = select(col(Room.id), col(Room.last_seq), col(Room.last_change_seq)).where(
     col(Room.id).in_(bindparam("room_ids", expanding=True))
 )
@@ -163,7 +153,8 @@ _COUNTERS_OF_ROOMS = select(col(Room.id), col(Room.last_seq), col(Room.last_chan
 async def rooms_counters(
     *, session: AsyncSession, room_ids: Collection[int]
 ) -> dict[int, tuple[int, int]]:
-    """`room_counters` of many rooms in one query (a room that is gone is left out)."""
+    """Each room's (last_seq, last_change_seq), where history and the change log end, in
+    one query for many rooms (a room that is gone is left out)."""
     connection = await session.connection()
     rows = await connection.execute(_COUNTERS_OF_ROOMS, {"room_ids": list(room_ids)})
     return {int(row.id): (int(row.last_seq), int(row.last_change_seq)) for row in rows}

@@ -474,14 +474,6 @@ async def room_ids_by_member(
     return rooms
 
 
-async def online_member_ids(
-    *, session: AsyncSession, presence: PresenceReader, room_id: int
-) -> list[int]:
-    members = await members_of_rooms(session=session, room_ids=[room_id])
-    online = await presence.online_user_ids()
-    return sorted(user_id for user_id in members[room_id] if user_id in online)
-
-
 async def members_of_rooms(
     *, session: AsyncSession, room_ids: Collection[int]
 ) -> dict[int, list[int]]:
