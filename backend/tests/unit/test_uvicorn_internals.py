@@ -11,9 +11,11 @@ so a change of behaviour, not only of names, fails too.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import inspect
 import socket
+import textwrap
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, cast
 
@@ -24,6 +26,7 @@ from uvicorn.server import ServerState
 from websockets.http11 import Response
 from websockets.server import ServerProtocol
 
+from parley.realtime.slim_sync import Flag, Inbox
 from parley.realtime.wire import SEND_BUFFER_BYTES, WIRE_EXTENSION, FramedWebSocketProtocol
 
 Base = websockets_sansio_impl.WebSocketsSansIOProtocol
@@ -269,4 +272,70 @@ async def test_write_follows_uvicorns_close_and_flow_control(app: AcceptingApp) 
     await _finish(protocol, app, state)
     assert protocol.disconnected, "connection_lost() no longer sets .disconnected"
     assert woken == ["woken", "woken"]  # the loss wakes a waiting connection too
+    transport.sock.close()
+
+
+# --- what wire.py slims ---------------------------------------------------------------
+
+
+def _self_attribute_uses(attribute: str) -> list[tuple[str, str | None]]:
+    """Every `self.<attribute>` in uvicorn's class: (enclosing method, the name read off
+    it, e.g. "put_nowait" for self.queue.put_nowait, or None when used bare)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(Base)))
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    uses: list[tuple[str, str | None]] = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Attribute)
+            and node.attr == attribute
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        ):
+            continue
+        method: ast.AST = node
+        while not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+            method = parents[method]
+        parent = parents[node]
+        read = parent.attr if isinstance(parent, ast.Attribute) else None
+        uses.append((method.name, read))
+    return uses
+
+
+@pytest.mark.parametrize(
+    ("attribute", "offered"),
+    [
+        ("queue", {"put_nowait", "get", "empty", "qsize"}),
+        ("writable", {"set", "clear", "wait", "is_set"}),
+    ],
+)
+def test_uvicorn_calls_only_what_the_slim_replacements_offer(
+    attribute: str, offered: set[str]
+) -> None:
+    calls = {read for method, read in _self_attribute_uses(attribute) if method != "__init__"}
+    assert calls <= offered, f"uvicorn now calls self.{attribute}.{calls - offered}"
+
+
+@pytest.mark.parametrize("attribute", ["request", "response"])
+def test_uvicorn_reads_the_handshake_only_while_shaking_hands(attribute: str) -> None:
+    # wire.py drops both once the response has gone out: nothing after may read them.
+    methods = {method for method, _read in _self_attribute_uses(attribute)}
+    assert methods <= {"handle_connect", "send"}, f"self.{attribute} is read in {methods}"
+
+
+async def test_an_open_socket_keeps_no_handshake_and_slim_queues(app: AcceptingApp) -> None:
+    protocol, transport, state = _connect(app, deflate=False)
+    protocol.data_received(HANDSHAKE + b"Origin: http://parley.test\r\n\r\n")
+    request = protocol.request
+    await asyncio.wait_for(app.accepted.wait(), timeout=5)
+    assert transport.written[-1].startswith(b"HTTP/1.1 101")
+    assert protocol.request is None and protocol.response is None
+    assert not request.headers, "the parser's copy of the request keeps no headers"
+    assert isinstance(protocol.queue, Inbox) and isinstance(protocol.writable, Flag)
+    # A message still reaches the app through the slim queue, and flow control still works.
+    protocol.data_received(
+        b"\x81\x82abcd" + bytes(a ^ b for a, b in zip(b"hi", b"ab", strict=True))
+    )
+    assert protocol.queue.qsize() == 1
+    assert (await protocol.receive()) == {"type": "websocket.receive", "text": "hi"}
+    await _finish(protocol, app, state)
     transport.sock.close()
