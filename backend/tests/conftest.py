@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from parley.main import create_app, server_config
 from parley.settings import Settings
@@ -142,6 +143,8 @@ def free_port() -> int:
 class RunningServer:
     base_url: str
     settings: Settings
+    # The app itself, for tests that reach inside the running server (same event loop).
+    app: FastAPI
 
 
 @pytest.fixture
@@ -151,7 +154,8 @@ async def server(settings: Settings) -> AsyncIterator[RunningServer]:
     settings = settings.model_copy(
         update={"port": port, "allowed_origins": [f"http://127.0.0.1:{port}"]}
     )
-    config = server_config(create_app(settings), settings)
+    app = create_app(settings)
+    config = server_config(app, settings)
     config.log_level = "warning"
     instance = uvicorn.Server(config)
     task = asyncio.create_task(instance.serve())
@@ -159,7 +163,7 @@ async def server(settings: Settings) -> AsyncIterator[RunningServer]:
         if task.done():
             task.result()
         await asyncio.sleep(0.01)
-    yield RunningServer(base_url=f"http://127.0.0.1:{port}", settings=settings)
+    yield RunningServer(base_url=f"http://127.0.0.1:{port}", settings=settings, app=app)
     instance.should_exit = True
     await asyncio.wait_for(task, timeout=10)
 
