@@ -5,7 +5,7 @@ room's history and change log end, its online members, and the changes the clien
 missed. After a restart thousands of sockets do this at once, so the reads are shared:
 
 - the joins that arrive together (one loop iteration, `Batcher`) read their standings
-  in one session, and their rooms' counters and online members in one more, with one
+  together, and their rooms' counters and online members in one more, with one
   `joined` frame encoded per room for all of them;
 - a room's members are remembered while the hub hears of no change to them;
 - a room's backlog is read and encoded once for every join resuming it from the same
@@ -79,7 +79,7 @@ class Joins:
     def __init__(self, runtime: Runtime, hub: Hub) -> None:
         self.runtime = runtime
         self.hub = hub
-        self._standings: Batcher[tuple[User, tuple[int, ...]], Outcomes | Exception] = Batcher(
+        self._standings: Batcher[tuple[User, tuple[int, ...]], Outcomes] = Batcher(
             self._read_standings
         )
         self._states: Batcher[tuple[int, ...], dict[int, RoomState]] = Batcher(self._read_states)
@@ -112,8 +112,6 @@ class Joins:
     ) -> list[tuple[int, RoomState, Replay | None] | DomainError]:
         rooms = tuple(dict.fromkeys(target.room for target in targets))
         outcomes = await self._standings((user, rooms))
-        if isinstance(outcomes, Exception):
-            raise outcomes
         readable = tuple(room for room in rooms if not isinstance(outcomes[room], DomainError))
         try:
             # Subscribe (holding live frames) before reading the change log, so nothing
@@ -144,22 +142,12 @@ class Joins:
             raise
         return answers
 
-    async def _read_standings(
-        self, keys: Sequence[tuple[User, tuple[int, ...]]]
-    ) -> list[Outcomes | Exception]:
-        """Each caller's standings, in one session; a failure is that caller's alone."""
-        results: list[Outcomes | Exception] = []
+    async def _read_standings(self, keys: Sequence[tuple[User, tuple[int, ...]]]) -> list[Outcomes]:
+        """Every caller's standings, in one go."""
         async with self.runtime.sessions() as session:
-            for user, rooms in keys:
-                try:
-                    results.append(
-                        await access.require_each(
-                            session=session, user=user, room_ids=rooms, action=Action.read
-                        )
-                    )
-                except Exception as exc:
-                    results.append(exc)
-        return results
+            return await access.require_each_of_many(
+                session=session, requests=keys, action=Action.read
+            )
 
     async def _read_states(self, keys: Sequence[tuple[int, ...]]) -> list[dict[int, RoomState]]:
         """The counters and online members of every room the batch joins, in one session,

@@ -91,9 +91,10 @@ async def test_joins_arriving_together_read_counters_and_members_once(
             )
         )
 
-    # Each socket's standings, then the three rooms' counters and members once for all
-    # (one join at a time read counters and members per socket: 12 x 3 statements).
-    assert len(statements) == len(users) + 2, statements
+    # Everyone's standings in four reads (rooms, memberships, bans, kicks), then the
+    # three rooms' counters and members once for all (one join at a time read its
+    # standings, counters and members per socket: 12 x 3 statements).
+    assert len(statements) == 4 + 2, statements
     ids = [room["id"] for room in rooms]
     for connection in connections:
         answers = _queued(connection)
