@@ -1,5 +1,7 @@
 import { Workbox } from 'workbox-window';
 
+import { whenNetworkQuiet } from './networkQuiet';
+
 /**
  * The one registration of /sw.js, and whether a new version of it is waiting.
  *
@@ -18,7 +20,7 @@ export interface UpdateChannel {
 export interface WorkerHandle {
   addEventListener: (type: 'waiting' | 'controlling', listener: () => void) => void;
   messageSkipWaiting: () => void;
-  register: () => Promise<unknown>;
+  register: (options: { immediate: boolean }) => Promise<unknown>;
 }
 
 export function createUpdateChannel(worker: WorkerHandle, reload: () => void): UpdateChannel {
@@ -49,13 +51,27 @@ export function createUpdateChannel(worker: WorkerHandle, reload: () => void): U
 
 let channel: UpdateChannel | null = null;
 
+// Long enough to span the gap between the session refresh and the room's reads, short
+// enough that a visit of a few seconds still ends with the app installed for offline use.
+const QUIET_MS = 1500;
+const QUIET_LIMIT_MS = 15_000;
+
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
 export function registerServiceWorker(): void {
   if (channel || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  // Registered after the page's load event (workbox-window's default): precaching never
-  // competes with the first screen for a slow connection.
   const worker = new Workbox('/sw.js', { scope: '/' });
   channel = createUpdateChannel(worker, () => window.location.reload());
-  worker.register().catch(() => undefined); // no worker: the app works online as before
+  // The first visit's precache downloads every chunk: on a phone's connection it would
+  // share the bandwidth with the first room's reads and lazy chunks, which start after the
+  // load event. So the worker is registered only once the page's network has gone quiet.
+  void pageLoaded()
+    .then(() => whenNetworkQuiet(QUIET_MS, QUIET_LIMIT_MS))
+    .then(() => worker.register({ immediate: true }))
+    .catch(() => undefined); // no worker: the app works online as before
 }
 
 export function updateChannel(): UpdateChannel | null {
