@@ -2,7 +2,8 @@
 import './startSession';
 import '@mantine/core/styles.css';
 import './styles.css';
-import './i18n';
+// Early too: detects the language and starts fetching its catalogue (i18nReady below).
+import { i18nReady } from './i18n';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,9 +15,14 @@ registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing #root');
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The catalogue's fetch left when ./i18n was evaluated, beside the session refresh, which
+// the signed-in screens wait for anyway.
+void i18nReady.then(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

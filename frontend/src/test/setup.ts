@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 
 import { cleanup } from '@testing-library/react';
 
-import i18n from '../i18n';
+import i18n, { LANGUAGES, loadLanguage } from '../i18n';
 
 // jsdom lacks the layout APIs Mantine reads at mount.
 Object.defineProperty(window, 'matchMedia', {
@@ -25,6 +25,11 @@ class ResizeObserverStub {
   disconnect(): void {}
 }
 window.ResizeObserver = ResizeObserverStub;
+
+beforeAll(async () => {
+  // Tests switch languages with i18n.changeLanguage, which does not fetch catalogues.
+  await Promise.all(LANGUAGES.map(loadLanguage));
+});
 
 beforeEach(async () => {
   localStorage.clear();
