@@ -1,6 +1,6 @@
 // First: starts the session refresh before anything else is evaluated (startSession.ts).
 import './startSession';
-import '@mantine/core/styles.css';
+import './mantine.css';
 import './styles.css';
 // Early too: detects the language and starts fetching its catalogue (i18nReady below).
 import { i18nReady } from './i18n';
