@@ -9,9 +9,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './App';
+import { preloadRichText } from './features/chat';
 import { registerServiceWorker } from './features/pwa';
 
 registerServiceWorker();
+
+// A room's history is Markdown. Opening a room's URL, its renderer downloads now, while the
+// app is evaluated and the session refreshes and the connection is otherwise idle, rather
+// than once the room has mounted, after the shell's first render.
+if (window.location.pathname.startsWith('/rooms/')) preloadRichText();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing #root');
