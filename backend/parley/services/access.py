@@ -414,13 +414,19 @@ async def require_each(
             outcomes[room_id] = NotFound("Room not found")
             continue
         found = standing_from_row(row, room_id=room_id, user_id=user.id, is_admin=user.is_admin)
-        try:
-            await check_explained(session, found, action)
-        except DomainError as refused:
-            outcomes[room_id] = refused
-        else:
-            outcomes[room_id] = found
+        outcomes[room_id] = await _outcome(session, found, action)
     return outcomes
+
+
+async def _outcome(
+    session: AsyncSession, found: Standing, action: Action
+) -> Standing | DomainError:
+    """`found` if the table grants `action`, else the refusal `require` would raise."""
+    try:
+        await check_explained(session, found, action)
+    except DomainError as refused:
+        return refused
+    return found
 
 
 # The same columns for many users at once (joins arriving together), in four plain
@@ -500,12 +506,7 @@ async def require_each_of_many(
                 kicked=(room_id, user.id) in kicked,
             )
             found = standing_from_row(row, room_id=room_id, user_id=user.id, is_admin=user.is_admin)
-            try:
-                await check_explained(session, found, action)
-            except DomainError as refused:
-                outcomes[room_id] = refused
-            else:
-                outcomes[room_id] = found
+            outcomes[room_id] = await _outcome(session, found, action)
         results.append(outcomes)
     return results
 

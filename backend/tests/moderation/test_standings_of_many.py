@@ -46,7 +46,7 @@ async def test_many_users_at_once_decide_as_one_at_a_time(
         assert done.status_code == 204, done.text
     runtime: Runtime = server.app.state.parley
     async with runtime.sessions() as session:
-        await session.exec(  # type: ignore[call-overload]
+        await session.exec(
             update(RoomBan).where(col(RoomBan.user_id) == lapsed.id).values(expires_at=PAST)
         )
         await session.commit()
