@@ -86,11 +86,13 @@ async def storm(args: argparse.Namespace, server: Server, members: list[Member])
         members[: args.writers], server, args.missed, args.one_frame
     )
     cpu_before = server.cpu_split()
+    own_before = time.process_time()
     took: array[int] = array("q")
     began = time.monotonic()
     await connect_each(members, server, args.concurrency, args.one_frame, took)
     wall = time.monotonic() - began
     cpu_after = server.cpu_split()
+    own = time.process_time() - own_before
     # Replays arrive right behind their `joined`; give the last ones a moment to land.
     await asyncio.sleep(1.0)
     behind = sum(
@@ -113,6 +115,8 @@ async def storm(args: argparse.Namespace, server: Server, members: list[Member])
             "presence_frames": presence_frames(members),
             "missed_messages_sent": sent,
             "server_cores_busy": round((sum(cpu_after) - sum(cpu_before)) / wall, 2),
+            # The generator's own core: near 1.0, the storm measures the client too.
+            "loadgen_cores_busy": round(own / wall, 2),
         },
     )
     for member in members:

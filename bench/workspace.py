@@ -86,8 +86,11 @@ class MemberClient(FastClient):
         self.presence_seen = 0
 
     def _on_text(self, payload: bytes, now_ns: int) -> None:
+        # Parsed only where something is read off the frame, and once: in a reconnect
+        # storm the generator shares its one core with every frame the server sends.
         if payload.startswith(b'{"type":"presence"'):
             self.presence_seen += 1
+            return  # nobody waits for presence: counted, not queued
         if payload.startswith(b'{"type":"joined"'):
             # Here, not where connect() reads it: the room's replay follows at once, in
             # this same read, before that coroutine runs again.
@@ -95,7 +98,10 @@ class MemberClient(FastClient):
             room = int(joined["room"])
             self.live_after[room] = int(joined["last_seq"])
             self.last_change.setdefault(room, int(joined["last_change_seq"]))
-        elif payload.startswith(b'{"type":"message"'):
+            if self.keep_control:
+                self.control.put_nowait(joined)
+            return
+        if payload.startswith(b'{"type":"message"'):
             message = json.loads(payload)
             room, seq = int(message["room"]), int(message["message"]["seq"])
             if seq > self.last_seq.get(room, 0):

@@ -7,7 +7,9 @@ from parley.realtime.connection import Connection, Flusher
 
 # Room frames after which a room's members may differ (joined, left, kicked, banned...,
 # or the room itself changed or went): what a join's member cache must not outlive.
-_MEMBER_CHANGES = ('{"type":"member"', '{"type":"room"')
+# Room frames that change what a join reads besides the change log: who the members are,
+# the room itself, and a member's profile (the author names in a replay).
+_JOIN_READ_CHANGES = ('{"type":"member"', '{"type":"room"', '{"type":"profile"')
 
 
 class Hub:
@@ -16,18 +18,20 @@ class Hub:
         self._rooms: dict[int, set[Connection]] = {}
         self._users: dict[int, set[Connection]] = {}
         self.flusher = Flusher()
-        # Per room, bumped by every frame that may change who its members are, and when
-        # this instance stops receiving the room (it would not hear of changes then).
-        self._member_generations: dict[int, int] = {}
+        # Per room, bumped by every frame that may change what a join reads besides the
+        # change log, and when this instance stops receiving the room (it would not hear
+        # of changes then).
+        self._generations: dict[int, int] = {}
 
-    # -- room membership, as far as this instance hears of it ------------------------
-    def member_generation(self, room_id: int) -> int:
-        """Changes when the room's members may have: a cache of them keyed by this is
-        right while it is unchanged (and the room is received here)."""
-        return self._member_generations.get(room_id, 0)
+    # -- what joins read, as far as this instance hears of it -----------------------
+    def room_generation(self, room_id: int) -> int:
+        """Changes when the room's members, the room or a member's profile may have: a
+        cache of what a join reads, keyed by this (and, for messages, the change log's
+        position), is right while it is unchanged and the room is received here."""
+        return self._generations.get(room_id, 0)
 
-    def _bump_members(self, room_id: int) -> None:
-        self._member_generations[room_id] = self._member_generations.get(room_id, 0) + 1
+    def _bump(self, room_id: int) -> None:
+        self._generations[room_id] = self._generations.get(room_id, 0) + 1
 
     # -- presence (this instance) ------------------------------------------------
     def online_user_ids(self) -> set[int]:
@@ -79,7 +83,7 @@ class Hub:
         subscribers.discard(connection)
         if not subscribers:
             del self._rooms[room_id]
-            self._bump_members(room_id)
+            self._bump(room_id)
             await self._broker.unsubscribe(room_channel(room_id))
 
     # -- delivery (called by the broker for every envelope) ------------------------
@@ -101,8 +105,8 @@ class Hub:
                 else:
                     connection.enqueue(envelope.out)
             return
-        if envelope.frame.startswith(_MEMBER_CHANGES):
-            self._bump_members(target)
+        if envelope.frame.startswith(_JOIN_READ_CHANGES):
+            self._bump(target)
         subscribers = self._rooms.get(target)
         if not subscribers:
             return
@@ -132,4 +136,4 @@ class Hub:
             subscribers.discard(connection)
             if not subscribers:
                 del self._rooms[room_id]
-                self._bump_members(room_id)
+                self._bump(room_id)

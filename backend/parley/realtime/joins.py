@@ -50,9 +50,10 @@ log = logging.getLogger("parley.ws")
 # the hub's member frames are what invalidate them), for this many rooms at most.
 MEMBERS_CACHE_SECONDS = 30.0
 MEMBERS_CACHE_ROOMS = 10_000
-# A backlog shared by the joins that resume a room from the same point, for so long.
-REPLAY_CACHE_SECONDS = 2.0
-REPLAY_CACHE_ENTRIES = 2_000
+# A backlog shared by the joins that resume a room from the same point, while the hub
+# hears of nothing that changes it (and for so long at most), within a memory budget.
+REPLAY_CACHE_SECONDS = 30.0
+REPLAY_CACHE_FRAMES = 20_000
 
 Outcomes = dict[int, Standing | DomainError]
 
@@ -83,9 +84,9 @@ class Joins:
             self._read_standings
         )
         self._states: Batcher[tuple[int, ...], dict[int, RoomState]] = Batcher(self._read_states)
-        # (room, since, last_change_seq) -> (monotonic time, the replay)
-        self._replays: dict[tuple[int, int, int], tuple[float, Replay | None]] = {}
-        # room -> (hub.member_generation, monotonic time, member ids)
+        # (room, since, last_change_seq, hub.room_generation) -> (monotonic time, replay)
+        self._replays: dict[tuple[int, int, int, int], tuple[float, Replay | None]] = {}
+        # room -> (hub.room_generation, monotonic time, member ids)
         self._members: dict[int, tuple[int, float, frozenset[int]]] = {}
 
     async def join_rooms(
@@ -170,12 +171,12 @@ class Joins:
     async def _replay(self, room_id: int, since: int, last_change: int) -> Replay | None:
         """The room's changes after `since`, as frames (None: more than the backfill
         limit). Shared by every join that resumes the room from the same `since` while
-        the log stands at `last_change`: the same messages in the same state, so after a
-        restart a large room's missed messages are read and encoded once, not once per
-        member. A change moves `last_change`, and with it the key; REPLAY_CACHE_SECONDS
-        bounds the rest (an author's new display name reaches joined clients as a
-        `profile` frame)."""
-        key, now = (room_id, since, last_change), time.monotonic()
+        the log stands at `last_change` and the hub hears of no profile change in the
+        room (the author names): the same messages in the same state, so after a restart
+        a large room's missed messages are read and encoded once, not once per member
+        (nor, as the storm goes on, once every couple of seconds)."""
+        key = (room_id, since, last_change, self.hub.room_generation(room_id))
+        now = time.monotonic()
         hit = self._replays.get(key)
         if hit is not None and now - hit[0] < REPLAY_CACHE_SECONDS:
             return hit[1]
@@ -193,11 +194,22 @@ class Joins:
                 for message in messages
             )
             replay = Replay(frames, messages[-1].change_seq if messages else since)
-        if len(self._replays) >= REPLAY_CACHE_ENTRIES:
-            fresh = {k: v for k, v in self._replays.items() if now - v[0] < REPLAY_CACHE_SECONDS}
-            self._replays = fresh if len(fresh) < REPLAY_CACHE_ENTRIES else {}
-        self._replays[key] = (now, replay)
+        if key[3] == self.hub.room_generation(room_id):  # nothing changed while reading
+            self._remember_replay(key, now, replay)
         return replay
+
+    def _remember_replay(
+        self, key: tuple[int, int, int, int], now: float, replay: Replay | None
+    ) -> None:
+        held = sum(len(r.frames) for _, r in self._replays.values() if r is not None)
+        if held + (len(replay.frames) if replay else 0) > REPLAY_CACHE_FRAMES:
+            self._replays = {
+                k: v for k, v in self._replays.items() if now - v[0] < REPLAY_CACHE_SECONDS
+            }
+            held = sum(len(r.frames) for _, r in self._replays.values() if r is not None)
+            if held + (len(replay.frames) if replay else 0) > REPLAY_CACHE_FRAMES:
+                self._replays = {}
+        self._replays[key] = (now, replay)
 
     async def _online_members(
         self, session: AsyncSession, room_ids: list[int]
@@ -212,7 +224,7 @@ class Joins:
         members: dict[int, frozenset[int]] = {}
         missing: dict[int, int] = {}
         for room_id in room_ids:
-            generation = self.hub.member_generation(room_id)
+            generation = self.hub.room_generation(room_id)
             hit = self._members.get(room_id)
             if hit is not None and hit[0] == generation and now - hit[1] < MEMBERS_CACHE_SECONDS:
                 members[room_id] = hit[2]
@@ -224,7 +236,7 @@ class Joins:
             read = await rooms_service.members_of_rooms(session=session, room_ids=list(missing))
             for room_id, ids in read.items():
                 members[room_id] = frozenset(ids)
-                if self.hub.member_generation(room_id) == missing[room_id]:  # none meanwhile
+                if self.hub.room_generation(room_id) == missing[room_id]:  # none meanwhile
                     self._members[room_id] = (missing[room_id], now, members[room_id])
         online = await self.runtime.presence.online_user_ids()
         return {room_id: sorted(ids & online) for room_id, ids in members.items()}

@@ -151,3 +151,39 @@ async def test_resumes_from_one_point_share_a_backlog_until_the_room_changes(
     )
     assert edited.status_code == 200
     assert await resume(tokens[2]) == ["edited"]
+
+
+async def test_a_shared_backlog_follows_its_authors_new_name(
+    client: httpx.AsyncClient, server: RunningServer
+) -> None:
+    """A backlog read once for everyone resuming a room from one point names its authors:
+    after a rename (told to joined sockets as a `profile` frame, which a resuming socket
+    never hears) the next resume reads the new name, not the shared copy's."""
+    alice, alice_token, _ = await user_socket(client, server.base_url)
+    room = await create_room(client, alice_token, name="Renamed")
+    await alice.join(room["id"])
+    seen = await send_message(alice, room["id"], "before")
+    await send_message(alice, room["id"], "while away")
+    tokens = []
+    for _ in range(2):
+        _user, token = await signup_and_login(client)
+        await join_room(client, token, room["id"])
+        tokens.append(token)
+
+    async def author_of_the_missed(token: str) -> str:
+        socket = await signed_in_socket(server.base_url, token)
+        since = seen["change_seq"]
+        await socket.send(type="join_rooms", rooms=[{"room": room["id"], "since": since}])
+        await socket.recv_type("joined")
+        message = (await socket.recv_type("message"))["message"]
+        await socket.close()
+        return str(message["author"]["display_name"])
+
+    before = await author_of_the_missed(tokens[0])
+    renamed = await client.patch(
+        "/api/users/me", json={"display_name": "Alice Liddell"}, headers=bearer(alice_token)
+    )
+    assert renamed.status_code == 200
+    await alice.recv_type("profile")  # the rename has reached the room on this server
+    assert before != "Alice Liddell"
+    assert await author_of_the_missed(tokens[1]) == "Alice Liddell"
