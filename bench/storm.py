@@ -33,7 +33,12 @@ PRESENCE_PREFIX = b'{"type":"presence"'
 
 
 async def connect_each(
-    members: list[Member], server: Server, concurrency: int, one_frame: bool, took: array[int]
+    members: list[Member],
+    server: Server,
+    concurrency: int,
+    one_frame: bool,
+    took: array[int],
+    phases: list[array[int]] | None = None,
 ) -> None:
     semaphore = asyncio.Semaphore(concurrency)
     recorder = Recorder()
@@ -41,7 +46,7 @@ async def connect_each(
     async def one(member: Member) -> None:
         async with semaphore:
             begun = time.monotonic_ns()
-            await connect(member, server, recorder, 300.0, one_frame=one_frame)
+            await connect(member, server, recorder, 300.0, one_frame=one_frame, phases=phases)
             took.append(time.monotonic_ns() - begun)
 
     await asyncio.gather(*(one(member) for member in members))
@@ -88,8 +93,9 @@ async def storm(args: argparse.Namespace, server: Server, members: list[Member])
     cpu_before = server.cpu_split()
     own_before = time.process_time()
     took: array[int] = array("q")
+    phases = [array("q"), array("q"), array("q")]
     began = time.monotonic()
-    await connect_each(members, server, args.concurrency, args.one_frame, took)
+    await connect_each(members, server, args.concurrency, args.one_frame, took, phases)
     wall = time.monotonic() - began
     cpu_after = server.cpu_split()
     own = time.process_time() - own_before
@@ -111,6 +117,11 @@ async def storm(args: argparse.Namespace, server: Server, members: list[Member])
             "all_rejoined_s": round(wall, 2),
             "users_per_s": round(len(members) / wall, 1),
             "rejoin_ms": latency_summary_ms(took),
+            # Where a user's rejoin went: the WebSocket handshake, `auth` to `ready`, and
+            # the joins to the last `joined`.
+            "handshake_ms": latency_summary_ms(phases[0]),
+            "auth_ms": latency_summary_ms(phases[1]),
+            "joins_ms": latency_summary_ms(phases[2]),
             "rooms_behind": behind,
             "presence_frames": presence_frames(members),
             "missed_messages_sent": sent,

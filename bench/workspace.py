@@ -126,17 +126,28 @@ class Member:
 
 
 async def connect(
-    member: Member, server: Server, recorder: Recorder, limit_s: float, *, one_frame: bool = False
+    member: Member,
+    server: Server,
+    recorder: Recorder,
+    limit_s: float,
+    *,
+    one_frame: bool = False,
+    phases: list[array[int]] | None = None,
 ) -> None:
     """Open, authenticate and join every room of `member`, with `since` where a previous
-    socket saw the room: one `join` per room, or (`one_frame`) all in one `join_rooms`."""
+    socket saw the room: one `join` per room, or (`one_frame`) all in one `join_rooms`.
+    With `phases` (three arrays), how long the handshake, the authentication and the
+    joins each took, in ns."""
     client = MemberClient(server, recorder)
     if member.socket is not None:
         client.last_seq = dict(member.socket.last_seq)
         client.last_change = dict(member.socket.last_change)
+    begun = time.monotonic_ns()
     await client.connect(limit_s)
+    opened = time.monotonic_ns()
     client.send_json({"type": "auth", "token": member.token})
     await client.expect("ready", limit_s)
+    ready = time.monotonic_ns()
     joins: list[dict[str, Any]] = []
     for room in member.rooms:
         frame: dict[str, Any] = {"room": room}
@@ -150,6 +161,11 @@ async def connect(
             client.send_json({"type": "join", **frame})
     for _room in member.rooms:
         await client.expect("joined", limit_s)
+    if phases is not None:
+        for phase, took in zip(
+            phases, (opened - begun, ready - opened, time.monotonic_ns() - ready), strict=True
+        ):
+            phase.append(took)
     client.keep_control = False  # from here on only counted: an idle queue cannot grow
     member.socket = client
 
