@@ -86,6 +86,7 @@ class Joins:
         self._states: Batcher[tuple[int, ...], dict[int, RoomState]] = Batcher(self._read_states)
         # (room, since, last_change_seq, hub.room_generation) -> (monotonic time, replay)
         self._replays: dict[tuple[int, int, int, int], tuple[float, Replay | None]] = {}
+        self._replay_frames = 0  # frames held in _replays, within REPLAY_CACHE_FRAMES
         # room -> (hub.room_generation, monotonic time, member ids)
         self._members: dict[int, tuple[int, float, frozenset[int]]] = {}
 
@@ -201,15 +202,23 @@ class Joins:
     def _remember_replay(
         self, key: tuple[int, int, int, int], now: float, replay: Replay | None
     ) -> None:
-        held = sum(len(r.frames) for _, r in self._replays.values() if r is not None)
-        if held + (len(replay.frames) if replay else 0) > REPLAY_CACHE_FRAMES:
-            self._replays = {
-                k: v for k, v in self._replays.items() if now - v[0] < REPLAY_CACHE_SECONDS
-            }
-            held = sum(len(r.frames) for _, r in self._replays.values() if r is not None)
-            if held + (len(replay.frames) if replay else 0) > REPLAY_CACHE_FRAMES:
-                self._replays = {}
+        # A running count, not a sum over the cache on every miss of a storm.
+        self._forget_replay(key)
+        size = _frames_of(replay)
+        if self._replay_frames + size > REPLAY_CACHE_FRAMES:
+            for old in [
+                k for k, (at, _) in self._replays.items() if now - at >= REPLAY_CACHE_SECONDS
+            ]:
+                self._forget_replay(old)
+            if self._replay_frames + size > REPLAY_CACHE_FRAMES:
+                self._replays, self._replay_frames = {}, 0
         self._replays[key] = (now, replay)
+        self._replay_frames += size
+
+    def _forget_replay(self, key: tuple[int, int, int, int]) -> None:
+        gone = self._replays.pop(key, None)
+        if gone is not None:
+            self._replay_frames -= _frames_of(gone[1])
 
     async def _online_members(
         self, session: AsyncSession, room_ids: list[int]
@@ -240,6 +249,10 @@ class Joins:
                     self._members[room_id] = (missing[room_id], now, members[room_id])
         online = await self.runtime.presence.online_user_ids()
         return {room_id: sorted(ids & online) for room_id, ids in members.items()}
+
+
+def _frames_of(replay: Replay | None) -> int:
+    return len(replay.frames) if replay is not None else 0
 
 
 def _send_joined(

@@ -27,12 +27,14 @@ class Recorder:
         self.takes = takes
         self.calls: list[tuple[float, list[tuple[int, bool]]]] = []
         self.called = asyncio.Event()
+        self.finished = 0
 
     async def __call__(self, changes: Sequence[tuple[int, bool]]) -> None:
         self.calls.append((asyncio.get_running_loop().time(), list(changes)))
         self.called.set()
         if self.takes:
             await asyncio.sleep(self.takes)
+        self.finished += 1
 
 
 async def _next_call(recorder: Recorder, count: int) -> None:
@@ -65,7 +67,8 @@ async def test_a_costly_announcement_stretches_the_wait_before_the_next() -> Non
     changes = PresenceChanges(recorder, interval=0.01, ceiling=0.5)
     changes.note(1, True)
     await _next_call(recorder, 1)
-    await asyncio.sleep(0.06)  # the first announcement is over
+    while recorder.finished < 1:  # the first announcement is over
+        await asyncio.sleep(0.01)
     changes.note(2, True)
     await _next_call(recorder, 2)
     (first, _), (second, told) = recorder.calls

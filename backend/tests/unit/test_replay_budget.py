@@ -14,7 +14,9 @@ def _replay(frames: int) -> Replay:
 
 
 def _held(cache: Joins) -> int:
-    return sum(len(r.frames) for _, r in cache._replays.values() if r is not None)
+    held = sum(len(r.frames) for _, r in cache._replays.values() if r is not None)
+    assert cache._replay_frames == held, "the running count agrees with the cache"
+    return held
 
 
 def test_backlogs_past_their_time_go_first_then_all_when_still_over_budget() -> None:
@@ -33,3 +35,5 @@ def test_backlogs_past_their_time_go_first_then_all_when_still_over_budget() -> 
     assert list(cache._replays) == [(20, 0, 1, 0)]
     cache._remember_replay((21, 0, 1, 0), later, None)  # "too far behind" costs nothing
     assert _held(cache) == 1 and len(cache._replays) == 2
+    cache._remember_replay((20, 0, 1, 0), later, _replay(3))  # the same key read again
+    assert _held(cache) == 3 and len(cache._replays) == 2
